@@ -1,0 +1,21 @@
+package org.improvementhub.messaging.envelope;
+
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The JSON every event travels in (DESIGN.md, "Events"). {@code data} is the event's own record;
+ * {@code council} is the slug of the council it concerns, also the Kafka record key, so that each
+ * council's events stay in order.
+ */
+@Serdeable
+public record EventEnvelope(
+    UUID eventId,
+    String type,
+    int version,
+    String council,
+    Instant occurredAt,
+    String aggregateId,
+    JsonNode data) {}

@@ -1,0 +1,80 @@
+package org.improvementhub.testsupport.kafka;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.improvementhub.testsupport.infra.TestInfrastructure;
+
+/** Publishes raw messages (duplicates included) and reads topics, on the shared test broker. */
+public final class TestKafka {
+
+  private final KafkaProducer<String, String> producer;
+  private final String bootstrapServers;
+
+  private TestKafka(String bootstrapServers) {
+    this.bootstrapServers = bootstrapServers;
+    this.producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+  }
+
+  public static TestKafka shared() {
+    return Holder.INSTANCE;
+  }
+
+  private static final class Holder {
+    private static final TestKafka INSTANCE =
+        new TestKafka(TestInfrastructure.shared().kafkaBootstrapServers());
+  }
+
+  /** Publishes and waits for the broker's acknowledgement. */
+  public void publish(String topic, String key, String value) {
+    try {
+      producer.send(new ProducerRecord<>(topic, key, value)).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Could not publish to " + topic, e.getCause());
+    }
+  }
+
+  /** Every message on {@code topic} with {@code key} that arrives within {@code wait}. */
+  public List<String> read(String topic, String key, Duration wait) {
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+      consumer.subscribe(List.of(topic));
+      List<String> values = new ArrayList<>();
+      long deadline = System.nanoTime() + wait.toNanos();
+      while (System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+          if (key.equals(record.key())) {
+            values.add(record.value());
+          }
+        }
+      }
+      return values;
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package org.improvementhub.web.problem;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+import java.sql.SQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Exception handlers for the platform's own exceptions and for database constraint failures. */
+public final class ProblemHandlers {
+
+  private ProblemHandlers() {}
+
+  /** Domain code's explicit problems. */
+  @Singleton
+  @Produces(Problem.MEDIA_TYPE)
+  public static class ProblemExceptionHandler
+      implements ExceptionHandler<ProblemException, HttpResponse<Problem>> {
+    @Override
+    public HttpResponse<Problem> handle(HttpRequest request, ProblemException exception) {
+      return ProblemResponses.of(request, exception.problem());
+    }
+  }
+
+  /**
+   * A unique or foreign-key violation that slipped past validation is the caller's conflict, not
+   * our failure; anything else from the database is a 500 without its SQL.
+   */
+  @Singleton
+  @Produces(Problem.MEDIA_TYPE)
+  @Requires(classes = DataAccessException.class)
+  public static class DataAccessExceptionHandler
+      implements ExceptionHandler<DataAccessException, HttpResponse<Problem>> {
+    private static final Logger LOG = LoggerFactory.getLogger(DataAccessExceptionHandler.class);
+
+    @Override
+    public HttpResponse<Problem> handle(HttpRequest request, DataAccessException exception) {
+      String state = sqlState(exception);
+      if ("23505".equals(state)) {
+        return ProblemResponses.of(
+            request, ProblemType.CONFLICT, "A record with the same identifying values exists");
+      }
+      if ("23503".equals(state)) {
+        return ProblemResponses.of(
+            request, ProblemType.CONFLICT, "The record refers to, or is referred to by, another");
+      }
+      LOG.error("Database failure on {} {}", request.getMethodName(), request.getPath(), exception);
+      return ProblemResponses.of(
+          request, ProblemType.INTERNAL, "The error has been logged; please try again later.");
+    }
+
+    private static String sqlState(Throwable failure) {
+      for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+          return sql.getSQLState();
+        }
+      }
+      return null;
+    }
+  }
+}
