@@ -22,7 +22,9 @@ public class CouncilSchemaMigrator {
   private final String service;
 
   public CouncilSchemaMigrator(
-      DataSource dataSource, DataSourceResolver resolver, @Value("${hub.service.name}") String service) {
+      DataSource dataSource,
+      DataSourceResolver resolver,
+      @Value("${hub.service.name}") String service) {
     this.dataSource = resolver.resolve(dataSource);
     this.service = service;
   }

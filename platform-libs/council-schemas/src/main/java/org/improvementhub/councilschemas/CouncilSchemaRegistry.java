@@ -91,18 +91,17 @@ public class CouncilSchemaRegistry implements KnownCouncils {
   }
 
   /**
-   * Every council this service should serve: those it has recorded and every council schema in
-   * the database (a schema created while this service was away is still served).
+   * Every council this service should serve: those it has recorded and every council schema in the
+   * database (a schema created while this service was away is still served).
    */
   public List<CouncilSlug> knownCouncils() {
-    Set<CouncilSlug> known = new java.util.TreeSet<>(java.util.Comparator.comparing(CouncilSlug::value));
+    Set<CouncilSlug> known =
+        new java.util.TreeSet<>(java.util.Comparator.comparing(CouncilSlug::value));
     query("SELECT slug FROM " + table, statement -> {}).stream()
         .map(CouncilSlug::parse)
         .flatMap(Optional::stream)
         .forEach(known::add);
-    query(
-            "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'council\\_%'",
-            statement -> {})
+    query("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'council\\_%'", statement -> {})
         .stream()
         .map(CouncilSlug::fromSchemaName)
         .flatMap(Optional::stream)

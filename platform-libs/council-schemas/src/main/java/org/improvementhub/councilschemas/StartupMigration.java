@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * On start-up, brings every known council's schema up to this service's latest version, a few at
- * a time so that 150 councils neither take minutes nor exhaust the connection pool.
+ * On start-up, brings every known council's schema up to this service's latest version, a few at a
+ * time so that 150 councils neither take minutes nor exhaust the connection pool.
  */
 @Singleton
 public class StartupMigration {

@@ -34,11 +34,14 @@ public final class HubTestProperties {
     props.properties.put("datasources.default.password", database.password());
     props.properties.put("kafka.bootstrap.servers", infra.kafkaBootstrapServers());
     props.properties.put("javamail.properties.mail.smtp.host", infra.mail().host());
-    props.properties.put("javamail.properties.mail.smtp.port", String.valueOf(infra.mail().smtpPort()));
+    props.properties.put(
+        "javamail.properties.mail.smtp.port", String.valueOf(infra.mail().smtpPort()));
     props.properties.put(
         "micronaut.security.token.jwt.signatures.jwks.tenancy.url", TestTokens.shared().jwksUrl());
-    props.properties.put("micronaut.security.token.jwt.claims-validators.issuer", TestTokens.ISSUER);
-    props.properties.put("micronaut.security.token.jwt.claims-validators.audience", TestTokens.AUDIENCE);
+    props.properties.put(
+        "micronaut.security.token.jwt.claims-validators.issuer", TestTokens.ISSUER);
+    props.properties.put(
+        "micronaut.security.token.jwt.claims-validators.audience", TestTokens.AUDIENCE);
     props.properties.put("hub.outbox.poll-interval", "50ms");
     props.properties.put("micronaut.server.port", "-1");
     return props;

@@ -12,8 +12,8 @@ import org.improvementhub.testsupport.kafka.TestKafka;
 
 /**
  * Provisions a council the way the tenancy service does (creates its schema, announces {@code
- * CouncilProvisioned} on the broker), for tests of a service that runs without tenancy. The
- * service under test then migrates the schema through its real listener.
+ * CouncilProvisioned} on the broker), for tests of a service that runs without tenancy. The service
+ * under test then migrates the schema through its real listener.
  */
 public final class TestCouncils {
 
@@ -41,7 +41,8 @@ public final class TestCouncils {
     String data =
         "{\"slug\":\"%s\",\"name\":\"%s\",\"laCode\":%d,\"schema\":\"%s\"}"
             .formatted(slug, name.replace("\"", "\\\""), laCode, schema);
-    TestKafka.shared().publish("tenancy.council.v1", slug, envelope("CouncilProvisioned", slug, slug, data));
+    TestKafka.shared()
+        .publish("tenancy.council.v1", slug, envelope("CouncilProvisioned", slug, slug, data));
   }
 
   /** An event envelope as the platform's outbox writes it. */

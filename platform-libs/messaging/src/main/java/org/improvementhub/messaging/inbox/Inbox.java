@@ -43,8 +43,8 @@ public class Inbox {
    * Applies {@code effect} if {@code consumer} has not applied this event before.
    *
    * <p>An event for a council this service has never heard of is dropped with a warning: council
-   * schemas exist before any event about them is published, so such an event is stray. An event
-   * for a council whose tables are still being migrated throws, so the listener retries it.
+   * schemas exist before any event about them is published, so such an event is stray. An event for
+   * a council whose tables are still being migrated throws, so the listener retries it.
    *
    * @return the outcome
    */

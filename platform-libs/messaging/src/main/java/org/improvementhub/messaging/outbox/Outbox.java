@@ -47,7 +47,12 @@ public class Outbox {
    * @throws IllegalStateException when called outside a transaction
    */
   public EventEnvelope append(
-      String topic, CouncilSlug council, String type, int version, String aggregateId, Object data) {
+      String topic,
+      CouncilSlug council,
+      String type,
+      int version,
+      String aggregateId,
+      Object data) {
     if (transactions.findTransactionStatus().isEmpty()) {
       throw new IllegalStateException(
           "An event must be written in the transaction of the change it describes: " + type);

@@ -3,7 +3,6 @@ package org.improvementhub.messaging.outbox;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
@@ -17,7 +16,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.improvementhub.messaging.schema.ServiceSchema;
@@ -39,12 +37,12 @@ public class OutboxRelay {
   private static final int BATCH = 200;
 
   private final TransactionOperations<Connection> transactions;
-  private final Producer<String, String> producer;
+  private final OutboxPublisher producer;
   private final String table;
 
   public OutboxRelay(
       TransactionOperations<Connection> transactions,
-      @Named("outbox") Producer<String, String> producer,
+      OutboxPublisher producer,
       ServiceSchema schema) {
     this.transactions = transactions;
     this.producer = producer;

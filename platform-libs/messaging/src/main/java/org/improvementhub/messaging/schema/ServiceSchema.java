@@ -52,7 +52,8 @@ public class ServiceSchema {
             .baselineVersion("0")
             .load()
             .migrate();
-    LOG.info("Schema {} migrated from {}: {} migrations", name, location, result.migrationsExecuted);
+    LOG.info(
+        "Schema {} migrated from {}: {} migrations", name, location, result.migrationsExecuted);
   }
 
   /** The schema's name, already validated: safe to place in SQL. */

@@ -30,9 +30,7 @@ public final class CouncilAccess {
       }
       return !write || mayWrite ? Decision.ALLOWED : Decision.READ_ONLY;
     }
-    if (ownCouncil == null
-        && roles.contains(HubRole.DFE_OBSERVER)
-        && observes(caller, council)) {
+    if (ownCouncil == null && roles.contains(HubRole.DFE_OBSERVER) && observes(caller, council)) {
       return write ? Decision.READ_ONLY : Decision.ALLOWED;
     }
     return Decision.HIDDEN;

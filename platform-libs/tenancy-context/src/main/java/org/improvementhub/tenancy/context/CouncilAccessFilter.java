@@ -41,10 +41,14 @@ public class CouncilAccessFilter implements Ordered {
     boolean write = !READS.contains(request.getMethod());
     return switch (CouncilAccess.decide(caller.get(), council.get(), write)) {
       case ALLOWED -> null;
-      case HIDDEN -> ProblemResponses.of(
-          request, ProblemType.NOT_FOUND, "No council '" + council.get() + "' was found");
-      case READ_ONLY -> ProblemResponses.of(
-          request, ProblemType.FORBIDDEN, "Your role may read this council's data but not change it");
+      case HIDDEN ->
+          ProblemResponses.of(
+              request, ProblemType.NOT_FOUND, "No council '" + council.get() + "' was found");
+      case READ_ONLY ->
+          ProblemResponses.of(
+              request,
+              ProblemType.FORBIDDEN,
+              "Your role may read this council's data but not change it");
     };
   }
 

@@ -6,9 +6,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * A council's identifier in URLs, tokens and events ({@code west-sussex}). It is the only thing that
- * ever becomes part of a schema name, so it is validated once, here, and nowhere is a raw string
- * turned into SQL.
+ * A council's identifier in URLs, tokens and events ({@code west-sussex}). It is the only thing
+ * that ever becomes part of a schema name, so it is validated once, here, and nowhere is a raw
+ * string turned into SQL.
  */
 @Serdeable
 public record CouncilSlug(String value) {

@@ -63,7 +63,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
       props.put("controller.listener.names", "CONTROLLER");
       props.put(
-          "listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+          "listeners",
+          "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
       props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
       props.put("inter.broker.listener.name", "PLAINTEXT");
       props.put("log.dirs", logDirectory.toString());

@@ -47,7 +47,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   }
 
   public PostgresEndpoint endpoint() {
-    return new PostgresEndpoint("localhost", postgres.getPort(), "postgres", "postgres", "postgres");
+    return new PostgresEndpoint(
+        "localhost", postgres.getPort(), "postgres", "postgres", "postgres");
   }
 
   @Override

@@ -1,7 +1,8 @@
 package org.improvementhub.testsupport.infra;
 
 /** Where a PostgreSQL server answers, and as whom to connect. */
-public record PostgresEndpoint(String host, int port, String database, String user, String password) {
+public record PostgresEndpoint(
+    String host, int port, String database, String user, String password) {
 
   public String jdbcUrl() {
     return "jdbc:postgresql://" + host + ":" + port + "/" + database;

@@ -51,7 +51,8 @@ public final class TestInfrastructure {
   }
 
   static TestInfrastructure start(Map<String, String> env) {
-    boolean docker = !env.containsKey("HUB_TEST_NO_DOCKER") && ContainerInfrastructure.dockerAnswers();
+    boolean docker =
+        !env.containsKey("HUB_TEST_NO_DOCKER") && ContainerInfrastructure.dockerAnswers();
     Shutdown shutdown = new Shutdown();
     long began = System.nanoTime();
 

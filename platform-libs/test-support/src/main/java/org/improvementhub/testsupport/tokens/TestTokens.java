@@ -42,8 +42,7 @@ public final class TestTokens {
     try {
       this.key = new RSAKeyGenerator(2048).keyID("test-" + UUID.randomUUID()).generate();
       this.strangerKey = new RSAKeyGenerator(2048).keyID(key.getKeyID()).generate();
-      byte[] jwks =
-          new JWKSet(key.toPublicJWK()).toString(true).getBytes(StandardCharsets.UTF_8);
+      byte[] jwks = new JWKSet(key.toPublicJWK()).toString(true).getBytes(StandardCharsets.UTF_8);
       jwksServer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
       jwksServer.createContext(
           "/.well-known/jwks.json",
@@ -78,11 +77,23 @@ public final class TestTokens {
 
   /** A council user of {@code council} with {@code roles}. */
   public String councilUser(String council, String... roles) {
-    return sign(key, claims("user@" + council + ".example", Map.of("council", council), roles, Duration.ofHours(1)));
+    return sign(
+        key,
+        claims(
+            "user@" + council + ".example",
+            Map.of("council", council),
+            roles,
+            Duration.ofHours(1)));
   }
 
   public String platformAdmin() {
-    return sign(key, claims("admin@improvementhub.test", Map.of(), new String[] {"PLATFORM_ADMIN"}, Duration.ofHours(1)));
+    return sign(
+        key,
+        claims(
+            "admin@improvementhub.test",
+            Map.of(),
+            new String[] {"PLATFORM_ADMIN"},
+            Duration.ofHours(1)));
   }
 
   /** A DfE observer who may read the councils in {@code scope} ({@code *} for all). */
@@ -97,23 +108,42 @@ public final class TestTokens {
   }
 
   public String expired(String council, String... roles) {
-    return sign(key, claims("user@" + council + ".example", Map.of("council", council), roles, Duration.ofMinutes(-5)));
+    return sign(
+        key,
+        claims(
+            "user@" + council + ".example",
+            Map.of("council", council),
+            roles,
+            Duration.ofMinutes(-5)));
   }
 
   /** Right claims, signed by a key nobody trusts but carrying the trusted key's id. */
   public String signedByStranger(String council, String... roles) {
-    return sign(strangerKey, claims("user@" + council + ".example", Map.of("council", council), roles, Duration.ofHours(1)));
+    return sign(
+        strangerKey,
+        claims(
+            "user@" + council + ".example",
+            Map.of("council", council),
+            roles,
+            Duration.ofHours(1)));
   }
 
   /** An unsigned token ({@code alg: none}) claiming to be a platform admin. */
   public String unsigned(String council, String... roles) {
-    return new PlainJWT(claims("user@" + council + ".example", Map.of("council", council), roles, Duration.ofHours(1)))
+    return new PlainJWT(
+            claims(
+                "user@" + council + ".example",
+                Map.of("council", council),
+                roles,
+                Duration.ofHours(1)))
         .serialize();
   }
 
   /** A validly signed token for another audience. */
   public String forAudience(String audience, String council, String... roles) {
-    JWTClaimsSet base = claims("user@" + council + ".example", Map.of("council", council), roles, Duration.ofHours(1));
+    JWTClaimsSet base =
+        claims(
+            "user@" + council + ".example", Map.of("council", council), roles, Duration.ofHours(1));
     return sign(key, new JWTClaimsSet.Builder(base).audience(audience).build());
   }
 

@@ -16,7 +16,9 @@ import org.improvementhub.testsupport.kafka.TestKafka;
 import org.improvementhub.testsupport.mail.MailInbox;
 import org.junit.jupiter.api.Test;
 
-/** The shared servers answer: SQL on a fresh database, a produce/consume round trip, SMTP to IMAP. */
+/**
+ * The shared servers answer: SQL on a fresh database, a produce/consume round trip, SMTP to IMAP.
+ */
 class TestInfrastructureIT {
 
   private final TestInfrastructure infra = TestInfrastructure.shared();
@@ -56,6 +58,8 @@ class TestInfrastructureIT {
     Transport.send(message);
 
     var received = new MailInbox(mail).read("lead@walsall.example");
-    assertThat(received).extracting(MailInbox.ReceivedMail::subject).contains("Action 2.1.3 is overdue");
+    assertThat(received)
+        .extracting(MailInbox.ReceivedMail::subject)
+        .contains("Action 2.1.3 is overdue");
   }
 }
