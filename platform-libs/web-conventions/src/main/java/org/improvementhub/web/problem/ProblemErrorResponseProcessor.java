@@ -3,7 +3,6 @@ package org.improvementhub.web.problem;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
@@ -36,9 +35,6 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
     Problem problem;
     if (status >= 500) {
       problem = Problem.of(type, "The error has been logged; please try again later.");
-    } else if (status == 400 && context.hasErrors() && hasFieldPaths(context)) {
-      List<Problem.FieldError> errors = fieldErrors(context);
-      problem = Problem.invalid(summary(errors), errors);
     } else if (status == 400) {
       problem = unreadableBody(context);
     } else {
@@ -47,60 +43,38 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
     return response.contentType(Problem.MEDIA_TYPE).body(problem.at(path));
   }
 
-  private static boolean hasFieldPaths(ErrorContext context) {
-    return context.getErrors().stream().anyMatch(error -> error.getPath().isPresent());
-  }
-
-  private static List<Problem.FieldError> fieldErrors(ErrorContext context) {
-    List<Problem.FieldError> errors = new ArrayList<>();
-    for (Error error : context.getErrors()) {
-      String field = error.getPath().map(ProblemErrorResponseProcessor::fieldName).orElse("");
-      errors.add(new Problem.FieldError(field, stripPath(error.getMessage())));
-    }
-    return errors;
-  }
-
-  /**
-   * Micronaut names a violation by the method and parameter ({@code create.command.title}); the
-   * caller knows only the body's fields ({@code title}).
-   */
-  static String fieldName(String violationPath) {
-    String[] parts = violationPath.split("\\.", 3);
-    return parts.length == 3 ? parts[2] : parts[parts.length - 1];
-  }
-
-  private static String stripPath(String message) {
-    int colon = message.indexOf(": ");
-    return colon > 0 && !message.substring(0, colon).contains(" ")
-        ? message.substring(colon + 2)
-        : message;
-  }
-
-  private static String summary(List<Problem.FieldError> errors) {
-    return errors.size() == 1
-        ? errors.get(0).field() + ": " + errors.get(0).message()
-        : errors.size() + " fields are invalid";
-  }
-
   private static Problem unreadableBody(ErrorContext context) {
-    Optional<Throwable> cause = context.getRootCause();
-    String message =
-        cause.map(Throwable::getMessage).orElseGet(() -> firstMessage(context)).replace('\n', ' ');
-    Matcher unknown = UNKNOWN_PROPERTY.matcher(message);
-    if (unknown.find()) {
-      String field = unknown.group(1);
-      return Problem.invalid(
-          field + ": is not a field of this request",
-          List.of(new Problem.FieldError(field, "is not a field of this request")));
+    List<String> messages = new ArrayList<>();
+    context.getRootCause().map(Throwable::getMessage).ifPresent(messages::add);
+    context.getErrors().forEach(error -> messages.add(error.getMessage()));
+    for (String message : messages) {
+      Matcher unknown = message == null ? null : UNKNOWN_PROPERTY.matcher(message);
+      if (unknown != null && unknown.find()) {
+        String field = unknown.group(1);
+        return Problem.invalid(
+            field + ": is not a field of this request",
+            List.of(new Problem.FieldError(field, "is not a field of this request")));
+      }
     }
+    Optional<Throwable> cause = context.getRootCause();
     if (cause.filter(ConversionErrorException.class::isInstance).isPresent()) {
       ConversionErrorException conversion = (ConversionErrorException) cause.get();
-      String field = conversion.getArgument().getName();
-      return Problem.invalid(
-          field + ": could not be read",
-          List.of(new Problem.FieldError(field, "could not be read")));
+      boolean body = context.getRequest().getBody().isPresent();
+      String reason =
+          conversion.getConversionError().getCause() == null
+              ? "could not be read"
+              : cleanParserMessage(conversion.getConversionError().getCause().getMessage());
+      if (!body) {
+        String field = conversion.getArgument().getName();
+        return Problem.invalid(
+            field + ": " + reason, List.of(new Problem.FieldError(field, reason)));
+      }
+      return Problem.of(
+          ProblemType.MALFORMED_REQUEST, "The request body could not be read: " + reason);
     }
-    return Problem.of(ProblemType.MALFORMED_REQUEST, cleanParserMessage(message));
+    String first =
+        messages.isEmpty() || messages.get(0) == null ? firstMessage(context) : messages.get(0);
+    return Problem.of(ProblemType.MALFORMED_REQUEST, cleanParserMessage(first.replace('\n', ' ')));
   }
 
   private static String firstMessage(ErrorContext context) {

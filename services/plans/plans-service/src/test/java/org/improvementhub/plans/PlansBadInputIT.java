@@ -1,0 +1,159 @@
+package org.improvementhub.plans;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.Map;
+import org.improvementhub.testsupport.HubTestProperties;
+import org.improvementhub.testsupport.TestCouncils;
+import org.improvementhub.testsupport.http.ApiResponse;
+import org.improvementhub.testsupport.http.HubApi;
+import org.improvementhub.testsupport.tokens.TestTokens;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Bad input and bad tokens get the right 4xx as problem+json, never a 500 or a stack trace. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PlansBadInputIT implements TestPropertyProvider {
+
+  private final HubTestProperties properties = HubTestProperties.freshDatabase();
+  private final String council = TestCouncils.uniqueSlug("west-sussex");
+  private final TestTokens tokens = TestTokens.shared();
+  private final String token = tokens.councilUser(council, "PROGRAMME_MANAGER");
+  private String actions;
+
+  @Inject EmbeddedServer server;
+  private HubApi api;
+
+  @Override
+  public Map<String, String> getProperties() {
+    return properties.build();
+  }
+
+  @BeforeAll
+  void provision() {
+    api = new HubApi(server.getURL().toString());
+    actions = "/councils/" + council + "/actions";
+    TestCouncils.provision(properties.database(), council, "West Sussex", 938);
+    api.awaitGet(actions, token, r -> r.status() == 200, Duration.ofSeconds(30));
+  }
+
+  private static void assertProblem(ApiResponse response, int status) {
+    assertThat(response.status()).as(response.body()).isEqualTo(status);
+    assertThat(response.isProblem()).as(response.contentType()).isTrue();
+    assertThat(response.json().get("status").asInt()).isEqualTo(status);
+    assertThat(response.json().get("type").asText()).startsWith("https://");
+    assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  void malformedJsonIs400() {
+    ApiResponse response = api.post(actions, token, "{\"ref\": \"1.1\", \"title\": ");
+    assertProblem(response, 400);
+  }
+
+  @Test
+  void anUnknownFieldIs400NamingIt() {
+    ApiResponse response =
+        api.post(
+            actions,
+            token,
+            """
+            {"ref":"1.2","title":"T","lead":{"name":"A","email":"a@b.org"},"dueDate":"2030-01-01","colour":"red"}
+            """);
+    assertProblem(response, 400);
+    assertThat(response.json().path("errors").findValuesAsText("field"))
+        .as(response.body())
+        .contains("colour");
+  }
+
+  @Test
+  void missingAndInvalidFieldsAreEachNamed() {
+    ApiResponse response =
+        api.post(
+            actions,
+            token,
+            """
+            {"ref":"bad ref!","title":"","lead":{"name":"A","email":"not-an-email"}}
+            """);
+    assertProblem(response, 400);
+    assertThat(response.json().path("errors").findValuesAsText("field"))
+        .as(response.body())
+        .contains("ref", "title", "lead.email", "dueDate");
+  }
+
+  @Test
+  void aDateThatIsNotADateIs400() {
+    ApiResponse response =
+        api.post(
+            actions,
+            token,
+            """
+            {"ref":"1.3","title":"T","lead":{"name":"A","email":"a@b.org"},"dueDate":"31/03/2030"}
+            """);
+    assertProblem(response, 400);
+  }
+
+  @Test
+  void aDuplicateRefIs409() {
+    String body =
+        """
+        {"ref":"7.7.7","title":"T","lead":{"name":"A","email":"a@b.org"},"dueDate":"2030-01-01"}
+        """;
+    assertThat(api.post(actions, token, body).status()).isEqualTo(201);
+    assertProblem(api.post(actions, token, body), 409);
+  }
+
+  @Test
+  void aNonUuidIdIs400AndAnUnknownIdIs404() {
+    assertProblem(api.get(actions + "/not-a-uuid", token), 400);
+    assertProblem(api.get(actions + "/7b0c1a52-4f53-4b55-9d1e-3f1a6b1e1e1e", token), 404);
+  }
+
+  @Test
+  void unknownRoutesAre404AndWrongMethods405() {
+    assertProblem(api.get("/no/such/route", token), 404);
+    assertProblem(
+        api.send(
+            api.request(actions, token)
+                .PUT(HttpRequest.BodyPublishers.ofString("{}"))
+                .header("Content-Type", "application/json")),
+        405);
+  }
+
+  @Test
+  void anOversizeBodyIs413() {
+    String huge = "{\"ref\":\"1.4\",\"title\":\"" + "x".repeat(2_000_000) + "\"}";
+    ApiResponse response = api.post(actions, token, huge);
+    assertThat(response.status()).isEqualTo(413);
+  }
+
+  @Test
+  void aBadCouncilSlugInThePathIs404() {
+    assertProblem(api.get("/councils/Not_A_Slug!/actions", tokens.platformAdmin()), 404);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"missing", "expired", "stranger", "none", "audience", "garbage"})
+  void badTokensAre401(String kind) {
+    String bad =
+        switch (kind) {
+          case "missing" -> null;
+          case "expired" -> tokens.expired(council, "PROGRAMME_MANAGER");
+          case "stranger" -> tokens.signedByStranger(council, "PROGRAMME_MANAGER");
+          case "none" -> tokens.unsigned(council, "PLATFORM_ADMIN");
+          case "audience" -> tokens.forAudience("someone-else", council, "PROGRAMME_MANAGER");
+          default -> "not.a.token";
+        };
+    assertProblem(api.get(actions, bad), 401);
+  }
+}
