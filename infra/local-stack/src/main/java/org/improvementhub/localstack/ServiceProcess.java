@@ -1,0 +1,167 @@
+package org.improvementhub.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A service running as its own JVM, started from its module's compiled classes and the runtime
+ * classpath Maven wrote beside them ({@code target/runtime-classpath.txt}). Configuration is passed as
+ * system properties, which Micronaut ranks above its {@code application.yml}.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+  private final HubService service;
+  private final int port;
+  private final Process process;
+  private final Path log;
+
+  private ServiceProcess(HubService service, int port, Process process, Path log) {
+    this.service = service;
+    this.port = port;
+    this.process = process;
+    this.log = log;
+  }
+
+  /**
+   * Starts {@code service} on {@code port}.
+   *
+   * @param repositoryRoot where {@code services/} is
+   * @param properties configuration, as Micronaut property names
+   * @param logDirectory where the service's output goes, one file per service
+   */
+  public static ServiceProcess start(
+      HubService service,
+      int port,
+      Path repositoryRoot,
+      Map<String, String> properties,
+      Path logDirectory) {
+    Path module = service.moduleDirectory(repositoryRoot);
+    Path classes = module.resolve("target/classes");
+    Path classpathFile = module.resolve("target/runtime-classpath.txt");
+    if (!Files.isDirectory(classes) || !Files.exists(classpathFile)) {
+      throw new IllegalStateException(
+          service.name()
+              + " is not built: run `mvn -DskipTests install` first (missing "
+              + classpathFile
+              + ")");
+    }
+    try {
+      String classpath = classes + java.io.File.pathSeparator + Files.readString(classpathFile).strip();
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.add("-Xms64m");
+      command.add("-Xmx384m");
+      command.add("-XX:+UseSerialGC");
+      command.add("-XX:TieredStopAtLevel=1");
+      command.add("-Dmicronaut.server.port=" + port);
+      properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+      command.add("-cp");
+      command.add(classpath);
+      command.add(service.mainClass());
+      Files.createDirectories(logDirectory);
+      Path log = logDirectory.resolve(service.name() + ".log");
+      Process process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+              .start();
+      return new ServiceProcess(service, port, process, log);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not start " + service.name(), e);
+    }
+  }
+
+  /** Waits until the service answers its health check, or fails if it died or took too long. */
+  public ServiceProcess awaitHealthy(Duration timeout) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(
+            service.name() + " exited with " + process.exitValue() + "; see " + log);
+      }
+      try {
+        HttpResponse<Void> health =
+            http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/health"))
+                    .timeout(Duration.ofSeconds(2))
+                    .build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (health.statusCode() == 200) {
+          return this;
+        }
+      } catch (IOException notYet) {
+        // still starting
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      pause();
+    }
+    throw new IllegalStateException(
+        service.name() + " did not become healthy within " + timeout + "; see " + log);
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(250);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  public HubService service() {
+    return service;
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  public Path log() {
+    return log;
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** Asks the service to stop (SIGTERM, so it shuts down cleanly), then insists. */
+  public void stop() {
+    process.destroy();
+    try {
+      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+  }
+
+  /** Kills the service without letting it clean up, as a crash would. */
+  public void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+}

@@ -1,0 +1,280 @@
+package org.improvementhub.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.improvementhub.testsupport.TestCouncils;
+import org.improvementhub.testsupport.http.ApiResponse;
+import org.improvementhub.testsupport.http.HubApi;
+import org.improvementhub.testsupport.infra.PostgresEndpoint;
+import org.improvementhub.testsupport.infra.TestInfrastructure;
+import org.improvementhub.testsupport.kafka.TestKafka;
+import org.improvementhub.testsupport.mail.MailInbox;
+import org.improvementhub.testsupport.mail.MailInbox.ReceivedMail;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The whole system, each service its own process, on real PostgreSQL, Kafka and SMTP: two councils
+ * provisioned through the API, an overdue action in each, one email per lead, isolation between
+ * councils, an event delivered twice, and the notifications service stopped and restarted
+ * mid-stream.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EndToEndIT {
+
+  private static final String ADMIN = "admin@e2e.test";
+  private static final String ADMIN_PASSWORD = "E2E-Admin-Password-1";
+  private static final String PASSWORD = "E2E-User-Password-1";
+  private static final Duration MAIL_WAIT = Duration.ofSeconds(60);
+
+  private final TestInfrastructure infra = TestInfrastructure.shared();
+  private final PostgresEndpoint database = infra.freshDatabase();
+  private final MailInbox mail = new MailInbox(infra.mail());
+  private final Map<String, ServiceProcess> services = new HashMap<>();
+  private final String walsall = TestCouncils.uniqueSlug("walsall");
+  private final String peterborough = TestCouncils.uniqueSlug("peterborough");
+  private final String run = UUID.randomUUID().toString().substring(0, 6);
+  private StackConfiguration configuration;
+  private Path root;
+  private Path logs;
+  private HubApi tenancy;
+  private HubApi plans;
+  private String walsallManager;
+  private String peterboroughManager;
+  private String peterboroughActionId;
+
+  @BeforeAll
+  void startEveryService() throws IOException {
+    root = Path.of(System.getProperty("user.dir")).resolve("../..").normalize();
+    logs = Path.of(System.getProperty("user.dir"), "target", "e2e-logs");
+    Path keys = Files.createTempDirectory("hub-e2e-keys");
+    Map<String, Integer> ports = new HashMap<>();
+    for (HubService service : HubService.all()) {
+      ports.put(service.name(), freePort());
+    }
+    configuration =
+        new StackConfiguration(
+            database,
+            infra.kafkaBootstrapServers(),
+            infra.mail(),
+            ports.get("tenancy"),
+            keys.resolve("signing-key.pem"),
+            ADMIN,
+            ADMIN_PASSWORD,
+            "0 0 0 1 1 ?");
+    for (HubService service : HubService.all()) {
+      start(service, ports.get(service.name()));
+    }
+    for (ServiceProcess process : services.values()) {
+      process.awaitHealthy(Duration.ofSeconds(180));
+    }
+    tenancy = new HubApi(services.get("tenancy").baseUrl());
+    plans = new HubApi(services.get("plans").baseUrl());
+  }
+
+  private void start(HubService service, int port) {
+    services.put(
+        service.name(),
+        ServiceProcess.start(service, port, root, configuration.propertiesFor(service), logs));
+  }
+
+  @AfterAll
+  void stopEveryService() {
+    services.values().parallelStream().forEach(ServiceProcess::stop);
+  }
+
+  @Test
+  @Order(1)
+  void councilsProvisionedThroughTheApiBecomeActiveWithEveryServicesTables() throws Exception {
+    String admin = DemoCouncils.login(tenancy, ADMIN, ADMIN_PASSWORD);
+    for (String[] council :
+        new String[][] {{walsall, "Walsall Council", "335"}, {peterborough, "Peterborough City Council", "874"}}) {
+      ApiResponse created =
+          tenancy.post(
+              "/councils",
+              admin,
+              "{\"slug\":\"%s\",\"name\":\"%s\",\"laCode\":%s}".formatted(council[0], council[1], council[2]));
+      assertThat(created.status()).as(created.body()).isEqualTo(201);
+    }
+    for (String council : List.of(walsall, peterborough)) {
+      tenancy.awaitGet(
+          "/councils/" + council,
+          admin,
+          r -> r.status() == 200 && "ACTIVE".equals(r.json().path("status").asText()),
+          Duration.ofSeconds(90));
+      assertThat(historyTables(council))
+          .contains("flyway_history_plans", "flyway_history_measures", "flyway_history_notifications");
+      ApiResponse user =
+          tenancy.post(
+              "/councils/" + council + "/users",
+              admin,
+              "{\"email\":\"pm-%s@e2e.test\",\"displayName\":\"PM\",\"password\":\"%s\",\"roles\":[\"PROGRAMME_MANAGER\"]}"
+                  .formatted(council, PASSWORD));
+      assertThat(user.status()).as(user.body()).isEqualTo(201);
+    }
+    walsallManager = DemoCouncils.login(tenancy, "pm-" + walsall + "@e2e.test", PASSWORD);
+    peterboroughManager = DemoCouncils.login(tenancy, "pm-" + peterborough + "@e2e.test", PASSWORD);
+  }
+
+  @Test
+  @Order(2)
+  void eachLeadReceivesExactlyOneEmailForTheirOwnOverdueAction() {
+    createOverdueAction(walsall, walsallManager, "1.1.1", lead(walsall, "a"));
+    peterboroughActionId =
+        createOverdueAction(peterborough, peterboroughManager, "1.1.1", lead(peterborough, "a"));
+    scan(walsall, walsallManager);
+    scan(peterborough, peterboroughManager);
+
+    ReceivedMail walsallMail = awaitOnlyMail(lead(walsall, "a"));
+    assertThat(walsallMail.subject() + walsallMail.body()).contains("1.1.1").contains("Walsall Council");
+    ReceivedMail peterboroughMail = awaitOnlyMail(lead(peterborough, "a"));
+    assertThat(peterboroughMail.subject() + peterboroughMail.body())
+        .contains("Peterborough City Council")
+        .doesNotContain("Walsall");
+  }
+
+  @Test
+  @Order(3)
+  void aWalsallTokenAskingForAPeterboroughActionGets404() {
+    ApiResponse direct =
+        plans.get("/councils/" + peterborough + "/actions/" + peterboroughActionId, walsallManager);
+    assertThat(direct.status()).isEqualTo(404);
+    assertThat(direct.isProblem()).isTrue();
+    ApiResponse viaOwnCouncil =
+        plans.get("/councils/" + walsall + "/actions/" + peterboroughActionId, walsallManager);
+    assertThat(viaOwnCouncil.status()).isEqualTo(404);
+  }
+
+  @Test
+  @Order(4)
+  void anEventDeliveredTwiceStillGivesOneEmail() {
+    List<String> overdueEvents =
+        TestKafka.shared().read("plans.action.v1", walsall, Duration.ofSeconds(3)).stream()
+            .filter(event -> event.contains("\"ActionFellOverdue\""))
+            .toList();
+    assertThat(overdueEvents).hasSize(1);
+    TestKafka.shared().publish("plans.action.v1", walsall, overdueEvents.get(0));
+    TestKafka.shared().publish("plans.action.v1", walsall, overdueEvents.get(0));
+
+    // A later event on the same council's partition is consumed after the duplicates.
+    createOverdueAction(walsall, walsallManager, "1.1.2", lead(walsall, "b"));
+    scan(walsall, walsallManager);
+    awaitOnlyMail(lead(walsall, "b"));
+    assertThat(mail.read(lead(walsall, "a"))).hasSize(1);
+  }
+
+  @Test
+  @Order(5)
+  void notificationsStoppedAndRestartedMidStreamLosesNoEmailAndSendsNoneTwice() {
+    List<String> leads = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      String lead = lead(peterborough, "r" + i);
+      leads.add(lead);
+      createOverdueAction(peterborough, peterboroughManager, "2.1." + i, lead);
+    }
+    scan(peterborough, peterboroughManager);
+    awaitMail(leads.get(0), mails -> !mails.isEmpty());
+    services.get("notifications").stop();
+    start(HubService.NOTIFICATIONS, Integer.parseInt(services.get("notifications").baseUrl().replaceAll(".*:", "")));
+    services.get("notifications").awaitHealthy(Duration.ofSeconds(120));
+
+    for (String lead : leads) {
+      awaitOnlyMail(lead);
+    }
+    // and the first lead, delivered before the stop, was not emailed again after the restart
+    assertThat(mail.read(lead(peterborough, "a"))).hasSize(1);
+  }
+
+  private String lead(String council, String suffix) {
+    return "lead-" + suffix + "-" + run + "@" + council + ".example";
+  }
+
+  private String createOverdueAction(String council, String token, String ref, String leadEmail) {
+    ApiResponse created =
+        plans.post(
+            "/councils/" + council + "/actions",
+            token,
+            ("{\"ref\":\"%s\",\"title\":\"Audit of child protection plans %s\",\"lead\":{\"name\":\"Lead\",\"email\":\"%s\"},"
+                    + "\"dueDate\":\"%s\",\"ragStatus\":\"AMBER\"}")
+                .formatted(ref, ref, leadEmail, LocalDate.now().minusDays(5)));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    return created.json().get("id").asText();
+  }
+
+  private void scan(String council, String token) {
+    ApiResponse scan = plans.post("/councils/" + council + "/overdue-scans", token, "");
+    assertThat(scan.status()).as(scan.body()).isEqualTo(200);
+  }
+
+  private ReceivedMail awaitOnlyMail(String address) {
+    List<ReceivedMail> mails = awaitMail(address, received -> !received.isEmpty());
+    assertThat(mails).as("mail to " + address).hasSize(1);
+    return mails.get(0);
+  }
+
+  private List<ReceivedMail> awaitMail(String address, Predicate<List<ReceivedMail>> done) {
+    long deadline = System.nanoTime() + MAIL_WAIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      List<ReceivedMail> received = mail.read(address);
+      if (done.test(received)) {
+        return received;
+      }
+      pause();
+    }
+    throw new AssertionError("No mail reached " + address + " within " + MAIL_WAIT);
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(250);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private List<String> historyTables(String council) throws Exception {
+    try (Connection connection =
+            DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = ?"
+                    + " AND table_name LIKE 'flyway_history_%'")) {
+      query.setString(1, "council_" + council.replace('-', '_'));
+      List<String> tables = new ArrayList<>();
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          tables.add(rows.getString(1));
+        }
+      }
+      return tables;
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package org.improvementhub.measures.measure;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Measures of the council the current unit of work is bound to. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface MeasureRepository extends CrudRepository<Measure, UUID> {
+
+  List<Measure> listOrderByName();
+
+  /** Case-blind, like the unique index; not ILIKE, whose wildcards a name like "% of" would hit. */
+  @Query("SELECT EXISTS (SELECT 1 FROM measure WHERE lower(name) = lower(:name))")
+  boolean existsByNameIgnoringCase(String name);
+
+  /**
+   * Reads the measure and holds it until the transaction ends, so that values of one measure are
+   * recorded one at a time and a correction never races another.
+   */
+  Optional<Measure> findByIdForUpdate(UUID id);
+}

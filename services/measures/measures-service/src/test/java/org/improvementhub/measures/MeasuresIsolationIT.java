@@ -1,0 +1,200 @@
+package org.improvementhub.measures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import org.improvementhub.testsupport.HubTestProperties;
+import org.improvementhub.testsupport.TestCouncils;
+import org.improvementhub.testsupport.http.ApiResponse;
+import org.improvementhub.testsupport.http.HubApi;
+import org.improvementhub.testsupport.tokens.TestTokens;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Two councils with identical measures and values: each council's token sees only its own, the
+ * other's ids answer 404, observers and board members read but cannot write.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MeasuresIsolationIT implements TestPropertyProvider {
+
+  private static final String VALUE =
+      """
+      {"value":84.8,"numerator":312,"denominator":368,"note":"From the March performance pack"}
+      """;
+
+  private final HubTestProperties properties = HubTestProperties.freshDatabase();
+  private final String walsall = TestCouncils.uniqueSlug("walsall");
+  private final String peterborough = TestCouncils.uniqueSlug("peterborough");
+  private final TestTokens tokens = TestTokens.shared();
+
+  @Inject EmbeddedServer server;
+  private HubApi api;
+
+  @Override
+  public Map<String, String> getProperties() {
+    return properties.build();
+  }
+
+  @BeforeAll
+  void provisionTwoCouncils() {
+    api = new HubApi(server.getURL().toString());
+    TestCouncils.provision(properties.database(), walsall, "Walsall", 335);
+    TestCouncils.provision(properties.database(), peterborough, "Peterborough", 874);
+    for (String council : new String[] {walsall, peterborough}) {
+      api.awaitGet(
+          "/councils/" + council + "/measures",
+          manager(council),
+          response -> response.status() == 200,
+          Duration.ofSeconds(30));
+    }
+  }
+
+  private String manager(String council) {
+    return tokens.councilUser(council, "PROGRAMME_MANAGER");
+  }
+
+  private static String measureJson(String name) {
+    return """
+        {"name":"%s","definition":"Of single assessments completed in the month, the share completed within 45 working days of referral","unit":"PERCENT","polarity":"HIGHER_IS_BETTER","frequency":"MONTHLY"}
+        """
+        .formatted(name);
+  }
+
+  /** Defines the measure and records March 2024 for it; returns the measure's id. */
+  private String measureWithValue(String council, String name) {
+    ApiResponse created =
+        api.post("/councils/" + council + "/measures", manager(council), measureJson(name));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String id = created.json().get("id").asText();
+    ApiResponse recorded = api.put(values(council, id) + "/2024-03", manager(council), VALUE);
+    assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+    return id;
+  }
+
+  private static String values(String council, String measureId) {
+    return "/councils/" + council + "/measures/" + measureId + "/values";
+  }
+
+  @Test
+  void identicalDataStaysWithinEachCouncil() {
+    String name = "Single assessments completed within 45 working days";
+    String walsallId = measureWithValue(walsall, name);
+    String peterboroughId = measureWithValue(peterborough, name);
+
+    ApiResponse walsallList =
+        api.get("/councils/" + walsall + "/measures", tokens.councilUser(walsall, "BOARD_MEMBER"));
+    assertThat(walsallList.status()).isEqualTo(200);
+    assertThat(walsallList.json().findValuesAsText("id"))
+        .contains(walsallId)
+        .doesNotContain(peterboroughId);
+
+    ApiResponse walsallValues = api.get(values(walsall, walsallId), manager(walsall));
+    assertThat(walsallValues.json()).hasSize(1);
+    assertThat(walsallValues.json().get(0).get("enteredBy").asText()).contains(walsall);
+
+    for (String crossPath :
+        new String[] {
+          "/councils/" + walsall + "/measures/" + peterboroughId,
+          values(walsall, peterboroughId),
+          values(walsall, peterboroughId) + "/2024-03"
+        }) {
+      ApiResponse cross = api.get(crossPath, manager(walsall));
+      assertThat(cross.status()).as(crossPath).isEqualTo(404);
+      assertThat(cross.isProblem()).isTrue();
+    }
+    ApiResponse crossWrite =
+        api.put(values(walsall, peterboroughId) + "/2024-04", manager(walsall), VALUE);
+    assertThat(crossWrite.status()).isEqualTo(404);
+    assertThat(api.get(values(peterborough, peterboroughId), manager(peterborough)).json())
+        .hasSize(1);
+  }
+
+  @Test
+  void aTokenForAnotherCouncilIsToldNothing() {
+    String id = measureWithValue(peterborough, "Care leavers in education, employment or training");
+    String walsallAdmin = tokens.councilUser(walsall, "COUNCIL_ADMIN");
+
+    for (String path :
+        new String[] {
+          "/councils/" + peterborough + "/measures",
+          "/councils/" + peterborough + "/measures/" + id,
+          values(peterborough, id),
+          values(peterborough, id) + "/2024-03"
+        }) {
+      ApiResponse read = api.get(path, walsallAdmin);
+      assertThat(read.status()).as(path).isEqualTo(404);
+      assertThat(read.isProblem()).isTrue();
+      assertThat(read.body()).doesNotContain("Care leavers").doesNotContain("312");
+    }
+    assertThat(
+            api.post(
+                    "/councils/" + peterborough + "/measures",
+                    walsallAdmin,
+                    measureJson("Agency social worker rate"))
+                .status())
+        .isEqualTo(404);
+    assertThat(api.put(values(peterborough, id) + "/2024-04", walsallAdmin, VALUE).status())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void observersReadEveryCouncilInScopeButCannotWrite() {
+    String id = measureWithValue(walsall, "Return home interviews within 72 hours");
+    String observer = tokens.observer("*");
+
+    ApiResponse measure = api.get("/councils/" + walsall + "/measures/" + id, observer);
+    assertThat(measure.status()).isEqualTo(200);
+    assertThat(measure.json().get("name").asText())
+        .isEqualTo("Return home interviews within 72 hours");
+    ApiResponse values = api.get(values(walsall, id), observer);
+    assertThat(values.status()).isEqualTo(200);
+    assertThat(values.json().get(0).get("value").decimalValue()).isEqualByComparingTo("84.8");
+
+    ApiResponse define =
+        api.post("/councils/" + walsall + "/measures", observer, measureJson("Average caseload"));
+    assertThat(define.status()).isEqualTo(403);
+    assertThat(define.isProblem()).isTrue();
+    ApiResponse record = api.put(values(walsall, id) + "/2024-04", observer, VALUE);
+    assertThat(record.status()).isEqualTo(403);
+    assertThat(record.isProblem()).isTrue();
+
+    ApiResponse outOfScope =
+        api.get("/councils/" + walsall + "/measures", tokens.observer(peterborough));
+    assertThat(outOfScope.status()).isEqualTo(404);
+  }
+
+  @Test
+  void boardMembersAndActionLeadsReadButCannotWrite() {
+    String id = measureWithValue(walsall, "Statutory visits to children in care within timescale");
+    for (String role : new String[] {"BOARD_MEMBER", "ACTION_LEAD"}) {
+      String token = tokens.councilUser(walsall, role);
+      assertThat(api.get(values(walsall, id), token).status()).as(role).isEqualTo(200);
+      ApiResponse define =
+          api.post(
+              "/councils/" + walsall + "/measures", token, measureJson("Social worker vacancy"));
+      assertThat(define.status()).as(role).isEqualTo(403);
+      assertThat(define.isProblem()).isTrue();
+      ApiResponse record = api.put(values(walsall, id) + "/2024-04", token, VALUE);
+      assertThat(record.status()).as(role).isEqualTo(403);
+    }
+    assertThat(api.get(values(walsall, id), manager(walsall)).json()).hasSize(1);
+  }
+
+  @Test
+  void anUnknownCouncilIs404() {
+    ApiResponse response =
+        api.get(
+            "/councils/nowhere-at-all/measures",
+            tokens.councilUser("nowhere-at-all", "COUNCIL_ADMIN"));
+    assertThat(response.status()).isEqualTo(404);
+    assertThat(response.isProblem()).isTrue();
+  }
+}

@@ -1,0 +1,75 @@
+package org.improvementhub.notifications.delivery;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The emails of the council the current unit of work is bound to. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface EmailDeliveryRepository extends GenericRepository<EmailDelivery, UUID> {
+
+  /**
+   * Queues an email unless one with the same idempotency key exists.
+   *
+   * @return 1 if queued, 0 if the key was already there
+   */
+  @Query(
+      "INSERT INTO email_delivery (id, idempotency_key, kind, action_id, action_ref, due_date,"
+          + " recipient, recipient_name, message_id, subject, body_text, body_html, status,"
+          + " attempts, next_attempt_at, created_at)"
+          + " VALUES (:id, :idempotencyKey, :kind, :actionId, :actionRef, :dueDate, :recipient,"
+          + " :recipientName, :messageId, :subject, :bodyText, :bodyHtml, 'QUEUED', 0, :now, :now)"
+          + " ON CONFLICT (idempotency_key) DO NOTHING")
+  int queueIfNew(
+      UUID id,
+      String idempotencyKey,
+      String kind,
+      @Nullable UUID actionId,
+      @Nullable String actionRef,
+      @Nullable LocalDate dueDate,
+      String recipient,
+      @Nullable String recipientName,
+      String messageId,
+      String subject,
+      String bodyText,
+      String bodyHtml,
+      Instant now);
+
+  /**
+   * Locks the queued email that has waited longest among those due, skipping any another sender
+   * holds, so that two senders never send the same email.
+   */
+  @Query(
+      value =
+          "SELECT * FROM email_delivery WHERE status = 'QUEUED' AND next_attempt_at <= :now"
+              + " ORDER BY next_attempt_at, created_at LIMIT 1 FOR UPDATE SKIP LOCKED",
+      nativeQuery = true)
+  Optional<EmailDelivery> claimNextDue(Instant now);
+
+  @Query(
+      "UPDATE email_delivery SET status = 'SENT', attempts = attempts + 1, last_attempt_at = :at,"
+          + " sent_at = :at, last_error = NULL WHERE id = :id")
+  void markSent(UUID id, Instant at);
+
+  @Query(
+      "UPDATE email_delivery SET attempts = attempts + 1, last_attempt_at = :at,"
+          + " next_attempt_at = :nextAttemptAt, last_error = :error WHERE id = :id")
+  void retryLater(UUID id, Instant at, Instant nextAttemptAt, String error);
+
+  @Query(
+      "UPDATE email_delivery SET status = 'FAILED', attempts = attempts + 1,"
+          + " last_attempt_at = :at, last_error = :error WHERE id = :id")
+  void markFailed(UUID id, Instant at, String error);
+
+  @Query(
+      value = "SELECT * FROM email_delivery ORDER BY created_at DESC, id LIMIT :limit",
+      nativeQuery = true)
+  List<EmailDelivery> newest(int limit);
+}

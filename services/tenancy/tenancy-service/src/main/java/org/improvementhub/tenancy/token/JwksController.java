@@ -1,0 +1,27 @@
+package org.improvementhub.tenancy.token;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+
+/** {@code GET /.well-known/jwks.json}: the public keys every service checks tokens against. */
+@Controller("/.well-known")
+@Secured(SecurityRule.IS_ANONYMOUS)
+public class JwksController {
+
+  private final SigningKey key;
+
+  public JwksController(SigningKey key) {
+    this.key = key;
+  }
+
+  @Get("/jwks.json")
+  @Produces(MediaType.APPLICATION_JSON)
+  public HttpResponse<String> keys() {
+    return HttpResponse.ok(key.publicKeys().toString()).header("Cache-Control", "max-age=300");
+  }
+}
