@@ -131,11 +131,21 @@ public final class FoundationBench {
       }
 
       System.out.println();
-      System.out.println("== Foundation bench: " + councils + " councils, " + Runtime.getRuntime().availableProcessors() + " cores ==");
-      System.out.println("Provisioning (POST /councils to ACTIVE):   " + Percentiles.of(provisioning).summary(50, 95));
+      System.out.println(
+          "== Foundation bench: "
+              + councils
+              + " councils, "
+              + Runtime.getRuntime().availableProcessors()
+              + " cores ==");
+      System.out.println(
+          "Provisioning (POST /councils to ACTIVE):   "
+              + Percentiles.of(provisioning).summary(50, 95));
       startupMigration.forEach(
-          (name, line) -> System.out.printf("Start-up migration check, %-14s %s%n", name + ":", line));
-      System.out.println("Overdue scan to email accepted (IMAP):     " + Percentiles.of(scanToEmail).summary(50, 99));
+          (name, line) ->
+              System.out.printf("Start-up migration check, %-14s %s%n", name + ":", line));
+      System.out.println(
+          "Overdue scan to email accepted (IMAP):     "
+              + Percentiles.of(scanToEmail).summary(50, 99));
     } finally {
       services.values().parallelStream().forEach(ServiceProcess::stop);
     }
@@ -160,7 +170,9 @@ public final class FoundationBench {
         last = matcher;
       }
     }
-    return last == null ? "not found in log" : last.group(1) + " councils in " + last.group(2) + " ms";
+    return last == null
+        ? "not found in log"
+        : last.group(1) + " councils in " + last.group(2) + " ms";
   }
 
   private static void deleteLogs(Path logs) throws IOException {

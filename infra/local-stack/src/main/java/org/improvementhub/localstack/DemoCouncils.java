@@ -18,7 +18,8 @@ public final class DemoCouncils {
   public static final String OBSERVER_EMAIL = "observer@dfe.demo";
 
   /** A demo council and the action its lead will hear about. */
-  public record DemoCouncil(String slug, String name, int laCode, String actionRef, String actionTitle) {
+  public record DemoCouncil(
+      String slug, String name, int laCode, String actionRef, String actionTitle) {
     public String programmeManager() {
       return "pm@" + slug + ".demo";
     }
@@ -98,7 +99,8 @@ public final class DemoCouncils {
           admin,
           response -> response.status() == 200 && "ACTIVE".equals(status(response.json())),
           Duration.ofSeconds(90));
-      createUser(admin, council, council.programmeManager(), "Programme Manager", "PROGRAMME_MANAGER");
+      createUser(
+          admin, council, council.programmeManager(), "Programme Manager", "PROGRAMME_MANAGER");
       createUser(admin, council, council.councilAdmin(), "Council Admin", "COUNCIL_ADMIN");
     }
     expect(

@@ -58,7 +58,8 @@ public final class LocalStack {
     running.add(postgres);
     LOG.info("Starting Kafka on {}", KAFKA_PORT);
     EmbeddedKafkaBroker kafka =
-        EmbeddedKafkaBroker.startPersistent(KAFKA_PORT, KAFKA_CONTROLLER_PORT, data.resolve("kafka"), 3);
+        EmbeddedKafkaBroker.startPersistent(
+            KAFKA_PORT, KAFKA_CONTROLLER_PORT, data.resolve("kafka"), 3);
     running.add(0, kafka);
     LOG.info("Starting SMTP on {} and IMAP on {}", SMTP_PORT, IMAP_PORT);
     EmbeddedMailServer mail = EmbeddedMailServer.startOn("127.0.0.1", SMTP_PORT, IMAP_PORT);
@@ -101,19 +102,39 @@ public final class LocalStack {
     StringBuilder out = new StringBuilder();
     out.append("\n==== Improvement Hub is running ====\n");
     for (ServiceProcess service : services) {
-      out.append(String.format("  %-14s %s   (log: %s)%n", service.service().name(), service.baseUrl(), service.log()));
+      out.append(
+          String.format(
+              "  %-14s %s   (log: %s)%n",
+              service.service().name(), service.baseUrl(), service.log()));
     }
-    out.append(String.format("  %-14s jdbc:postgresql://localhost:%d/postgres  (postgres/postgres)%n", "postgres", POSTGRES_PORT));
+    out.append(
+        String.format(
+            "  %-14s jdbc:postgresql://localhost:%d/postgres  (postgres/postgres)%n",
+            "postgres", POSTGRES_PORT));
     out.append(String.format("  %-14s 127.0.0.1:%d%n", "kafka", KAFKA_PORT));
-    out.append(String.format("  %-14s smtp 127.0.0.1:%d, imap 127.0.0.1:%d (login and password: the address)%n", "mail", SMTP_PORT, IMAP_PORT));
-    out.append("\n  Platform admin:   ").append(ADMIN_EMAIL).append(" / ").append(ADMIN_PASSWORD).append('\n');
+    out.append(
+        String.format(
+            "  %-14s smtp 127.0.0.1:%d, imap 127.0.0.1:%d (login and password: the address)%n",
+            "mail", SMTP_PORT, IMAP_PORT));
+    out.append("\n  Platform admin:   ")
+        .append(ADMIN_EMAIL)
+        .append(" / ")
+        .append(ADMIN_PASSWORD)
+        .append('\n');
     out.append("  Demo users (password ").append(DemoCouncils.DEMO_PASSWORD).append("):\n");
     for (DemoCouncils.DemoCouncil council : DemoCouncils.COUNCILS) {
-      out.append(String.format("    %-16s %s (programme manager), %s (council admin); overdue action %s, lead %s%n",
-          council.slug(), council.programmeManager(), council.councilAdmin(), council.actionRef(), council.actionLead()));
+      out.append(
+          String.format(
+              "    %-16s %s (programme manager), %s (council admin); overdue action %s, lead %s%n",
+              council.slug(),
+              council.programmeManager(),
+              council.councilAdmin(),
+              council.actionRef(),
+              council.actionLead()));
     }
     out.append("    DfE observer:    ").append(DemoCouncils.OBSERVER_EMAIL).append('\n');
-    out.append("\n  Ctrl-C stops everything. Data stays in .hub-data/ (delete it to start afresh).\n");
+    out.append(
+        "\n  Ctrl-C stops everything. Data stays in .hub-data/ (delete it to start afresh).\n");
     return out.toString();
   }
 

@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A service running as its own JVM, started from its module's compiled classes and the runtime
- * classpath Maven wrote beside them ({@code target/runtime-classpath.txt}). Configuration is passed as
- * system properties, which Micronaut ranks above its {@code application.yml}.
+ * classpath Maven wrote beside them ({@code target/runtime-classpath.txt}). Configuration is passed
+ * as system properties, which Micronaut ranks above its {@code application.yml}.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -57,7 +57,8 @@ public final class ServiceProcess implements AutoCloseable {
               + ")");
     }
     try {
-      String classpath = classes + java.io.File.pathSeparator + Files.readString(classpathFile).strip();
+      String classpath =
+          classes + java.io.File.pathSeparator + Files.readString(classpathFile).strip();
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.add("-Xms64m");

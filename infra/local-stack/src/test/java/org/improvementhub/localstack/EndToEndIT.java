@@ -110,12 +110,15 @@ class EndToEndIT {
   void councilsProvisionedThroughTheApiBecomeActiveWithEveryServicesTables() throws Exception {
     String admin = DemoCouncils.login(tenancy, ADMIN, ADMIN_PASSWORD);
     for (String[] council :
-        new String[][] {{walsall, "Walsall Council", "335"}, {peterborough, "Peterborough City Council", "874"}}) {
+        new String[][] {
+          {walsall, "Walsall Council", "335"}, {peterborough, "Peterborough City Council", "874"}
+        }) {
       ApiResponse created =
           tenancy.post(
               "/councils",
               admin,
-              "{\"slug\":\"%s\",\"name\":\"%s\",\"laCode\":%s}".formatted(council[0], council[1], council[2]));
+              "{\"slug\":\"%s\",\"name\":\"%s\",\"laCode\":%s}"
+                  .formatted(council[0], council[1], council[2]));
       assertThat(created.status()).as(created.body()).isEqualTo(201);
     }
     for (String council : List.of(walsall, peterborough)) {
@@ -125,7 +128,8 @@ class EndToEndIT {
           r -> r.status() == 200 && "ACTIVE".equals(r.json().path("status").asText()),
           Duration.ofSeconds(90));
       assertThat(historyTables(council))
-          .contains("flyway_history_plans", "flyway_history_measures", "flyway_history_notifications");
+          .contains(
+              "flyway_history_plans", "flyway_history_measures", "flyway_history_notifications");
       ApiResponse user =
           tenancy.post(
               "/councils/" + council + "/users",
@@ -148,7 +152,9 @@ class EndToEndIT {
     scan(peterborough, peterboroughManager);
 
     ReceivedMail walsallMail = awaitOnlyMail(lead(walsall, "a"));
-    assertThat(walsallMail.subject() + walsallMail.body()).contains("1.1.1").contains("Walsall Council");
+    assertThat(walsallMail.subject() + walsallMail.body())
+        .contains("1.1.1")
+        .contains("Walsall Council");
     ReceivedMail peterboroughMail = awaitOnlyMail(lead(peterborough, "a"));
     assertThat(peterboroughMail.subject() + peterboroughMail.body())
         .contains("Peterborough City Council")
@@ -197,7 +203,9 @@ class EndToEndIT {
     scan(peterborough, peterboroughManager);
     awaitMail(leads.get(0), mails -> !mails.isEmpty());
     services.get("notifications").stop();
-    start(HubService.NOTIFICATIONS, Integer.parseInt(services.get("notifications").baseUrl().replaceAll(".*:", "")));
+    start(
+        HubService.NOTIFICATIONS,
+        Integer.parseInt(services.get("notifications").baseUrl().replaceAll(".*:", "")));
     services.get("notifications").awaitHealthy(Duration.ofSeconds(120));
 
     for (String lead : leads) {
