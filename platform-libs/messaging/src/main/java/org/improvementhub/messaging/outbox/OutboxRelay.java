@@ -1,9 +1,9 @@
 package org.improvementhub.messaging.outbox;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
-import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * side. If the broker fails part-way, the transaction rolls back and the batch is sent again:
  * delivery is at least once, and consumers' inboxes make it effectively once.
  */
-@Singleton
+// Created eagerly, with its producer, so the schedule never creates it while the context closes.
+@Context
 @Requires(property = "hub.outbox.relay.enabled", notEquals = "false")
 public class OutboxRelay {
 

@@ -26,6 +26,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.improvementhub.testsupport.HubTestProperties;
 import org.improvementhub.testsupport.TestCouncils;
 import org.improvementhub.testsupport.http.ApiResponse;
@@ -179,6 +183,34 @@ class MeasureValuesIT implements TestPropertyProvider {
     assertThat(previous.get("numerator").asInt()).isEqualTo(43);
     assertThat(previous.get("note").asText()).isEqualTo("Before audit");
     assertThat(previous.get("supersededBy").asText()).isEqualTo("user@" + council + ".example");
+  }
+
+  @Test
+  void correctionsSentAtOnceAreAppliedOneAfterAnother() throws Exception {
+    String visits =
+        define(
+            "Statutory visits to children in care within timescale",
+            "PERCENT",
+            "HIGHER_IS_BETTER",
+            "MONTHLY");
+    ExecutorService senders = Executors.newFixedThreadPool(6);
+    try {
+      List<Future<ApiResponse>> sent = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        String body = "{\"value\":" + (90 + i) + "}";
+        sent.add(senders.submit(() -> put(visits, "2025-06", body)));
+      }
+      for (Future<ApiResponse> response : sent) {
+        assertThat(response.get(30, TimeUnit.SECONDS).status()).isIn(200, 201);
+      }
+    } finally {
+      senders.shutdownNow();
+    }
+    JsonNode history = api.get(values(visits) + "/2025-06", manager).json();
+    assertThat(history.get("latest").get("revision").asInt()).isEqualTo(6);
+    assertThat(history.get("superseded").findValues("revision"))
+        .extracting(JsonNode::asInt)
+        .containsExactly(5, 4, 3, 2, 1);
   }
 
   @Test

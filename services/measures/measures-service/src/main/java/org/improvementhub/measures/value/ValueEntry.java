@@ -63,8 +63,7 @@ public record ValueEntry(
         && value.subtract(worked).abs().compareTo(ROUNDING_ALLOWANCE) > 0) {
       errors.add(
           new Problem.FieldError(
-              "value",
-              "does not match numerator and denominator, which give " + worked.toPlainString()));
+              "value", "does not match numerator and denominator, which give " + plain(worked)));
     }
     if (checkedValue != null
         && unit.ceiling().filter(ceiling -> checkedValue.compareTo(ceiling) > 0).isPresent()) {

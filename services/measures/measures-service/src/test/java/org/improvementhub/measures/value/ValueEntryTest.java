@@ -52,7 +52,10 @@ class ValueEntryTest {
     Problem wrong =
         problemOf(new ValueEntry(n("90"), n("312"), n("368"), null), MeasureUnit.PERCENT);
     assertThat(fieldsOf(wrong)).containsExactly("value");
-    assertThat(wrong.errors().get(0).message()).contains("84.78");
+    assertThat(wrong.errors().get(0).message()).endsWith("which give 84.78");
+    Problem wholeNumber =
+        problemOf(new ValueEntry(n("90"), n("249"), n("300"), null), MeasureUnit.PERCENT);
+    assertThat(wholeNumber.errors().get(0).message()).endsWith("which give 83");
   }
 
   @Test
