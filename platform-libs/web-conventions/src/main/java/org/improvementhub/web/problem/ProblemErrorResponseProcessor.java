@@ -5,6 +5,11 @@ import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.serde.exceptions.SerdeException;
+import io.micronaut.serde.exceptions.path.CollectionItemReferencePath;
+import io.micronaut.serde.exceptions.path.MapItemReferencePath;
+import io.micronaut.serde.exceptions.path.PropertyReferencePath;
+import io.micronaut.serde.exceptions.path.ReferencePath;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +62,12 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
       }
     }
     Optional<Throwable> cause = context.getRootCause();
+    Optional<SerdeException> serde = cause.flatMap(ProblemErrorResponseProcessor::serdeCause);
+    if (serde.isPresent() && !serde.get().getPath().isEmpty()) {
+      String field = jsonField(serde.get().getPath());
+      String reason = "has the wrong type or format";
+      return Problem.invalid(field + ": " + reason, List.of(new Problem.FieldError(field, reason)));
+    }
     if (cause.filter(ConversionErrorException.class::isInstance).isPresent()) {
       ConversionErrorException conversion = (ConversionErrorException) cause.get();
       boolean body = context.getRequest().getBody().isPresent();
@@ -75,6 +86,33 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
     String first =
         messages.isEmpty() || messages.get(0) == null ? firstMessage(context) : messages.get(0);
     return Problem.of(ProblemType.MALFORMED_REQUEST, cleanParserMessage(first.replace('\n', ' ')));
+  }
+
+  private static Optional<SerdeException> serdeCause(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SerdeException serde) {
+        return Optional.of(serde);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Serde's path to the offending property, as the caller wrote it: {@code leads[0].email}. */
+  static String jsonField(List<ReferencePath> path) {
+    StringBuilder field = new StringBuilder();
+    for (ReferencePath step : path) {
+      if (step instanceof CollectionItemReferencePath item) {
+        field.append('[').append(item.index()).append(']');
+      } else if (step instanceof MapItemReferencePath entry) {
+        field.append('[').append(entry.key()).append(']');
+      } else if (step instanceof PropertyReferencePath property) {
+        if (!field.isEmpty()) {
+          field.append('.');
+        }
+        field.append(property.property().getName());
+      }
+    }
+    return field.toString();
   }
 
   private static String firstMessage(ErrorContext context) {

@@ -101,6 +101,24 @@ class PlansBadInputIT implements TestPropertyProvider {
             {"ref":"1.3","title":"T","lead":{"name":"A","email":"a@b.org"},"dueDate":"31/03/2030"}
             """);
     assertProblem(response, 400);
+    assertThat(response.json().path("errors").findValuesAsText("field"))
+        .as(response.body())
+        .containsExactly("dueDate");
+  }
+
+  @Test
+  void aValueOfTheWrongTypeIsNamed() {
+    ApiResponse response =
+        api.post(
+            actions,
+            token,
+            """
+            {"ref":"1.5","title":"T","lead":{"name":"A","email":"a@b.org"},"dueDate":"2030-01-01","ragStatus":"PURPLE"}
+            """);
+    assertProblem(response, 400);
+    assertThat(response.json().path("errors").findValuesAsText("field"))
+        .as(response.body())
+        .containsExactly("ragStatus");
   }
 
   @Test
