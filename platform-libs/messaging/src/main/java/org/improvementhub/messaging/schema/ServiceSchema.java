@@ -39,6 +39,10 @@ public class ServiceSchema {
   }
 
   private void migrate(DataSource dataSource, String location, String historyTable) {
+    if (getClass().getClassLoader().getResource(location.substring("classpath:".length()))
+        == null) {
+      return; // this service has no tables of that kind
+    }
     var result =
         Flyway.configure()
             .dataSource(dataSource)

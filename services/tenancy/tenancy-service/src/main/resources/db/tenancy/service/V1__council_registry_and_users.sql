@@ -19,10 +19,11 @@ CREATE TABLE council_service_readiness (
 );
 
 -- People who sign in. Council users belong to one council; platform admins and DfE observers to
--- none (observers read the councils in their scope). Emails are stored lower-case.
+-- none (observers read the councils in their scope). Emails are stored lower-case, which makes
+-- them unique whatever the case they were typed in.
 CREATE TABLE user_account (
     id              UUID PRIMARY KEY,
-    email           TEXT        NOT NULL CHECK (email = lower(email)),
+    email           TEXT        NOT NULL UNIQUE CHECK (email = lower(email)),
     display_name    TEXT        NOT NULL,
     password_hash   TEXT        NOT NULL,
     council         TEXT        REFERENCES registered_council (slug),
@@ -31,5 +32,4 @@ CREATE TABLE user_account (
     created_at      TIMESTAMPTZ NOT NULL,
     disabled        BOOLEAN     NOT NULL DEFAULT FALSE
 );
-CREATE UNIQUE INDEX user_account_email ON user_account (lower(email));
 CREATE INDEX user_account_council ON user_account (council) WHERE council IS NOT NULL;

@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
 import org.improvementhub.messaging.outbox.Outbox;
 import org.improvementhub.tenancy.context.CouncilAccess;
 import org.improvementhub.tenancy.context.CouncilSlug;
-import org.improvementhub.tenancy.events.CouncilProvisioned;
 import org.improvementhub.tenancy.council.ServiceReadinessRepository.ServiceReady;
+import org.improvementhub.tenancy.events.CouncilProvisioned;
 import org.improvementhub.web.problem.ProblemException;
 import org.improvementhub.web.problem.ProblemType;
 
@@ -40,8 +40,8 @@ public class CouncilRegistry {
   }
 
   /**
-   * Registers the council, creates its schema and announces it, all in one transaction: either
-   * all three happen or none does.
+   * Registers the council, creates its schema and announces it, all in one transaction: either all
+   * three happen or none does.
    */
   @Transactional
   public CouncilView provision(NewCouncil request) {

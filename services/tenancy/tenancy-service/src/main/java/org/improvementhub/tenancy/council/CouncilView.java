@@ -1,5 +1,6 @@
 package org.improvementhub.tenancy.council;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
@@ -7,6 +8,8 @@ import java.util.List;
 
 /** A council as the API shows it, with the services whose tables are ready in its schema. */
 @Serdeable
+// every field is always there, [] or null when empty, so clients never guess at a missing one
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record CouncilView(
     String slug,
     String name,

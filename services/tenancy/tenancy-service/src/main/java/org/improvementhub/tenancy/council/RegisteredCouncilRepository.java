@@ -17,8 +17,8 @@ public interface RegisteredCouncilRepository extends CrudRepository<RegisteredCo
   List<RegisteredCouncil> findAllOrderBySlug();
 
   /**
-   * Reads the council and locks its row until the transaction ends, so that two services'
-   * answers about one council are counted one after the other.
+   * Reads the council and locks its row until the transaction ends, so that two services' answers
+   * about one council are counted one after the other.
    */
   @Query("SELECT * FROM tenancy.registered_council WHERE slug = :slug FOR UPDATE")
   Optional<RegisteredCouncil> lockBySlug(String slug);

@@ -24,8 +24,7 @@ public interface ServiceReadinessRepository extends GenericRepository<Registered
       "SELECT service FROM tenancy.council_service_readiness WHERE slug = :slug ORDER BY service")
   List<String> servicesReady(String slug);
 
-  @Query(
-      "SELECT slug, service FROM tenancy.council_service_readiness ORDER BY slug, service")
+  @Query("SELECT slug, service FROM tenancy.council_service_readiness ORDER BY slug, service")
   List<ServiceReady> findAllReady();
 
   /** One service that is ready in one council. */

@@ -58,7 +58,8 @@ public class CouncilReadiness {
     // The row lock orders concurrent answers for one council, so the last one always sees the rest.
     Optional<RegisteredCouncil> council = slug.flatMap(s -> councils.lockBySlug(s.value()));
     if (council.isEmpty()) {
-      LOG.warn("{} answered for unregistered council '{}'; ignored", answer.service(), answer.slug());
+      LOG.warn(
+          "{} answered for unregistered council '{}'; ignored", answer.service(), answer.slug());
       return Optional.empty();
     }
     Instant now = clock.instant();

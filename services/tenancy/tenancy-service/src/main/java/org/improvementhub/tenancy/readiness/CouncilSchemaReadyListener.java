@@ -31,10 +31,7 @@ import org.slf4j.LoggerFactory;
             value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR,
             retryCount = 10,
             retryDelay = "500ms"),
-    properties =
-        @Property(
-            name = ConsumerConfig.METADATA_MAX_AGE_CONFIG,
-            value = "2000"))
+    properties = @Property(name = ConsumerConfig.METADATA_MAX_AGE_CONFIG, value = "2000"))
 @Requires(property = "hub.provisioning.listen", notEquals = "false")
 public class CouncilSchemaReadyListener {
 
@@ -59,8 +56,11 @@ public class CouncilSchemaReadyListener {
     }
     CouncilSchemaReady answer = codec.dataOf(envelope, CouncilSchemaReady.class);
     if (!Objects.equals(answer.slug(), envelope.council())) {
-      LOG.warn("Event {} answers for '{}' but names council '{}'; ignored",
-          envelope.eventId(), answer.slug(), envelope.council());
+      LOG.warn(
+          "Event {} answers for '{}' but names council '{}'; ignored",
+          envelope.eventId(),
+          answer.slug(),
+          envelope.council());
       return;
     }
     inbox.applyOnce(CONSUMER, envelope, () -> readiness.record(answer));

@@ -9,10 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Chooses the signing key: the PKCS#8 PEM file {@code hub.tokens.signing-key-file}; if that file
- * is absent and {@code hub.tokens.generate-if-missing} is true, a new key written there (local
- * runs keep their tokens valid across restarts); with no file configured, a key that lives only as
- * long as the process.
+ * Chooses the signing key: the PKCS#8 PEM file {@code hub.tokens.signing-key-file}; if that file is
+ * absent and {@code hub.tokens.generate-if-missing} is true, a new key written there (local runs
+ * keep their tokens valid across restarts); with no file configured, a key that lives only as long
+ * as the process.
  */
 @Factory
 public class SigningKeyFactory {

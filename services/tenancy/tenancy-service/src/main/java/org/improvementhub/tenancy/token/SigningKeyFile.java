@@ -38,8 +38,7 @@ final class SigningKeyFile {
       throw new IllegalArgumentException(
           "Token signing key " + file + " is not a PKCS#8 PEM file (" + BEGIN + ")");
     }
-    byte[] der =
-        Base64.getMimeDecoder().decode(pem.substring(begin + BEGIN.length(), end).strip());
+    byte[] der = Base64.getMimeDecoder().decode(pem.substring(begin + BEGIN.length(), end).strip());
     try {
       KeyFactory rsa = KeyFactory.getInstance("RSA");
       if (!(rsa.generatePrivate(new PKCS8EncodedKeySpec(der)) instanceof RSAPrivateCrtKey key)) {

@@ -1,9 +1,9 @@
 package org.improvementhub.tenancy.token;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.context.annotation.Value;
@@ -17,9 +17,9 @@ import org.improvementhub.tenancy.context.HubClaims;
 import org.improvementhub.tenancy.user.UserAccount;
 
 /**
- * Signs a user's token. The issuer and audience are the very properties every service's
- * validators check ({@code micronaut.security.token.jwt.claims-validators.*}), so what tenancy
- * issues and what services accept cannot drift apart.
+ * Signs a user's token. The issuer and audience are the very properties every service's validators
+ * check ({@code micronaut.security.token.jwt.claims-validators.*}), so what tenancy issues and what
+ * services accept cannot drift apart.
  */
 @Singleton
 public class TokenIssuer {

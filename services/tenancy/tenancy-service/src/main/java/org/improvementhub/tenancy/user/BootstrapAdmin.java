@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates the first platform admin from {@code hub.bootstrap.admin.email} and {@code
- * hub.bootstrap.admin.password} at start-up, if no account has that email: someone must be able
- * to sign in to a fresh platform. An existing account is never changed.
+ * hub.bootstrap.admin.password} at start-up, if no account has that email: someone must be able to
+ * sign in to a fresh platform. An existing account is never changed.
  */
 @Singleton
 public class BootstrapAdmin {

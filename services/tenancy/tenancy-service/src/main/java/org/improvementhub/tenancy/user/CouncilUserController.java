@@ -16,9 +16,9 @@ import org.improvementhub.tenancy.context.CouncilSlug;
 import org.improvementhub.web.problem.ProblemException;
 
 /**
- * {@code /councils/{council}/users}: a council's own admin (or a platform admin) manages its
- * users. The access filter has already answered 404 to admins of other councils and 403 to
- * read-only callers; the same rule is applied here again before anything is read or written.
+ * {@code /councils/{council}/users}: a council's own admin (or a platform admin) manages its users.
+ * The access filter has already answered 404 to admins of other councils and 403 to read-only
+ * callers; the same rule is applied here again before anything is read or written.
  */
 @Controller("/councils/{council}/users")
 @Secured({"PLATFORM_ADMIN", "COUNCIL_ADMIN"})
@@ -37,7 +37,11 @@ public class CouncilUserController {
     UserAccount saved = users.addToCouncil(slug, user);
     return HttpResponse.created(
         UserView.of(saved),
-        UriBuilder.of("/councils").path(slug.value()).path("users").path(saved.id().toString()).build());
+        UriBuilder.of("/councils")
+            .path(slug.value())
+            .path("users")
+            .path(saved.id().toString())
+            .build());
   }
 
   @Get
@@ -47,8 +51,7 @@ public class CouncilUserController {
 
   private static CouncilSlug visible(String council, Authentication caller, boolean write) {
     return CouncilSlug.parse(council)
-        .filter(
-            slug -> CouncilAccess.decide(caller, slug, write) == CouncilAccess.Decision.ALLOWED)
+        .filter(slug -> CouncilAccess.decide(caller, slug, write) == CouncilAccess.Decision.ALLOWED)
         .orElseThrow(() -> ProblemException.notFound("Council '" + council + "'"));
   }
 }

@@ -8,8 +8,8 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /**
- * What a platform admin or the council's admin sends to add someone to a council. Roles are
- * council roles: COUNCIL_ADMIN, PROGRAMME_MANAGER, ACTION_LEAD, BOARD_MEMBER.
+ * What a platform admin or the council's admin sends to add someone to a council. Roles are council
+ * roles: COUNCIL_ADMIN, PROGRAMME_MANAGER, ACTION_LEAD, BOARD_MEMBER.
  */
 @Serdeable
 public record NewCouncilUser(

@@ -48,8 +48,8 @@ public class Passwords {
   }
 
   /**
-   * Spends the time a real check would, for a sign-in with an unknown email, so that response
-   * times do not tell which emails have accounts.
+   * Spends the time a real check would, for a sign-in with an unknown email, so that response times
+   * do not tell which emails have accounts.
    */
   public boolean matchesNobody(String password) {
     encoder.matches(password == null ? "" : password, decoyHash);

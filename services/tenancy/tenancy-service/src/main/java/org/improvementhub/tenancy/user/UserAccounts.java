@@ -49,7 +49,12 @@ public class UserAccounts {
     }
     List<String> roles = rolesFrom(request.roles(), COUNCIL_ROLES, "a council role");
     return add(
-        request.email(), request.displayName(), request.password(), council.value(), roles, List.of());
+        request.email(),
+        request.displayName(),
+        request.password(),
+        council.value(),
+        roles,
+        List.of());
   }
 
   /** Adds a platform admin or a DfE observer: users who belong to no council. */
@@ -194,7 +199,8 @@ public class UserAccounts {
     for (int i = 0; i < requested.size(); i++) {
       Optional<CouncilSlug> slug = CouncilSlug.parse(requested.get(i));
       if (slug.isEmpty() || !councils.exists(slug.get())) {
-        errors.add(new Problem.FieldError("observerScope[" + i + "]", "is not a registered council"));
+        errors.add(
+            new Problem.FieldError("observerScope[" + i + "]", "is not a registered council"));
       } else {
         scope.add(slug.get().value());
       }

@@ -1,5 +1,6 @@
 package org.improvementhub.tenancy.user;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
@@ -8,6 +9,8 @@ import java.util.UUID;
 
 /** A user as the API shows it: never the password hash. */
 @Serdeable
+// every field is always there, [] or null when empty, so clients never guess at a missing one
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record UserView(
     UUID id,
     String email,
