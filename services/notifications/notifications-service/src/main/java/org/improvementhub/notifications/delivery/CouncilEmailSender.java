@@ -28,10 +28,7 @@ public class CouncilEmailSender {
   private final Clock clock;
 
   public CouncilEmailSender(
-      EmailDeliveryRepository deliveries,
-      SmtpCourier courier,
-      RetrySchedule retries,
-      Clock clock) {
+      EmailDeliveryRepository deliveries, SmtpCourier courier, RetrySchedule retries, Clock clock) {
     this.deliveries = deliveries;
     this.courier = courier;
     this.retries = retries;
@@ -69,7 +66,11 @@ public class CouncilEmailSender {
           email.id(), now, "Gave up after " + attempt + " attempts: " + failure.reason());
       return Outcome.FAILED;
     }
-    LOG.info("Email {} not sent (attempt {}), retrying at {}: {}", email.id(), attempt, next.get(),
+    LOG.info(
+        "Email {} not sent (attempt {}), retrying at {}: {}",
+        email.id(),
+        attempt,
+        next.get(),
         failure.reason());
     deliveries.retryLater(email.id(), now, next.get(), failure.reason());
     return Outcome.RETRY_LATER;

@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * {@code /councils/{council}/email-deliveries}: the council's delivery log, newest first. It names
  * people and what they were chased about, so it is for those who run the council's programme, not
- * for board members or DfE observers; the council itself is checked against the token by the filter.
+ * for board members or DfE observers; the council itself is checked against the token by the
+ * filter.
  */
 @Controller("/councils/{council}/email-deliveries")
 @Secured({"PLATFORM_ADMIN", "COUNCIL_ADMIN", "PROGRAMME_MANAGER"})

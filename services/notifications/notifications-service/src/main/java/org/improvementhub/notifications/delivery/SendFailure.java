@@ -1,6 +1,7 @@
 package org.improvementhub.notifications.delivery;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.email.EmailException;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
@@ -27,6 +29,7 @@ import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 public record SendFailure(boolean permanent, @Nullable Integer smtpCode, String reason) {
 
   private static final int MAX_REASON = 500;
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   public static SendFailure of(Throwable failure) {
     Integer code = replyCode(failure);
@@ -76,7 +79,7 @@ public record SendFailure(boolean permanent, @Nullable Integer smtpCode, String 
     next.add(failure);
     while (!next.isEmpty()) {
       Throwable t = next.poll();
-      if (t == null || !seen.add(t)) {
+      if (!seen.add(t)) {
         continue;
       }
       all.add(t);
@@ -93,16 +96,27 @@ public record SendFailure(boolean permanent, @Nullable Integer smtpCode, String 
   private static String describe(Throwable failure) {
     StringBuilder text = new StringBuilder();
     for (Throwable t : causes(failure)) {
-      String message = t.getMessage();
-      if (message == null || message.isBlank() || text.indexOf(message.strip()) >= 0) {
+      String message = ownMessage(t);
+      if (t instanceof EmailException || message.isEmpty() || text.indexOf(message) >= 0) {
         continue;
       }
       if (!text.isEmpty()) {
         text.append(" | ");
       }
-      text.append(t.getClass().getSimpleName()).append(": ").append(message.strip());
+      text.append(t.getClass().getSimpleName()).append(": ").append(message);
     }
     String reason = text.isEmpty() ? failure.getClass().getSimpleName() : text.toString();
     return reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) + "…" : reason;
+  }
+
+  /** The exception's message on one line, without the text Jakarta Mail adds about its cause. */
+  private static String ownMessage(Throwable t) {
+    String message = t.getMessage() == null ? "" : t.getMessage();
+    int nested = message.indexOf("nested exception is");
+    if (nested >= 0) {
+      message = message.substring(0, nested);
+    }
+    message = WHITESPACE.matcher(message).replaceAll(" ").strip();
+    return message.endsWith(";") ? message.substring(0, message.length() - 1) : message;
   }
 }

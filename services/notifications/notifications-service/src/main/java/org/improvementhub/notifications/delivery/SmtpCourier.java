@@ -31,7 +31,8 @@ public class SmtpCourier {
     sender.send(
         Email.builder()
             .from(from)
-            // Address only: Micronaut parses "name <address>", and a name with a comma would split it.
+            // Address only: Micronaut parses "name <address>", and a name with a comma would split
+            // it.
             .to(new Contact(email.recipient()))
             .subject(email.subject())
             .body(new MultipartBody(email.bodyHtml(), email.bodyText())),

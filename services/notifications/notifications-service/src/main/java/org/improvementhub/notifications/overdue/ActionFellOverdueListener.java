@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Queues the overdue email for each {@code ActionFellOverdue}; other events on the topic are not
- * for this listener. Each event is applied once (inbox), and the offset is committed only after
- * the email is queued, so a crash redelivers rather than loses.
+ * for this listener. Each event is applied once (inbox), and the offset is committed only after the
+ * email is queued, so a crash redelivers rather than loses.
  */
 @KafkaListener(
     groupId = "notifications-overdue",
@@ -54,14 +54,16 @@ public class ActionFellOverdueListener {
         return;
       }
       overdue = codec.dataOf(envelope, ActionFellOverdue.class);
+      if (!OverdueEmails.canBeSent(overdue)) {
+        throw new MalformedEventException(
+            "Event " + envelope.eventId() + " names no action, due date or lead email", null);
+      }
     } catch (MalformedEventException e) {
       // Retrying cannot make it readable; skipping it is all that can be done.
       LOG.error("Unreadable message on {} skipped: {}", ActionFellOverdue.TOPIC, e.getMessage());
       return;
     }
     inbox.applyOnce(
-        CONSUMER,
-        envelope,
-        () -> emails.queue(CouncilSlug.of(envelope.council()), overdue));
+        CONSUMER, envelope, () -> emails.queue(CouncilSlug.of(envelope.council()), overdue));
   }
 }

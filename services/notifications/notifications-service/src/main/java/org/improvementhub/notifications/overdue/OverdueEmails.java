@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.improvementhub.councilschemas.CouncilSchemaRegistry;
 import org.improvementhub.notifications.delivery.EmailKind;
 import org.improvementhub.notifications.delivery.EmailQueue;
@@ -40,6 +41,14 @@ public class OverdueEmails {
     this.clock = clock;
   }
 
+  /** Whether the event says enough to write the email: which action, when due, and to whom. */
+  static boolean canBeSent(ActionFellOverdue overdue) {
+    return overdue.actionId() != null
+        && overdue.dueDate() != null
+        && overdue.leadEmail() != null
+        && !overdue.leadEmail().isBlank();
+  }
+
   /**
    * Queues the email in the council's schema, in the caller's transaction.
    *
@@ -51,9 +60,9 @@ public class OverdueEmails {
     Map<String, Object> values =
         Map.of(
             "councilName", councils.nameOf(council).orElse(council.value()),
-            "ref", overdue.ref(),
-            "title", overdue.title(),
-            "leadName", overdue.leadName(),
+            "ref", Objects.requireNonNullElse(overdue.ref(), ""),
+            "title", Objects.requireNonNullElse(overdue.title(), ""),
+            "leadName", Objects.requireNonNullElse(overdue.leadName(), "colleague"),
             "dueDate", UK_DATE.format(overdue.dueDate()),
             "daysOverdue", daysOverdue,
             "daysOverdueText", daysOverdue == 1 ? "1 day" : daysOverdue + " days",
@@ -66,7 +75,7 @@ public class OverdueEmails {
             overdue.actionId(),
             overdue.ref(),
             overdue.dueDate(),
-            overdue.leadEmail(),
+            overdue.leadEmail().strip(),
             overdue.leadName(),
             templates.render("overdue", values)));
   }

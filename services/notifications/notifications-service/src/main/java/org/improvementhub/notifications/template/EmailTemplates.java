@@ -27,7 +27,8 @@ public class EmailTemplates {
     engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 2));
   }
 
-  private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String pattern, int order) {
+  private static ClassLoaderTemplateResolver resolver(
+      TemplateMode mode, String pattern, int order) {
     ClassLoaderTemplateResolver resolver =
         new ClassLoaderTemplateResolver(EmailTemplates.class.getClassLoader());
     resolver.setPrefix("email/");

@@ -1,0 +1,155 @@
+package org.improvementhub.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.improvementhub.notifications.OverdueEvents.Overdue;
+import org.improvementhub.testsupport.HubTestProperties;
+import org.improvementhub.testsupport.TestCouncils;
+import org.improvementhub.testsupport.http.ApiResponse;
+import org.improvementhub.testsupport.http.HubApi;
+import org.improvementhub.testsupport.mail.MailInbox.ReceivedMail;
+import org.improvementhub.testsupport.tokens.TestTokens;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Two councils with identical overdue actions (same action id, ref, title and lead): each council's
+ * email names that council, each council's token reads only its own delivery log, another council's
+ * log answers 404, and observers and board members may not read a log at all.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NotificationsIsolationIT implements TestPropertyProvider {
+
+  private final HubTestProperties properties =
+      HubTestProperties.freshDatabase().with("hub.notifications.dispatch.interval", "200ms");
+  private final String walsall = TestCouncils.uniqueSlug("walsall");
+  private final String peterborough = TestCouncils.uniqueSlug("peterborough");
+  private final String lead = OverdueEvents.uniqueAddress("shared-lead");
+  private final TestTokens tokens = TestTokens.shared();
+
+  @Inject EmbeddedServer server;
+  private HubApi api;
+  private JsonNode walsallLog;
+  private JsonNode peterboroughLog;
+
+  @Override
+  public Map<String, String> getProperties() {
+    return properties.build();
+  }
+
+  private static String log(String council) {
+    return "/councils/" + council + "/email-deliveries";
+  }
+
+  private String admin(String council) {
+    return tokens.councilUser(council, "COUNCIL_ADMIN");
+  }
+
+  @BeforeAll
+  void twoCouncilsWithTheSameOverdueAction() {
+    api = new HubApi(server.getURL().toString());
+    TestCouncils.provision(properties.database(), walsall, "Walsall Council", 335);
+    TestCouncils.provision(properties.database(), peterborough, "Peterborough City Council", 874);
+    UUID actionId = UUID.randomUUID();
+    LocalDate due = LocalDate.now().minusDays(5);
+    for (String council : List.of(walsall, peterborough)) {
+      api.awaitGet(log(council), admin(council), r -> r.status() == 200, Duration.ofSeconds(30));
+      Overdue same = Overdue.of(council, "1.1.1", lead, due);
+      new Overdue(council, actionId, same.ref(), same.title(), "Sam Lead", lead, due, "RED")
+          .publish();
+    }
+    walsallLog = awaitOneSent(walsall);
+    peterboroughLog = awaitOneSent(peterborough);
+  }
+
+  private JsonNode awaitOneSent(String council) {
+    return api.awaitGet(
+            log(council),
+            admin(council),
+            r ->
+                r.status() == 200
+                    && r.json().size() == 1
+                    && r.json().get(0).get("status").asText().equals("SENT"),
+            Duration.ofSeconds(30))
+        .json();
+  }
+
+  @Test
+  void eachCouncilsEmailNamesThatCouncil() {
+    List<ReceivedMail> mails = Mailboxes.shared().await(lead, 2);
+    assertThat(mails).hasSize(2);
+    assertThat(mails)
+        .filteredOn(m -> m.body().contains("Walsall Council"))
+        .singleElement()
+        .satisfies(m -> assertThat(m.body()).doesNotContain("Peterborough"));
+    assertThat(mails)
+        .filteredOn(m -> m.body().contains("Peterborough City Council"))
+        .singleElement()
+        .satisfies(m -> assertThat(m.body()).doesNotContain("Walsall"));
+    assertThat(mails.get(0).messageId()).isNotEqualTo(mails.get(1).messageId());
+  }
+
+  @Test
+  void eachTokenSeesOnlyItsOwnCouncilsLog() {
+    String walsallId = walsallLog.get(0).get("id").asText();
+    String peterboroughId = peterboroughLog.get(0).get("id").asText();
+    assertThat(walsallId).isNotEqualTo(peterboroughId);
+
+    ApiResponse own = api.get(log(walsall), tokens.councilUser(walsall, "PROGRAMME_MANAGER"));
+    assertThat(own.status()).isEqualTo(200);
+    assertThat(own.json().findValuesAsText("id")).containsExactly(walsallId);
+    assertThat(own.body()).doesNotContain(peterboroughId);
+
+    ApiResponse other = api.get(log(peterborough), admin(walsall));
+    assertThat(other.status()).isEqualTo(404);
+    assertThat(other.isProblem()).isTrue();
+    assertThat(other.body()).doesNotContain(peterboroughId).doesNotContain(lead);
+  }
+
+  @Test
+  void platformAdminsReadEveryCouncilsLog() {
+    ApiResponse response = api.get(log(peterborough), tokens.platformAdmin());
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.json().findValuesAsText("id"))
+        .containsExactly(peterboroughLog.get(0).get("id").asText());
+  }
+
+  @Test
+  void observersAndBoardMembersMayNotReadTheLog() {
+    ApiResponse observer = api.get(log(walsall), tokens.observer("*"));
+    assertThat(observer.status()).isEqualTo(403);
+    assertThat(observer.isProblem()).isTrue();
+    assertThat(observer.body()).doesNotContain(lead);
+
+    ApiResponse board = api.get(log(walsall), tokens.councilUser(walsall, "BOARD_MEMBER"));
+    assertThat(board.status()).isEqualTo(403);
+    assertThat(board.body()).doesNotContain(lead);
+  }
+
+  @Test
+  void theLogCannotBeWritten() {
+    ApiResponse write = api.post(log(walsall), admin(walsall), "{}");
+    assertThat(write.status()).as(write.toString()).isEqualTo(405);
+    assertThat(write.isProblem()).isTrue();
+  }
+
+  @Test
+  void anUnknownCouncilIs404() {
+    ApiResponse response =
+        api.get(log("nowhere-at-all"), tokens.councilUser("nowhere-at-all", "COUNCIL_ADMIN"));
+    assertThat(response.status()).isEqualTo(404);
+    assertThat(response.isProblem()).isTrue();
+  }
+}
