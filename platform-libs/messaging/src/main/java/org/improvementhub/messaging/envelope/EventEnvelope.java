@@ -1,5 +1,6 @@
 package org.improvementhub.messaging.envelope;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
@@ -9,8 +10,13 @@ import java.util.UUID;
  * The JSON every event travels in (DESIGN.md, "Events"). {@code data} is the event's own record;
  * {@code council} is the slug of the council it concerns, also the Kafka record key, so that each
  * council's events stay in order.
+ *
+ * <p>Envelopes and event records are read tolerantly ({@code ignoreUnknown}): a newer producer may
+ * add fields, which an older consumer ignores, although requests to the HTTP APIs reject unknown
+ * fields.
  */
 @Serdeable
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record EventEnvelope(
     UUID eventId,
     String type,

@@ -1,5 +1,6 @@
 package org.improvementhub.measures.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.UUID;
 
@@ -9,6 +10,7 @@ import java.util.UUID;
  * service's enums ({@code PERCENT}, {@code HIGHER_IS_BETTER}, {@code MONTHLY}).
  */
 @Serdeable
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record MeasureDefined(
     UUID measureId,
     String name,

@@ -1,5 +1,6 @@
 package org.improvementhub.measures.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.math.BigDecimal;
@@ -16,6 +17,7 @@ import java.util.UUID;
  * period and counts up with each correction; a consumer keeps the highest revision it has seen.
  */
 @Serdeable
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record MeasureValueRecorded(
     UUID measureId,
     String measureName,

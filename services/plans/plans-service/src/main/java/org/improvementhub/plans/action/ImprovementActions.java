@@ -51,7 +51,8 @@ public class ImprovementActions {
             saved.leadName(),
             saved.leadEmail(),
             saved.dueDate(),
-            saved.ragStatus().name()));
+            saved.ragStatus().name(),
+            saved.snapshot()));
     return saved;
   }
 

@@ -54,7 +54,9 @@ public class CouncilOverdueScan {
                 action.leadEmail(),
                 action.dueDate(),
                 action.ragStatus().name(),
-                today));
+                today,
+                action.snapshot().leads(),
+                action.snapshot()));
         announced++;
       }
     }

@@ -1,5 +1,6 @@
 package org.improvementhub.tenancy.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.micronaut.serde.annotation.Serdeable;
 
 /**
@@ -8,6 +9,7 @@ import io.micronaut.serde.annotation.Serdeable;
  * them all by {@link #TOPIC_PATTERN}.
  */
 @Serdeable
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record CouncilSchemaReady(String slug, String service, String schemaVersion) {
   public static final String TYPE = "CouncilSchemaReady";
   public static final String TOPIC_PATTERN = "[a-z][a-z0-9_]*\\.council-schema\\.v1";
