@@ -2,7 +2,10 @@ package org.improvementhub.messaging.outbox;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ShutdownEvent;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.TransactionOperations;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
@@ -10,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -18,9 +22,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.improvementhub.messaging.schedule.RecurringWork;
 import org.improvementhub.messaging.schema.ServiceSchema;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Publishes committed outbox events in order and marks them published.
@@ -29,35 +32,46 @@ import org.slf4j.LoggerFactory;
  * side. If the broker fails part-way, the transaction rolls back and the batch is sent again:
  * delivery is at least once, and consumers' inboxes make it effectively once.
  */
-// Created eagerly, with its producer, so the schedule never creates it while the context closes.
 @Context
 @Requires(property = "hub.outbox.relay.enabled", notEquals = "false")
 public class OutboxRelay {
 
-  private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
   private static final int BATCH = 200;
 
   private final TransactionOperations<Connection> transactions;
   private final OutboxPublisher producer;
   private final String table;
+  private final Duration pollInterval;
+  private volatile RecurringWork schedule;
 
   public OutboxRelay(
       TransactionOperations<Connection> transactions,
       OutboxPublisher producer,
-      ServiceSchema schema) {
+      ServiceSchema schema,
+      @Value("${hub.outbox.poll-interval:200ms}") Duration pollInterval) {
+    this.pollInterval = pollInterval;
     this.transactions = transactions;
     this.producer = producer;
     this.table = schema.table("outbox_event");
   }
 
-  @Scheduled(fixedDelay = "${hub.outbox.poll-interval:200ms}", initialDelay = "1s")
+  @EventListener
+  void onStartup(StartupEvent event) {
+    schedule =
+        RecurringWork.start(
+            "outbox-relay", Duration.ofSeconds(1), pollInterval, this::relayPending);
+  }
+
+  @EventListener
+  void onShutdown(ShutdownEvent event) {
+    if (schedule != null) {
+      schedule.stop(Duration.ofSeconds(10));
+    }
+  }
+
   void relayPending() {
-    try {
-      while (relayBatch() == BATCH) {
-        // a full batch means more may be waiting
-      }
-    } catch (RuntimeException e) {
-      LOG.warn("Outbox relay failed; it will retry: {}", e.getMessage());
+    while (relayBatch() == BATCH) {
+      // a full batch means more may be waiting
     }
   }
 
