@@ -1,0 +1,117 @@
+package org.improvementhub.oversight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.improvementhub.testsupport.HubTestProperties;
+import org.improvementhub.testsupport.TestCouncils;
+import org.improvementhub.testsupport.http.ApiResponse;
+import org.improvementhub.testsupport.http.HubApi;
+import org.improvementhub.testsupport.kafka.TestKafka;
+import org.improvementhub.testsupport.tokens.TestTokens;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Two councils with identical plans: an observer scoped to one never learns of the other; council
+ * users never reach the observer API; nobody writes to it.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OversightIsolationIT implements TestPropertyProvider {
+
+  private final HubTestProperties properties = HubTestProperties.freshDatabase();
+  private final String walsall = TestCouncils.uniqueSlug("walsall");
+  private final String peterborough = TestCouncils.uniqueSlug("peterborough");
+  private final TestTokens tokens = TestTokens.shared();
+
+  @Inject EmbeddedServer server;
+  private HubApi api;
+
+  @Override
+  public Map<String, String> getProperties() {
+    return properties.build();
+  }
+
+  @BeforeAll
+  void twoCouncilsWithIdenticalPlans() {
+    api = new HubApi(server.getURL().toString());
+    for (String council : new String[] {walsall, peterborough}) {
+      TestKafka.shared()
+          .publish(
+              "tenancy.council.v1",
+              council,
+              TestCouncils.envelope(
+                  "CouncilProvisioned",
+                  council,
+                  council,
+                  "{\"slug\":\"%s\",\"name\":\"Same name\",\"laCode\":100,\"schema\":\"x\"}"
+                      .formatted(council)));
+      UUID id = UUID.randomUUID();
+      TestKafka.shared()
+          .publish(
+              "plans.action.v1",
+              council,
+              TestCouncils.envelope(
+                  "ActionCreated",
+                  council,
+                  id.toString(),
+                  ("{\"actionId\":\"%s\",\"ref\":\"1.1\",\"title\":\"Same\",\"leadName\":\"L\","
+                          + "\"leadEmail\":\"l@example.org\",\"dueDate\":\"2030-01-01\",\"ragStatus\":\"RED\"}")
+                      .formatted(id)));
+    }
+    for (String council : new String[] {walsall, peterborough}) {
+      api.awaitGet(
+          "/oversight/councils/" + council,
+          tokens.observer("*"),
+          r -> r.status() == 200 && r.json().get("totalActions").asInt() == 1,
+          Duration.ofSeconds(30));
+    }
+  }
+
+  @Test
+  void anObserverScopedToOneCouncilNeverSeesTheOther() {
+    String observer = tokens.observer(walsall);
+    ApiResponse list = api.get("/oversight/councils", observer);
+    assertThat(list.json().findValuesAsText("council")).containsExactly(walsall);
+    ApiResponse other = api.get("/oversight/councils/" + peterborough, observer);
+    assertThat(other.status()).isEqualTo(404);
+    assertThat(other.isProblem()).isTrue();
+    assertThat(other.body()).doesNotContain("Same name");
+  }
+
+  @Test
+  void councilUsersOfEitherCouncilAreRefused() {
+    for (String council : new String[] {walsall, peterborough}) {
+      for (String role : new String[] {"COUNCIL_ADMIN", "PROGRAMME_MANAGER", "BOARD_MEMBER"}) {
+        String token = tokens.councilUser(council, role);
+        assertThat(api.get("/oversight/councils", token).status()).isEqualTo(403);
+        assertThat(api.get("/oversight/councils/" + council, token).status()).isEqualTo(403);
+      }
+    }
+  }
+
+  @Test
+  void nobodyWritesToTheObserverApi() {
+    for (String token : new String[] {tokens.observer("*"), tokens.platformAdmin()}) {
+      ApiResponse post = api.post("/oversight/councils/" + walsall, token, "{}");
+      assertThat(post.status()).isIn(403, 405);
+      ApiResponse delete = api.send(api.request("/oversight/councils/" + walsall, token).DELETE());
+      assertThat(delete.status()).isIn(403, 405);
+      ApiResponse put =
+          api.send(
+              api.request("/oversight/councils/" + walsall, token)
+                  .header("Content-Type", "application/json")
+                  .PUT(HttpRequest.BodyPublishers.ofString("{}")));
+      assertThat(put.status()).isIn(403, 405);
+    }
+  }
+}
