@@ -61,7 +61,8 @@ public class ActionProjection {
         connection.prepareStatement(
             "INSERT INTO oversight.observed_action (council, action_id, ref, title, rag_status,"
                 + " due_date, completed_on, overdue_since, updated_at, source_partition,"
-                + " source_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " source_offset, latest_note, latest_period)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (council, action_id) DO UPDATE SET ref = EXCLUDED.ref,"
                 + " title = EXCLUDED.title, rag_status = EXCLUDED.rag_status,"
                 + " completed_on = EXCLUDED.completed_on,"
@@ -70,7 +71,9 @@ public class ActionProjection {
                 + " ELSE COALESCE(EXCLUDED.overdue_since, observed_action.overdue_since) END,"
                 + " due_date = EXCLUDED.due_date, updated_at = EXCLUDED.updated_at,"
                 + " source_partition = EXCLUDED.source_partition,"
-                + " source_offset = EXCLUDED.source_offset"
+                + " source_offset = EXCLUDED.source_offset,"
+                + " latest_note = COALESCE(EXCLUDED.latest_note, observed_action.latest_note),"
+                + " latest_period = COALESCE(EXCLUDED.latest_period, observed_action.latest_period)"
                 + " WHERE observed_action.source_partition <> EXCLUDED.source_partition"
                 + " OR observed_action.source_offset < EXCLUDED.source_offset")) {
       upsert.setString(1, event.council());
@@ -85,6 +88,8 @@ public class ActionProjection {
       upsert.setTimestamp(9, Timestamp.from(event.occurredAt()));
       upsert.setInt(10, position.partition());
       upsert.setLong(11, position.offset());
+      upsert.setString(12, observed.note());
+      upsert.setString(13, observed.period());
       upsert.executeUpdate();
     }
     try (PreparedStatement touch =
@@ -129,9 +134,11 @@ public class ActionProjection {
                         overdue.ragStatus()),
                 overdue.detectedOn()));
       }
-      case ActionProgressReported.TYPE ->
-          Optional.of(
-              new ObservedChange(codec.dataOf(event, ActionProgressReported.class).action(), null));
+      case ActionProgressReported.TYPE -> {
+        ActionProgressReported report = codec.dataOf(event, ActionProgressReported.class);
+        yield Optional.of(
+            new ObservedChange(report.action(), null, report.note(), report.period()));
+      }
       case ActionDueDateRevised.TYPE ->
           Optional.of(
               new ObservedChange(codec.dataOf(event, ActionDueDateRevised.class).action(), null));
@@ -149,5 +156,10 @@ public class ActionProjection {
         id, ref, title, java.util.List.of(), null, dueDate, ragStatus, null, null, null);
   }
 
-  private record ObservedChange(ActionSnapshot action, LocalDate overdueSince) {}
+  private record ObservedChange(
+      ActionSnapshot action, LocalDate overdueSince, String note, String period) {
+    ObservedChange(ActionSnapshot action, LocalDate overdueSince) {
+      this(action, overdueSince, null, null);
+    }
+  }
 }

@@ -9,7 +9,7 @@ import java.math.RoundingMode;
 public record RagCount(String status, long count, BigDecimal percent) {
 
   /** Percent to two places, rounded half up, as councils' own reports show it (1.72%). */
-  static RagCount of(String status, long count, long total) {
+  public static RagCount of(String status, long count, long total) {
     BigDecimal percent =
         total == 0
             ? BigDecimal.ZERO.setScale(2)
