@@ -16,9 +16,12 @@ public record HubService(String name, String mainClass, int defaultPort) {
       new HubService(
           "notifications", "org.improvementhub.notifications.NotificationsApplication", 8084);
 
+  public static final HubService OVERSIGHT =
+      new HubService("oversight", "org.improvementhub.oversight.OversightApplication", 8085);
+
   /** Every service, tenancy first: the others validate tokens against its keys. */
   public static List<HubService> all() {
-    return List.of(TENANCY, PLANS, MEASURES, NOTIFICATIONS);
+    return List.of(TENANCY, PLANS, MEASURES, NOTIFICATIONS, OVERSIGHT);
   }
 
   /** The service's Maven module under the repository root. */
