@@ -1,0 +1,46 @@
+package org.improvementhub.charttests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** oversight and portal are off until they exist; turning them on slots them in. */
+class LaterServicesTest {
+
+  private static final ChartUnderTest CHART = ChartUnderTest.located();
+
+  @Test
+  void enablingOversightAndPortalAddsThemWithTheSameDefaults() {
+    RenderedManifests manifests =
+        CHART.render(
+            List.of(), Map.of("services.oversight.enabled", true, "services.portal.enabled", true));
+
+    assertThat(manifests.all(Deployment.class)).hasSize(6);
+    assertThat(manifests.named(Job.class, RenderedManifests.nameOf("oversight") + "-migrate"))
+        .isNotNull();
+    assertThat(manifests.all(Job.class))
+        .as("the portal owns no tables")
+        .noneMatch(job -> job.getMetadata().getName().contains("portal"));
+    assertThat(ChartRenderingTest.podsOf(manifests)).hasSize(6 + 5);
+    assertThat(manifests.named(ConfigMap.class, RenderedManifests.nameOf("tenancy")).getData())
+        .as("oversight keeps no council tables, so tenancy does not wait for it")
+        .containsEntry("HUB_REQUIRED_SERVICES", "measures,notifications,plans");
+
+    var paths =
+        manifests.all(Ingress.class).get(0).getSpec().getRules().get(0).getHttp().getPaths();
+    assertThat(paths)
+        .anySatisfy(
+            p -> {
+              assertThat(p.getPath()).isEqualTo("/");
+              assertThat(p.getBackend().getService().getName())
+                  .isEqualTo(RenderedManifests.nameOf("portal"));
+            })
+        .anySatisfy(p -> assertThat(p.getPath()).isEqualTo("/api/oversight"));
+  }
+}
