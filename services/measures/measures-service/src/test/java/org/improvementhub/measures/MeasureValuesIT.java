@@ -233,7 +233,8 @@ class MeasureValuesIT implements TestPropertyProvider {
     for (String message :
         TestKafka.shared().read("measures.value.v1", council, Duration.ofSeconds(5))) {
       JsonNode envelope = parse(message);
-      if (envelope.get("data").get("measureId").asText().equals(assessments)
+      if (envelope.get("type").asText().equals("MeasureValueRecorded")
+          && envelope.get("data").get("measureId").asText().equals(assessments)
           && envelope.get("data").get("period").asText().equals("2025-04")) {
         announced.add(envelope);
       }

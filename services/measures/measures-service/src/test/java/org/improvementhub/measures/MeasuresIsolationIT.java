@@ -2,6 +2,7 @@ package org.improvementhub.measures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -186,6 +187,110 @@ class MeasuresIsolationIT implements TestPropertyProvider {
       assertThat(record.status()).as(role).isEqualTo(403);
     }
     assertThat(api.get(values(walsall, id), manager(walsall)).json()).hasSize(1);
+  }
+
+  private static final String TARGETS =
+      "{\"tolerance\":2,\"targets\":[{\"from\":\"2024-01\",\"value\":90}]}";
+
+  private ApiResponse importCsv(String council, String token, String csv) {
+    return api.send(
+        api.request("/councils/" + council + "/measures/values/import", token)
+            .header("Content-Type", "text/csv")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(csv)));
+  }
+
+  @Test
+  void targetsSeriesAdoptionAndImportStayWithinEachCouncil() {
+    String name = "Care proceedings within 26 weeks";
+    String walsallId = measureWithValue(walsall, name);
+    String peterboroughId = measureWithValue(peterborough, name);
+    String series = "/series?from=2024-01&to=2024-06";
+
+    assertThat(
+            api.get("/councils/" + walsall + "/measures/" + walsallId + series, manager(walsall))
+                .status())
+        .isEqualTo(200);
+    for (String council : new String[] {walsall, peterborough}) {
+      ApiResponse cross =
+          api.get(
+              "/councils/" + council + "/measures/" + peterboroughId + series, manager(walsall));
+      assertThat(cross.status()).as(council).isEqualTo(404);
+      assertThat(cross.isProblem()).isTrue();
+      assertThat(cross.body()).doesNotContain("84.8");
+      ApiResponse targets =
+          api.put(
+              "/councils/" + council + "/measures/" + peterboroughId + "/targets",
+              manager(walsall),
+              TARGETS);
+      assertThat(targets.status()).as(council).isEqualTo(404);
+    }
+    assertThat(
+            api.post(
+                    "/councils/" + peterborough + "/measures/adopt",
+                    manager(walsall),
+                    "{\"code\":\"average-caseload\"}")
+                .status())
+        .isEqualTo(404);
+    assertThat(
+            api.get(
+                    "/councils/" + peterborough + "/measures/values/import/template",
+                    manager(walsall))
+                .status())
+        .isEqualTo(404);
+    String csv = "measure,period,value\n" + peterboroughId + ",2024-05,12\n";
+    assertThat(importCsv(peterborough, manager(walsall), csv).status()).isEqualTo(404);
+    ApiResponse foreignId = importCsv(walsall, manager(walsall), csv);
+    assertThat(foreignId.status())
+        .as("another council's measure id names nothing here")
+        .isEqualTo(400);
+    assertThat(foreignId.json().get("errors").findValuesAsText("field"))
+        .containsExactly("rows[2].measure");
+
+    JsonNode peterboroughView =
+        api.get("/councils/" + peterborough + "/measures/" + peterboroughId, manager(peterborough))
+            .json();
+    assertThat(peterboroughView.get("targets")).isEmpty();
+    assertThat(api.get(values(peterborough, peterboroughId), manager(peterborough)).json())
+        .hasSize(1);
+  }
+
+  @Test
+  void observersAndReadersCannotChangeTargetsAdoptOrImport() {
+    String id = measureWithValue(walsall, "Agency social worker rate");
+    String csv = "measure,period,value\n" + id + ",2024-05,12\n";
+    String observer = tokens.observer("*");
+    ApiResponse series =
+        api.get(
+            "/councils/" + walsall + "/measures/" + id + "/series?from=2024-01&to=2024-03",
+            observer);
+    assertThat(series.status()).isEqualTo(200);
+    assertThat(series.json().get("points").get(2).get("value").decimalValue())
+        .isEqualByComparingTo("84.8");
+    for (String token :
+        new String[] {
+          observer,
+          tokens.councilUser(walsall, "BOARD_MEMBER"),
+          tokens.councilUser(walsall, "ACTION_LEAD")
+        }) {
+      ApiResponse targets =
+          api.put("/councils/" + walsall + "/measures/" + id + "/targets", token, TARGETS);
+      assertThat(targets.status()).isEqualTo(403);
+      assertThat(targets.isProblem()).isTrue();
+      assertThat(
+              api.post(
+                      "/councils/" + walsall + "/measures/adopt",
+                      token,
+                      "{\"code\":\"average-caseload\"}")
+                  .status())
+          .isEqualTo(403);
+      assertThat(importCsv(walsall, token, csv).status()).isEqualTo(403);
+    }
+    assertThat(api.get(values(walsall, id), manager(walsall)).json()).hasSize(1);
+    assertThat(
+            api.get("/councils/" + walsall + "/measures/" + id, manager(walsall))
+                .json()
+                .get("targets"))
+        .isEmpty();
   }
 
   @Test

@@ -18,6 +18,11 @@ public enum Frequency {
     return this == MONTHLY || period.getMonthValue() % 3 == 0;
   }
 
+  /** The period reported before {@code period}: the month before, or the quarter before. */
+  public YearMonth previous(YearMonth period) {
+    return this == MONTHLY ? period.minusMonths(1) : period.minusMonths(3);
+  }
+
   /** Which months a value may be filed under, in words for a caller who chose another. */
   public String periods() {
     return periods;

@@ -13,7 +13,6 @@ import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
 import org.improvementhub.tenancy.context.CouncilSlug;
-import org.improvementhub.web.problem.ProblemException;
 
 /** {@code /councils/{council}/measures}: the council is checked against the token by the filter. */
 @Controller("/councils/{council}/measures")
@@ -47,9 +46,6 @@ public class MeasureController {
 
   @Get("/{id}")
   public MeasureView get(@PathVariable String council, @PathVariable UUID id) {
-    return measures
-        .find(id)
-        .map(MeasureView::of)
-        .orElseThrow(() -> ProblemException.notFound("Measure " + id));
+    return measures.view(id);
   }
 }

@@ -1,9 +1,12 @@
 package org.improvementhub.measures.measure;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,9 +21,23 @@ public interface MeasureRepository extends CrudRepository<Measure, UUID> {
   @Query("SELECT EXISTS (SELECT 1 FROM measure WHERE lower(name) = lower(:name))")
   boolean existsByNameIgnoringCase(String name);
 
+  boolean existsByLibraryCode(String libraryCode);
+
   /**
    * Reads the measure and holds it until the transaction ends, so that values of one measure are
    * recorded one at a time and a correction never races another.
    */
   Optional<Measure> findByIdForUpdate(UUID id);
+
+  /** The two latest values, newest first: the current status and its trend. */
+  @Query(
+      value =
+          "SELECT period, value FROM measure_value WHERE measure_id = :measureId"
+              + " ORDER BY period DESC LIMIT 2",
+      nativeQuery = true)
+  List<RecentValue> latestTwoValues(UUID measureId);
+
+  /** A period's value, as {@link #latestTwoValues} reads it. */
+  @Introspected
+  record RecentValue(LocalDate period, BigDecimal value) {}
 }

@@ -1,11 +1,17 @@
 package org.improvementhub.measures.measure;
 
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.improvementhub.measures.events.MeasureDefined;
+import org.improvementhub.measures.status.StatusRule;
+import org.improvementhub.measures.status.TargetStep;
+import org.improvementhub.measures.status.Trajectory;
 import org.improvementhub.messaging.outbox.Outbox;
 import org.improvementhub.tenancy.context.CouncilSlug;
 import org.improvementhub.web.problem.ProblemException;
@@ -16,28 +22,35 @@ import org.improvementhub.web.problem.ProblemType;
 public class Measures {
 
   private final MeasureRepository measures;
+  private final MeasureTargetRepository targets;
   private final Outbox outbox;
 
-  public Measures(MeasureRepository measures, Outbox outbox) {
+  public Measures(MeasureRepository measures, MeasureTargetRepository targets, Outbox outbox) {
     this.measures = measures;
+    this.targets = targets;
     this.outbox = outbox;
   }
 
   @Transactional
   public Measure define(CouncilSlug council, NewMeasure request) {
+    return define(council, request, null);
+  }
+
+  /**
+   * Defines a measure, with its trajectory if given; {@code libraryCode} names the library measure
+   * it is adopted from.
+   */
+  @Transactional
+  public Measure define(CouncilSlug council, NewMeasure request, @Nullable String libraryCode) {
+    List<TargetStep> steps =
+        TargetEntry.checked(request.targets(), request.polarity(), request.unit());
     String name = request.name().strip();
     if (measures.existsByNameIgnoringCase(name)) {
       throw ProblemException.of(
           ProblemType.CONFLICT, "A measure named \"" + name + "\" already exists");
     }
-    Measure saved =
-        measures.save(
-            Measure.define(
-                name,
-                request.definition().strip(),
-                request.unit(),
-                request.polarity(),
-                request.frequency()));
+    Measure saved = measures.save(Measure.define(request, libraryCode));
+    steps.forEach(step -> targets.save(MeasureTarget.of(saved.id(), step)));
     outbox.append(
         MeasureDefined.TOPIC,
         council,
@@ -54,6 +67,32 @@ public class Measures {
     return saved;
   }
 
+  /**
+   * Replaces the measure's tolerance and whole trajectory. The measure is held until the
+   * transaction ends, as recording a value holds it, so statuses are reassessed against one
+   * trajectory.
+   *
+   * @throws ProblemException 404 for an unknown measure, 400 naming each bad step
+   */
+  @Transactional
+  public Measure replaceTargets(
+      UUID measureId, @Nullable BigDecimal tolerance, @Nullable List<TargetEntry> entries) {
+    Measure measure = measures.findByIdForUpdate(measureId).orElseThrow(() -> notFound(measureId));
+    List<TargetStep> steps = TargetEntry.checked(entries, measure.polarity(), measure.unit());
+    targets.deleteByMeasureId(measureId);
+    steps.forEach(step -> targets.save(MeasureTarget.of(measureId, step)));
+    if (tolerance != null && tolerance.compareTo(measure.tolerance()) != 0) {
+      return measures.update(measure.withTolerance(tolerance));
+    }
+    return measure;
+  }
+
+  /** Whether the council has adopted the library measure {@code libraryCode}. */
+  @Transactional
+  public boolean adopted(String libraryCode) {
+    return measures.existsByLibraryCode(libraryCode);
+  }
+
   @Transactional
   public List<Measure> all() {
     return measures.listOrderByName();
@@ -62,5 +101,51 @@ public class Measures {
   @Transactional
   public Optional<Measure> find(UUID id) {
     return measures.findById(id);
+  }
+
+  /** The measure's trajectory, steps in order. */
+  @Transactional
+  public Trajectory trajectoryOf(UUID measureId) {
+    return new Trajectory(
+        targets.findByMeasureIdOrderByEffectiveFrom(measureId).stream()
+            .map(MeasureTarget::step)
+            .toList());
+  }
+
+  /** How the measure's values are judged. */
+  @Transactional
+  public StatusRule ruleFor(Measure measure) {
+    return new StatusRule(measure.polarity(), measure.tolerance(), trajectoryOf(measure.id()));
+  }
+
+  /** The measure with its trajectory and how its latest value stands. */
+  @Transactional
+  public MeasureView view(UUID measureId) {
+    Measure measure = measures.findById(measureId).orElseThrow(() -> notFound(measureId));
+    StatusRule rule = ruleFor(measure);
+    List<MeasureRepository.RecentValue> recent = measures.latestTwoValues(measureId);
+    MeasureView.Current current = null;
+    if (!recent.isEmpty()) {
+      YearMonth period = YearMonth.from(recent.get(0).period());
+      BigDecimal value = recent.get(0).value();
+      BigDecimal previous =
+          recent.size() > 1
+                  && YearMonth.from(recent.get(1).period())
+                      .equals(measure.frequency().previous(period))
+              ? recent.get(1).value()
+              : null;
+      current =
+          new MeasureView.Current(
+              period.toString(),
+              value,
+              rule.targetFor(period).map(MeasureView.Step::of).orElse(null),
+              rule.statusOf(period, value),
+              rule.trendOf(period, value, previous).orElse(null));
+    }
+    return MeasureView.of(measure, rule.trajectory(), current);
+  }
+
+  private static ProblemException notFound(UUID measureId) {
+    return ProblemException.notFound("Measure " + measureId);
   }
 }

@@ -8,10 +8,12 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.improvementhub.measures.status.Status;
 
 /**
  * The latest value of one measure for one period ({@code period} is the month's first day). Each
  * correction raises {@code revision} and leaves the value it replaced in {@link ValueRevision}.
+ * {@code status} is the status last announced for the period, so only a change is announced.
  */
 @MappedEntity("measure_value")
 public record MeasureValue(
@@ -24,7 +26,8 @@ public record MeasureValue(
     @Nullable String note,
     int revision,
     String enteredBy,
-    Instant enteredAt) {
+    Instant enteredAt,
+    @Nullable Status status) {
 
   static MeasureValue first(
       UUID measureId,
@@ -42,7 +45,8 @@ public record MeasureValue(
         entry.note(),
         1,
         enteredBy,
-        enteredAt);
+        enteredAt,
+        null);
   }
 
   MeasureValue correctedTo(ValueEntry entry, String enteredBy, Instant enteredAt) {
@@ -56,7 +60,24 @@ public record MeasureValue(
         entry.note(),
         revision + 1,
         enteredBy,
-        enteredAt);
+        enteredAt,
+        status);
+  }
+
+  /** The same value, marked with the status last announced for it. */
+  MeasureValue withStatus(Status announced) {
+    return new MeasureValue(
+        id,
+        measureId,
+        period,
+        value,
+        numerator,
+        denominator,
+        note,
+        revision,
+        enteredBy,
+        enteredAt,
+        announced);
   }
 
   boolean records(ValueEntry entry) {

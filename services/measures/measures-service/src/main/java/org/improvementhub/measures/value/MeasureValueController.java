@@ -41,7 +41,7 @@ public class MeasureValueController {
     MeasureValues.Recording recording =
         values.record(
             CouncilSlug.of(council), id, ReportingPeriod.parse(period), entry, caller.getName());
-    MeasureValueView view = MeasureValueView.of(recording.value());
+    MeasureValueView view = values.history(id, recording.value().reportingPeriod()).latest();
     if (recording.change() == MeasureValues.Change.FIRST) {
       return HttpResponse.created(
           view,
@@ -58,7 +58,7 @@ public class MeasureValueController {
 
   @Get
   public List<MeasureValueView> list(@PathVariable String council, @PathVariable UUID id) {
-    return values.all(id).stream().map(MeasureValueView::of).toList();
+    return values.all(id);
   }
 
   @Get("/{period}")

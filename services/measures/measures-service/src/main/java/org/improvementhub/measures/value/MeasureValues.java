@@ -2,23 +2,32 @@ package org.improvementhub.measures.value;
 
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.improvementhub.measures.events.MeasureStatusChanged;
 import org.improvementhub.measures.events.MeasureValueRecorded;
 import org.improvementhub.measures.measure.Measure;
 import org.improvementhub.measures.measure.MeasureRepository;
+import org.improvementhub.measures.measure.Measures;
+import org.improvementhub.measures.status.Status;
+import org.improvementhub.measures.status.StatusRule;
+import org.improvementhub.measures.status.TargetStep;
 import org.improvementhub.messaging.outbox.Outbox;
 import org.improvementhub.tenancy.context.CouncilSlug;
 import org.improvementhub.web.problem.ProblemException;
 
 /**
  * Records a council's value for one period of a measure, keeping what a correction replaces, and
- * announces each change through the outbox in the same transaction.
+ * announces each change, and each change of the period's status, through the outbox in the same
+ * transaction.
  */
 @Singleton
 public class MeasureValues {
@@ -27,6 +36,7 @@ public class MeasureValues {
   private static final ZoneId UK = ZoneId.of("Europe/London");
 
   private final MeasureRepository measures;
+  private final Measures definitions;
   private final MeasureValueRepository values;
   private final ValueRevisionRepository revisions;
   private final Outbox outbox;
@@ -34,11 +44,13 @@ public class MeasureValues {
 
   public MeasureValues(
       MeasureRepository measures,
+      Measures definitions,
       MeasureValueRepository values,
       ValueRevisionRepository revisions,
       Outbox outbox,
       Clock clock) {
     this.measures = measures;
+    this.definitions = definitions;
     this.values = values;
     this.revisions = revisions;
     this.outbox = outbox;
@@ -61,8 +73,23 @@ public class MeasureValues {
     Measure measure = measures.findByIdForUpdate(measureId).orElseThrow(() -> notFound(measureId));
     checkPeriod(measure, period);
     ValueEntry figures = entry.checkedFor(measure.unit());
+    return store(council, measure, definitions.ruleFor(measure), period, figures, enteredBy);
+  }
+
+  /**
+   * Stores figures already checked for a measure already held (see {@link #record}); an import
+   * calls this once per row inside its own transaction.
+   */
+  Recording store(
+      CouncilSlug council,
+      Measure measure,
+      StatusRule rule,
+      ReportingPeriod period,
+      ValueEntry figures,
+      String enteredBy) {
     Instant now = clock.instant();
-    Optional<MeasureValue> latest = values.findByMeasureIdAndPeriod(measureId, period.firstDay());
+    Optional<MeasureValue> latest =
+        values.findByMeasureIdAndPeriod(measure.id(), period.firstDay());
     if (latest.isPresent() && latest.get().records(figures)) {
       return new Recording(latest.get(), Change.NONE);
     }
@@ -71,33 +98,65 @@ public class MeasureValues {
       revisions.save(ValueRevision.of(latest.get(), enteredBy, now));
       saved = values.update(latest.get().correctedTo(figures, enteredBy, now));
     } else {
-      saved = values.save(MeasureValue.first(measureId, period, figures, enteredBy, now));
+      saved = values.save(MeasureValue.first(measure.id(), period, figures, enteredBy, now));
     }
     announce(council, measure, saved, now);
+    saved = announceStatus(council, measure, rule, saved, now);
     return new Recording(saved, latest.isPresent() ? Change.CORRECTED : Change.FIRST);
   }
 
-  /** The latest value of every period recorded, oldest period first. */
+  /**
+   * Judges every recorded period again (after the targets or tolerance changed) and announces each
+   * period whose status changed. Call inside the transaction that changed the targets.
+   */
   @Transactional
-  public List<MeasureValue> all(UUID measureId) {
-    if (!measures.existsById(measureId)) {
-      throw notFound(measureId);
+  public int reassess(CouncilSlug council, Measure measure) {
+    StatusRule rule = definitions.ruleFor(measure);
+    Instant now = clock.instant();
+    int changed = 0;
+    for (MeasureValue value : values.findByMeasureIdOrderByPeriod(measure.id())) {
+      if (announceStatus(council, measure, rule, value, now) != value) {
+        changed++;
+      }
     }
-    return values.findByMeasureIdOrderByPeriod(measureId);
+    return changed;
+  }
+
+  /** The latest value of every period recorded, oldest period first, each with its status. */
+  @Transactional
+  public List<MeasureValueView> all(UUID measureId) {
+    Measure measure = measures.findById(measureId).orElseThrow(() -> notFound(measureId));
+    StatusRule rule = definitions.ruleFor(measure);
+    List<MeasureValue> recorded = values.findByMeasureIdOrderByPeriod(measureId);
+    Map<YearMonth, BigDecimal> byPeriod = new HashMap<>();
+    recorded.forEach(value -> byPeriod.put(value.reportingPeriod().month(), value.value()));
+    return recorded.stream()
+        .map(
+            value ->
+                MeasureValueView.of(
+                    value,
+                    rule,
+                    measure.frequency(),
+                    byPeriod.get(measure.frequency().previous(value.reportingPeriod().month()))))
+        .toList();
   }
 
   /** One period's latest value and every value corrections replaced. */
   @Transactional
   public ValueHistoryView history(UUID measureId, ReportingPeriod period) {
-    if (!measures.existsById(measureId)) {
-      throw notFound(measureId);
-    }
+    Measure measure = measures.findById(measureId).orElseThrow(() -> notFound(measureId));
     MeasureValue latest =
         values
             .findByMeasureIdAndPeriod(measureId, period.firstDay())
             .orElseThrow(() -> ProblemException.notFound("A value for " + period));
+    BigDecimal previous =
+        values
+            .findByMeasureIdAndPeriod(
+                measureId, measure.frequency().previous(period.month()).atDay(1))
+            .map(MeasureValue::value)
+            .orElse(null);
     return ValueHistoryView.of(
-        latest,
+        MeasureValueView.of(latest, definitions.ruleFor(measure), measure.frequency(), previous),
         revisions.findByMeasureIdAndPeriodOrderByRevisionDesc(measureId, period.firstDay()));
   }
 
@@ -105,15 +164,20 @@ public class MeasureValues {
    * The month in progress may be recorded (a caseload snapshot is taken mid-month); a month that
    * has not begun may not.
    */
-  private void checkPeriod(Measure measure, ReportingPeriod period) {
+  void checkPeriod(Measure measure, ReportingPeriod period) {
+    checkPeriod(measure, period, "period");
+  }
+
+  /** As {@link #checkPeriod(Measure, ReportingPeriod)}, naming {@code field} in the problem. */
+  void checkPeriod(Measure measure, ReportingPeriod period, String field) {
     YearMonth thisMonth = YearMonth.now(clock.withZone(UK));
     if (period.isAfter(thisMonth)) {
       throw ProblemException.invalidField(
-          "period", "must not be later than the current month, " + thisMonth);
+          field, "must not be later than the current month, " + thisMonth);
     }
     if (!measure.frequency().reportsIn(period.month())) {
       throw ProblemException.invalidField(
-          "period",
+          field,
           "must be "
               + measure.frequency().periods()
               + " for a "
@@ -142,7 +206,36 @@ public class MeasureValues {
             now));
   }
 
-  private static ProblemException notFound(UUID measureId) {
+  /** Announces the period's status if it differs from the one last announced; returns the row. */
+  private MeasureValue announceStatus(
+      CouncilSlug council, Measure measure, StatusRule rule, MeasureValue value, Instant now) {
+    YearMonth period = value.reportingPeriod().month();
+    Status status = rule.statusOf(period, value.value());
+    if (status == value.status()) {
+      return value;
+    }
+    Optional<TargetStep> target = rule.targetFor(period);
+    outbox.append(
+        MeasureStatusChanged.TOPIC,
+        council,
+        MeasureStatusChanged.TYPE,
+        1,
+        measure.id().toString(),
+        new MeasureStatusChanged(
+            measure.id(),
+            measure.name(),
+            period.toString(),
+            value.status() == null ? null : value.status().name(),
+            status.name(),
+            value.value(),
+            target.map(TargetStep::value).orElse(null),
+            target.map(TargetStep::lower).orElse(null),
+            target.map(TargetStep::upper).orElse(null),
+            now));
+    return values.update(value.withStatus(status));
+  }
+
+  static ProblemException notFound(UUID measureId) {
     return ProblemException.notFound("Measure " + measureId);
   }
 

@@ -11,11 +11,9 @@ import java.util.List;
 public record ValueHistoryView(
     String period, MeasureValueView latest, List<SupersededValue> superseded) {
 
-  static ValueHistoryView of(MeasureValue latest, List<ValueRevision> revisions) {
+  static ValueHistoryView of(MeasureValueView latest, List<ValueRevision> revisions) {
     return new ValueHistoryView(
-        latest.reportingPeriod().toString(),
-        MeasureValueView.of(latest),
-        revisions.stream().map(SupersededValue::of).toList());
+        latest.period(), latest, revisions.stream().map(SupersededValue::of).toList());
   }
 
   /** A value as it stood before a correction. */
