@@ -6,7 +6,10 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.improvementhub.testsupport.HubTestProperties;
 import org.improvementhub.testsupport.TestCouncils;
@@ -143,5 +146,151 @@ class PlansIsolationIT implements TestPropertyProvider {
             tokens.councilUser("nowhere-at-all", "COUNCIL_ADMIN"));
     assertThat(response.status()).isEqualTo(404);
     assertThat(response.isProblem()).isTrue();
+  }
+
+  private ApiResponse send(String method, String path, String token, String json) {
+    return api.send(
+        api.request(path, token)
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /** A route and a valid body for it. */
+  private record Write(String method, String path, String json) {}
+
+  @Test
+  void everyPlanRouteIsIsolatedAndObserversOnlyRead() {
+    String managerToken = tokens.councilUser(peterborough, "PROGRAMME_MANAGER");
+    PlanRequests pb = new PlanRequests(api, peterborough, managerToken);
+    String programme = pb.programmeId("Pillar", "Outcome", "Action");
+    String pillar = pb.itemId(programme, null, "1", "Leadership");
+    String outcome = pb.itemId(programme, pillar, "1.1", "Visible leaders");
+    String action = pb.actionId(programme, outcome, "7.1.1", LocalDate.of(2030, 1, 31), "GREEN");
+    String driver =
+        pb.post(
+                pb.base() + "/drivers",
+                "{\"kind\":\"OFSTED_RECOMMENDATION\",\"ref\":\"OR 7\",\"text\":\"Audit\"}")
+            .json()
+            .get("id")
+            .asText();
+    String risk =
+        pb.post(
+                pb.base() + "/risks",
+                "{\"kind\":\"ISSUE\",\"ref\":\"I 7\",\"description\":\"Caseloads\",\"owner\":\"Head\"}")
+            .json()
+            .get("id")
+            .asText();
+    String p = "/councils/" + peterborough;
+    List<String> reads =
+        List.of(
+            p + "/programmes",
+            p + "/programmes/" + programme,
+            p + "/programmes/" + programme + "/tree",
+            p + "/programmes/" + programme + "/items/" + outcome,
+            p + "/actions/" + action + "/progress-reports",
+            p + "/actions/" + action + "/due-date-revisions",
+            p + "/drivers",
+            p + "/drivers/" + driver,
+            p + "/drivers/coverage",
+            p + "/risks",
+            p + "/risks/" + risk,
+            p + "/actions?rag=GREEN&programmeId=" + programme,
+            p + "/audit?recordType=action&recordId=" + action);
+    String programmeJson = PlanRequests.programmeJson("Plan", null, "Pillar", "Outcome", "Action");
+    List<Write> writes =
+        List.of(
+            new Write("POST", p + "/programmes", programmeJson),
+            new Write("PUT", p + "/programmes/" + programme, programmeJson),
+            new Write("POST", p + "/programmes/" + programme + "/items", "{\"title\":\"New\"}"),
+            new Write(
+                "PATCH", p + "/programmes/" + programme + "/items/" + outcome, "{\"title\":\"X\"}"),
+            new Write(
+                "PUT",
+                p + "/programmes/" + programme + "/items/" + outcome + "/placement",
+                "{\"parentId\":\"" + pillar + "\",\"position\":0}"),
+            new Write("DELETE", p + "/programmes/" + programme + "/items/" + outcome, ""),
+            new Write("PATCH", p + "/actions/" + action, "{\"title\":\"X\"}"),
+            new Write(
+                "PUT",
+                p + "/actions/" + action + "/placement",
+                "{\"parentId\":\"" + outcome + "\",\"position\":0}"),
+            new Write(
+                "POST",
+                p + "/actions/" + action + "/progress-reports",
+                "{\"period\":\"2011-11\",\"ragStatus\":\"RED\"}"),
+            new Write(
+                "POST",
+                p + "/actions/" + action + "/due-date-revisions",
+                "{\"dueDate\":\"2031-01-31\",\"reason\":\"Late\"}"),
+            new Write(
+                "POST", p + "/drivers", "{\"kind\":\"OTHER\",\"ref\":\"X 1\",\"text\":\"X\"}"),
+            new Write(
+                "PUT",
+                p + "/drivers/" + driver,
+                "{\"kind\":\"OTHER\",\"ref\":\"OR 7\",\"text\":\"X\"}"),
+            new Write("PUT", p + "/drivers/" + driver + "/actions/" + action, ""),
+            new Write("DELETE", p + "/drivers/" + driver + "/actions/" + action, ""),
+            new Write(
+                "POST",
+                p + "/risks",
+                "{\"kind\":\"ISSUE\",\"ref\":\"I 8\",\"description\":\"X\",\"owner\":\"X\"}"),
+            new Write(
+                "PUT",
+                p + "/risks/" + risk,
+                "{\"kind\":\"ISSUE\",\"ref\":\"I 7\",\"description\":\"X\",\"owner\":\"X\"}"),
+            new Write("PUT", p + "/risks/" + risk + "/links/" + action, ""),
+            new Write("DELETE", p + "/risks/" + risk + "/links/" + action, ""));
+
+    String otherCouncil = tokens.councilUser(walsall, "COUNCIL_ADMIN");
+    String observer = tokens.observer("*");
+    String boardMember = tokens.councilUser(peterborough, "BOARD_MEMBER");
+    for (String read : reads) {
+      ApiResponse hidden = api.get(read, otherCouncil);
+      assertThat(hidden.status()).as(read).isEqualTo(404);
+      assertThat(hidden.isProblem()).as(read).isTrue();
+      assertThat(api.get(read, observer).status()).as(read).isEqualTo(200);
+      assertThat(api.get(read, boardMember).status()).as(read).isEqualTo(200);
+    }
+    for (Write write : writes) {
+      String what = write.method() + " " + write.path();
+      assertThat(send(write.method(), write.path(), otherCouncil, write.json()).status())
+          .as(what)
+          .isEqualTo(404);
+      assertThat(send(write.method(), write.path(), observer, write.json()).status())
+          .as(what)
+          .isEqualTo(403);
+      assertThat(send(write.method(), write.path(), boardMember, write.json()).status())
+          .as(what)
+          .isEqualTo(403);
+    }
+
+    // Walsall's own path with Peterborough's ids finds nothing either.
+    String w = "/councils/" + walsall;
+    String walsallManager = tokens.councilUser(walsall, "PROGRAMME_MANAGER");
+    for (String path :
+        List.of(
+            w + "/programmes/" + programme,
+            w + "/programmes/" + programme + "/tree",
+            w + "/programmes/" + programme + "/items/" + outcome,
+            w + "/actions/" + action + "/progress-reports",
+            w + "/actions/" + action + "/due-date-revisions",
+            w + "/drivers/" + driver,
+            w + "/risks/" + risk)) {
+      assertThat(api.get(path, walsallManager).status()).as(path).isEqualTo(404);
+    }
+    assertThat(
+            send(
+                    "POST",
+                    w + "/actions/" + action + "/progress-reports",
+                    walsallManager,
+                    "{\"period\":\"2011-11\",\"ragStatus\":\"RED\"}")
+                .status())
+        .isEqualTo(404);
+    ApiResponse walsallAudit =
+        api.get(w + "/audit?recordType=action&recordId=" + action, walsallManager);
+    assertThat(walsallAudit.status()).as(walsallAudit.body()).isEqualTo(200);
+    assertThat(walsallAudit.json().path("items")).isEmpty();
+    assertThat(walsallAudit.json().get("total").asLong()).isZero();
+    assertThat(api.get(w + "/drivers/coverage", walsallManager).body()).doesNotContain("OR 7");
   }
 }

@@ -1,17 +1,23 @@
 package org.improvementhub.plans.action;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.improvementhub.plans.tree.Placement;
 import org.improvementhub.tenancy.context.CouncilSlug;
 import org.improvementhub.web.problem.ProblemException;
 
@@ -19,6 +25,9 @@ import org.improvementhub.web.problem.ProblemException;
 @Controller("/councils/{council}/actions")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class ImprovementActionController {
+
+  private static final int DEFAULT_PAGE_SIZE = 1000;
+  private static final int MAX_PAGE_SIZE = 1000;
 
   private final ImprovementActions actions;
 
@@ -30,25 +39,99 @@ public class ImprovementActionController {
   @Secured({"PLATFORM_ADMIN", "COUNCIL_ADMIN", "PROGRAMME_MANAGER"})
   public HttpResponse<ActionView> add(@PathVariable String council, @Body @Valid NewAction action) {
     ImprovementAction saved = actions.add(CouncilSlug.of(council), action);
-    return HttpResponse.created(
-        ActionView.of(saved),
-        UriBuilder.of("/councils")
-            .path(council)
-            .path("actions")
-            .path(saved.id().toString())
-            .build());
+    return HttpResponse.created(actions.view(saved.id()), location(council, saved.id().toString()));
   }
 
+  /**
+   * The council's actions by ref, narrowed by any of: programme, RAG, lead (email or part of a
+   * name), overdue, an item of the plan they sit beneath ({@code under}, any level), a driver. A
+   * page at a time; the body stays a plain list and {@code X-Total-Count} says how many match.
+   */
   @Get
-  public List<ActionView> list(@PathVariable String council) {
-    return actions.all().stream().map(ActionView::of).toList();
+  public HttpResponse<List<ActionView>> list(
+      @PathVariable String council,
+      @Nullable @QueryValue UUID programmeId,
+      @Nullable @QueryValue RagStatus rag,
+      @Nullable @QueryValue String lead,
+      @Nullable @QueryValue Boolean overdue,
+      @Nullable @QueryValue UUID under,
+      @Nullable @QueryValue UUID driver,
+      @Nullable @QueryValue Integer page,
+      @Nullable @QueryValue Integer size) {
+    int pageNumber = page == null ? 0 : page;
+    int pageSize = size == null ? DEFAULT_PAGE_SIZE : size;
+    if (pageNumber < 0) {
+      throw ProblemException.invalidField("page", "must be 0 or more");
+    }
+    if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+      throw ProblemException.invalidField("size", "must be between 1 and " + MAX_PAGE_SIZE);
+    }
+    ActionFilter filter =
+        new ActionFilter(
+            programmeId,
+            rag,
+            lead == null || lead.isBlank() ? null : lead.strip(),
+            Boolean.TRUE.equals(overdue) ? actions.today() : null,
+            under,
+            driver);
+    ImprovementActions.ActionPage found = actions.filtered(filter, pageNumber, pageSize);
+    return HttpResponse.ok(found.items()).header("X-Total-Count", String.valueOf(found.total()));
   }
 
   @Get("/{id}")
   public ActionView get(@PathVariable String council, @PathVariable UUID id) {
-    return actions
-        .find(id)
-        .map(ActionView::of)
-        .orElseThrow(() -> ProblemException.notFound("Action " + id));
+    return actions.view(id);
+  }
+
+  @Patch("/{id}")
+  @Secured({"PLATFORM_ADMIN", "COUNCIL_ADMIN", "PROGRAMME_MANAGER"})
+  public ActionView change(
+      @PathVariable String council, @PathVariable UUID id, @Body @Valid ActionChange change) {
+    actions.change(id, change);
+    return actions.view(id);
+  }
+
+  @Put("/{id}/placement")
+  @Secured({"PLATFORM_ADMIN", "COUNCIL_ADMIN", "PROGRAMME_MANAGER"})
+  public ActionView place(
+      @PathVariable String council, @PathVariable UUID id, @Body @Valid Placement placement) {
+    actions.place(id, placement);
+    return actions.view(id);
+  }
+
+  /** Action leads report progress on their own actions too. */
+  @Post("/{id}/progress-reports")
+  @Secured({"PLATFORM_ADMIN", "COUNCIL_ADMIN", "PROGRAMME_MANAGER", "ACTION_LEAD"})
+  public HttpResponse<ProgressReportView> report(
+      @PathVariable String council,
+      @PathVariable UUID id,
+      @Body @Valid ProgressReportRequest request) {
+    ActionProgressReport saved = actions.reportProgress(CouncilSlug.of(council), id, request);
+    return HttpResponse.created(
+        ProgressReportView.of(saved), location(council, id + "/progress-reports"));
+  }
+
+  @Get("/{id}/progress-reports")
+  public List<ProgressReportView> progress(@PathVariable String council, @PathVariable UUID id) {
+    return actions.progressHistory(id);
+  }
+
+  @Post("/{id}/due-date-revisions")
+  @Secured({"PLATFORM_ADMIN", "COUNCIL_ADMIN", "PROGRAMME_MANAGER"})
+  public HttpResponse<DueDateRevision> revise(
+      @PathVariable String council,
+      @PathVariable UUID id,
+      @Body @Valid DueDateRevisionRequest request) {
+    DueDateRevision saved = actions.reviseDueDate(CouncilSlug.of(council), id, request);
+    return HttpResponse.created(saved, location(council, id + "/due-date-revisions"));
+  }
+
+  @Get("/{id}/due-date-revisions")
+  public List<DueDateRevision> revisions(@PathVariable String council, @PathVariable UUID id) {
+    return actions.dueDateHistory(id);
+  }
+
+  private static URI location(String council, String rest) {
+    return UriBuilder.of("/councils/").path(council).path("actions").path(rest).build();
   }
 }

@@ -4,28 +4,35 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import org.improvementhub.messaging.outbox.Outbox;
+import org.improvementhub.plans.action.ActionSnapshots;
 import org.improvementhub.plans.action.ImprovementAction;
 import org.improvementhub.plans.action.ImprovementActionRepository;
-import org.improvementhub.plans.action.RagStatus;
 import org.improvementhub.plans.events.ActionFellOverdue;
+import org.improvementhub.plans.events.ActionSnapshot;
 import org.improvementhub.tenancy.context.CouncilSlug;
 
 /**
- * Finds one council's actions that are past due and not complete, and announces each once per due
- * date: the notice row and the event are written in one transaction, so a scan that runs twice, or
- * dies half-way, never announces an action twice nor misses one.
+ * Finds one council's actions that are past their effective (revised) due date and not complete,
+ * and announces each once per due date: the notice row and the event are written in one
+ * transaction, so a scan that runs twice, or dies half-way, never announces an action twice nor
+ * misses one.
  */
 @Singleton
 public class CouncilOverdueScan {
 
   private final ImprovementActionRepository actions;
   private final OverdueNoticeRepository notices;
+  private final ActionSnapshots snapshots;
   private final Outbox outbox;
 
   public CouncilOverdueScan(
-      ImprovementActionRepository actions, OverdueNoticeRepository notices, Outbox outbox) {
+      ImprovementActionRepository actions,
+      OverdueNoticeRepository notices,
+      ActionSnapshots snapshots,
+      Outbox outbox) {
     this.actions = actions;
     this.notices = notices;
+    this.snapshots = snapshots;
     this.outbox = outbox;
   }
 
@@ -37,9 +44,9 @@ public class CouncilOverdueScan {
   @Transactional
   public int scan(CouncilSlug council, LocalDate today) {
     int announced = 0;
-    for (ImprovementAction action :
-        actions.findByDueDateLessThanAndRagStatusNotEquals(today, RagStatus.BLUE)) {
-      if (notices.recordIfNew(action.id(), action.dueDate(), today) == 1) {
+    for (ImprovementAction action : actions.overdueOn(today)) {
+      if (notices.recordIfNew(action.id(), action.effectiveDueDate(), today) == 1) {
+        ActionSnapshot snapshot = snapshots.of(action);
         outbox.append(
             ActionFellOverdue.TOPIC,
             council,
@@ -52,11 +59,11 @@ public class CouncilOverdueScan {
                 action.title(),
                 action.leadName(),
                 action.leadEmail(),
-                action.dueDate(),
+                action.effectiveDueDate(),
                 action.ragStatus().name(),
                 today,
-                action.snapshot().leads(),
-                action.snapshot()));
+                snapshot.leads(),
+                snapshot));
         announced++;
       }
     }

@@ -1,0 +1,83 @@
+package org.improvementhub.plans.audit;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.improvementhub.web.problem.ProblemException;
+
+/** {@code /councils/{council}/audit}: read only, newest first, a page at a time. */
+@Controller("/councils/{council}/audit")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+public class AuditController {
+
+  private static final int MAX_PAGE_SIZE = 200;
+
+  private final AuditEntryRepository entries;
+  private final JsonMapper json;
+
+  public AuditController(AuditEntryRepository entries, JsonMapper json) {
+    this.entries = entries;
+    this.json = json;
+  }
+
+  @Get
+  @Transactional
+  public AuditPage list(
+      @PathVariable String council,
+      @Nullable @QueryValue String recordType,
+      @Nullable @QueryValue String recordId,
+      @Nullable @QueryValue Integer page,
+      @Nullable @QueryValue Integer size) {
+    int pageNumber = page == null ? 0 : page;
+    int pageSize = size == null ? 50 : size;
+    if (pageNumber < 0) {
+      throw ProblemException.invalidField("page", "must be 0 or more");
+    }
+    if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+      throw ProblemException.invalidField("size", "must be between 1 and " + MAX_PAGE_SIZE);
+    }
+    List<AuditEntryView> items =
+        entries.page(recordType, recordId, pageSize, (long) pageNumber * pageSize).stream()
+            .map(this::view)
+            .toList();
+    return new AuditPage(items, pageNumber, pageSize, entries.count(recordType, recordId));
+  }
+
+  private AuditEntryView view(AuditEntry entry) {
+    return new AuditEntryView(
+        entry.id(),
+        entry.occurredAt(),
+        entry.actor(),
+        entry.recordType(),
+        entry.recordId(),
+        entry.change(),
+        parse(entry.before()),
+        parse(entry.after()));
+  }
+
+  private JsonNode parse(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return json.readValue(text, JsonNode.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** One page of the audit trail. */
+  @Serdeable
+  public record AuditPage(List<AuditEntryView> items, int page, int size, long total) {}
+}

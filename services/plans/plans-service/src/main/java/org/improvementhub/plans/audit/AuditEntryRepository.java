@@ -1,0 +1,42 @@
+package org.improvementhub.plans.audit;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import java.time.Instant;
+import java.util.List;
+
+/** Appends to and reads the council's audit trail; there is deliberately no update or delete. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface AuditEntryRepository extends GenericRepository<AuditEntry, Long> {
+
+  @Query(
+      "INSERT INTO audit_entry (occurred_at, actor, record_type, record_id, change, before, after)"
+          + " VALUES (:occurredAt, :actor, :recordType, :recordId, :change,"
+          + " CAST(:before AS jsonb), CAST(:after AS jsonb))")
+  void append(
+      Instant occurredAt,
+      String actor,
+      String recordType,
+      String recordId,
+      String change,
+      @Nullable String before,
+      @Nullable String after);
+
+  @Query(
+      "SELECT id, occurred_at, actor, record_type, record_id, change,"
+          + " before::text AS before, after::text AS after FROM audit_entry"
+          + " WHERE (CAST(:recordType AS text) IS NULL OR record_type = CAST(:recordType AS text))"
+          + " AND (CAST(:recordId AS text) IS NULL OR record_id = CAST(:recordId AS text))"
+          + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
+  List<AuditEntry> page(
+      @Nullable String recordType, @Nullable String recordId, int limit, long offset);
+
+  @Query(
+      "SELECT count(*) FROM audit_entry"
+          + " WHERE (CAST(:recordType AS text) IS NULL OR record_type = CAST(:recordType AS text))"
+          + " AND (CAST(:recordId AS text) IS NULL OR record_id = CAST(:recordId AS text))")
+  long count(@Nullable String recordType, @Nullable String recordId);
+}

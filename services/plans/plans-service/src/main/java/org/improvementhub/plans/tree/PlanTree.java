@@ -1,0 +1,242 @@
+package org.improvementhub.plans.tree;
+
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.improvementhub.plans.action.ImprovementAction;
+import org.improvementhub.plans.action.ImprovementActionRepository;
+import org.improvementhub.plans.audit.AuditTrail;
+import org.improvementhub.plans.programme.Programme;
+import org.improvementhub.plans.programme.ProgrammeRepository;
+import org.improvementhub.web.problem.ProblemException;
+import org.improvementhub.web.problem.ProblemType;
+
+/**
+ * Builds, changes and reads a programme's plan tree. Items sit above the actions: a programme with
+ * N level names has items at depths 0 to N-2 and actions at N-1. A move keeps an item at its depth
+ * (a Pillar stays a Pillar), so its subtree's levels stay right and no cycle can form.
+ */
+@Singleton
+public class PlanTree {
+
+  static final String RECORD_TYPE = "plan-item";
+
+  private final PlanItemRepository items;
+  private final ImprovementActionRepository actions;
+  private final ProgrammeRepository programmes;
+  private final AuditTrail audit;
+
+  public PlanTree(
+      PlanItemRepository items,
+      ImprovementActionRepository actions,
+      ProgrammeRepository programmes,
+      AuditTrail audit) {
+    this.items = items;
+    this.actions = actions;
+    this.programmes = programmes;
+    this.audit = audit;
+  }
+
+  @Transactional
+  public PlanItem add(UUID programmeId, NewPlanItem request) {
+    Programme programme = requireProgramme(programmeId);
+    PlanItem parent =
+        request.parentId() == null ? null : requireItem(programme, request.parentId(), "parentId");
+    int depth = parent == null ? 0 : parent.depth() + 1;
+    if (depth > programme.levelCount() - 2) {
+      throw ProblemException.invalidField(
+          "parentId",
+          programme.levelCount() == 1
+              ? "this programme's plan has one level: add actions, not items"
+              : "items under a "
+                  + programme.levelNames()[depth - 1]
+                  + " are actions: add an action");
+    }
+    int siblings = items.countChildren(programmeId, request.parentId());
+    int position = request.position() == null ? siblings : Math.min(request.position(), siblings);
+    String ref =
+        request.ref() == null ? freeRef(programmeId, parent, position) : request.ref().strip();
+    if (request.ref() != null && items.refTaken(programmeId, ref)) {
+      throw ProblemException.of(
+          ProblemType.CONFLICT, "Ref " + ref + " is already used in this plan");
+    }
+    PlanItem saved =
+        items.save(
+            new PlanItem(
+                null,
+                programmeId,
+                request.parentId(),
+                depth,
+                position,
+                ref,
+                request.title().strip(),
+                request.description(),
+                request.successCriteria(),
+                request.owner(),
+                null,
+                null,
+                null));
+    items.shiftSiblings(programmeId, request.parentId(), position, 1, saved.id());
+    audit.record(RECORD_TYPE, saved.id(), "CREATED", null, view(programme, saved));
+    return saved;
+  }
+
+  @Transactional
+  public PlanItem change(UUID programmeId, UUID id, PlanItemChange change) {
+    Programme programme = requireProgramme(programmeId);
+    PlanItem before = requireItem(programme, id, "id");
+    if (change.ref() != null
+        && !change.ref().strip().equals(before.ref())
+        && items.refTaken(programmeId, change.ref().strip())) {
+      throw ProblemException.of(
+          ProblemType.CONFLICT, "Ref " + change.ref() + " is already used in this plan");
+    }
+    PlanItem saved =
+        items.update(
+            before.describedAs(
+                change.ref() == null
+                    ? change
+                    : new PlanItemChange(
+                        change.ref().strip(),
+                        change.title(),
+                        change.description(),
+                        change.successCriteria(),
+                        change.owner())));
+    audit.record(RECORD_TYPE, id, "UPDATED", view(programme, before), view(programme, saved));
+    return saved;
+  }
+
+  /** Moves an item under another parent of the same level, or re-orders it among its siblings. */
+  @Transactional
+  public PlanItem place(UUID programmeId, UUID id, Placement placement) {
+    Programme programme = requireProgramme(programmeId);
+    PlanItem before = requireItem(programme, id, "id");
+    int parentDepth = before.depth() - 1;
+    if (placement.parentId() == null && parentDepth >= 0
+        || placement.parentId() != null
+            && requireItem(programme, placement.parentId(), "parentId").depth() != parentDepth) {
+      throw ProblemException.invalidField(
+          "parentId",
+          parentDepth < 0
+              ? "a " + programme.levelNames()[0] + " has no parent"
+              : "must be a " + programme.levelNames()[parentDepth]);
+    }
+    items.shiftSiblings(programmeId, before.parentId(), before.position() + 1, -1, id);
+    int siblings = items.countChildren(programmeId, placement.parentId());
+    boolean sameParent = Objects.equals(before.parentId(), placement.parentId());
+    int position = Math.min(placement.position(), sameParent ? siblings - 1 : siblings);
+    items.shiftSiblings(programmeId, placement.parentId(), position, 1, id);
+    PlanItem saved = items.update(before.placedAt(placement.parentId(), position));
+    audit.record(RECORD_TYPE, id, "MOVED", view(programme, before), view(programme, saved));
+    return saved;
+  }
+
+  /** Removes an empty item; one with items or actions beneath it must be emptied first. */
+  @Transactional
+  public void remove(UUID programmeId, UUID id) {
+    Programme programme = requireProgramme(programmeId);
+    PlanItem before = requireItem(programme, id, "id");
+    int children = items.childCount(id);
+    if (children > 0) {
+      throw ProblemException.of(
+          ProblemType.CONFLICT,
+          "Item "
+              + before.ref()
+              + " has "
+              + children
+              + " items or actions beneath it: move or remove them first");
+    }
+    items.forgetRiskLinks(id);
+    items.deleteById(id);
+    items.shiftSiblings(programmeId, before.parentId(), before.position() + 1, -1, id);
+    audit.record(RECORD_TYPE, id, "DELETED", view(programme, before), null);
+  }
+
+  @Transactional
+  public PlanItemView item(UUID programmeId, UUID id) {
+    Programme programme = requireProgramme(programmeId);
+    return view(programme, requireItem(programme, id, "id"));
+  }
+
+  /** The whole tree in two statements: every item, then every action, assembled in memory. */
+  @Transactional
+  public PlanTreeView tree(UUID programmeId) {
+    Programme programme = requireProgramme(programmeId);
+    String[] levels = programme.levelNames();
+    Map<UUID, List<TreeNode>> childrenOf = new HashMap<>();
+    List<TreeNode> roots = new ArrayList<>();
+    for (PlanItem item : items.inProgramme(programmeId)) {
+      List<TreeNode> children = new ArrayList<>();
+      childrenOf.put(item.id(), children);
+      TreeNode node =
+          new TreeNode(
+              "ITEM",
+              item.id(),
+              item.ref(),
+              item.title(),
+              item.depth(),
+              levels[Math.min(item.depth(), levels.length - 1)],
+              item.position(),
+              item.owner(),
+              item.successCriteria(),
+              null,
+              null,
+              children);
+      (item.parentId() == null ? roots : childrenOf.get(item.parentId())).add(node);
+    }
+    String actionLevel = levels[levels.length - 1];
+    for (ImprovementAction action : actions.inProgramme(programmeId)) {
+      TreeNode leaf =
+          new TreeNode(
+              "ACTION",
+              action.id(),
+              action.ref(),
+              action.title(),
+              levels.length - 1,
+              actionLevel,
+              action.position(),
+              action.leadName(),
+              action.successCriteria(),
+              action.ragStatus().name(),
+              action.effectiveDueDate(),
+              List.of());
+      (action.parentId() == null ? roots : childrenOf.get(action.parentId())).add(leaf);
+    }
+    return new PlanTreeView(programmeId, List.of(levels), roots);
+  }
+
+  private String freeRef(UUID programmeId, PlanItem parent, int position) {
+    String prefix = parent == null ? "" : parent.ref() + ".";
+    for (int number = position + 1; ; number++) {
+      String candidate = prefix + number;
+      if (!items.refTaken(programmeId, candidate)) {
+        return candidate;
+      }
+    }
+  }
+
+  private Programme requireProgramme(UUID id) {
+    return programmes.findById(id).orElseThrow(() -> ProblemException.notFound("Programme " + id));
+  }
+
+  private PlanItem requireItem(Programme programme, UUID id, String field) {
+    return items
+        .findById(id)
+        .filter(item -> item.programmeId().equals(programme.id()))
+        .orElseThrow(
+            () ->
+                "id".equals(field)
+                    ? ProblemException.notFound("Plan item " + id)
+                    : ProblemException.invalidField(field, "no such item in this programme"));
+  }
+
+  private static PlanItemView view(Programme programme, PlanItem item) {
+    String[] levels = programme.levelNames();
+    return PlanItemView.of(item, levels[Math.min(item.depth(), levels.length - 1)]);
+  }
+}
