@@ -49,6 +49,12 @@ public record StackConfiguration(
       properties.put("hub.plans.overdue-scan.cron", overdueScanCron);
       properties.put("hub.plans.overdue-scan.after-start", "5s");
     }
+    if (service.equals(HubService.NOTIFICATIONS)) {
+      // Councils' emails go on working days from 7 a.m.; a local stack, its end-to-end test and
+      // the bench must not wait for Monday morning.
+      properties.put("hub.notifications.schedule.every-day", "true");
+      properties.put("hub.notifications.schedule.send-from", "00:00");
+    }
     return properties;
   }
 }

@@ -175,6 +175,41 @@ class EndToEndIT {
 
   @Test
   @Order(4)
+  void aDfeObserverSeesBothCouncilsSideBySideButCannotWrite() {
+    String admin = DemoCouncils.login(tenancy, ADMIN, ADMIN_PASSWORD);
+    ApiResponse observer =
+        tenancy.post(
+            "/users",
+            admin,
+            "{\"email\":\"observer-%s@e2e.test\",\"displayName\":\"Observer\",\"password\":\"%s\",\"roles\":[\"DFE_OBSERVER\"],\"observerScope\":[\"*\"]}"
+                .formatted(run, PASSWORD));
+    assertThat(observer.status()).as(observer.body()).isEqualTo(201);
+    String token = DemoCouncils.login(tenancy, "observer-" + run + "@e2e.test", PASSWORD);
+    HubApi oversight = new HubApi(services.get("oversight").baseUrl());
+    ApiResponse sideBySide =
+        oversight.awaitGet(
+            "/oversight/councils?sort=overdue",
+            token,
+            r ->
+                r.status() == 200
+                    && r.json()
+                        .findValuesAsText("council")
+                        .containsAll(List.of(walsall, peterborough))
+                    && r.json().findValues("overdue").stream().filter(n -> n.asInt() >= 1).count()
+                        >= 2,
+            Duration.ofSeconds(30));
+    assertThat(sideBySide.body()).contains("Walsall Council").contains("Peterborough City Council");
+    ApiResponse write =
+        plans.post(
+            "/councils/" + walsall + "/actions",
+            token,
+            "{\"ref\":\"9.9\",\"title\":\"T\",\"lead\":{\"name\":\"L\",\"email\":\"l@e2e.test\"},\"dueDate\":\"2030-01-01\"}");
+    assertThat(write.status()).isEqualTo(403);
+    assertThat(oversight.get("/oversight/councils", walsallManager).status()).isEqualTo(403);
+  }
+
+  @Test
+  @Order(5)
   void anEventDeliveredTwiceStillGivesOneEmail() {
     List<String> overdueEvents =
         TestKafka.shared().read("plans.action.v1", walsall, Duration.ofSeconds(3)).stream()
@@ -192,7 +227,7 @@ class EndToEndIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void notificationsStoppedAndRestartedMidStreamLosesNoEmailAndSendsNoneTwice() {
     List<String> leads = new ArrayList<>();
     for (int i = 0; i < 8; i++) {

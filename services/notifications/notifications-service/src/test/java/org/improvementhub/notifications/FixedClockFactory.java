@@ -5,19 +5,32 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
 /**
- * Stops the service's clock at {@code hub.test.fixed-clock} (an ISO instant), for tests that assert
- * on "today"; replaces the platform's system clock, which gives way to any other clock bean.
+ * Test clocks, replacing the platform's system clock (which gives way to any other clock bean):
+ * {@code hub.test.fixed-clock} (an ISO instant) stops it; {@code hub.test.clock-offset} (an ISO
+ * duration) moves a ticking clock, so that "today" is a chosen day while retries still come due.
  */
 @Factory
-@Requires(property = "hub.test.fixed-clock")
 public class FixedClockFactory {
 
   @Singleton
+  @Requires(property = "hub.test.fixed-clock")
   Clock fixedClock(@Value("${hub.test.fixed-clock}") String instant) {
     return Clock.fixed(Instant.parse(instant), ZoneOffset.UTC);
+  }
+
+  @Singleton
+  @Requires(property = "hub.test.clock-offset")
+  Clock offsetClock(@Value("${hub.test.clock-offset}") String offset) {
+    return Clock.offset(Clock.systemUTC(), Duration.parse(offset));
+  }
+
+  /** The offset that makes a ticking clock read {@code instant} now. */
+  public static String offsetTo(String instant) {
+    return Duration.between(Instant.now(), Instant.parse(instant)).toString();
   }
 }

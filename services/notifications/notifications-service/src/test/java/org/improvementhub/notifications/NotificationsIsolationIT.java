@@ -33,7 +33,9 @@ import org.junit.jupiter.api.TestInstance;
 class NotificationsIsolationIT implements TestPropertyProvider {
 
   private final HubTestProperties properties =
-      HubTestProperties.freshDatabase().with("hub.notifications.dispatch.interval", "200ms");
+      HubTestProperties.freshDatabase()
+          .with("hub.test.clock-offset", FixedClockFactory.offsetTo("2030-04-10T09:00:00Z"))
+          .with("hub.notifications.dispatch.interval", "200ms");
   private final String walsall = TestCouncils.uniqueSlug("walsall");
   private final String peterborough = TestCouncils.uniqueSlug("peterborough");
   private final String lead = OverdueEvents.uniqueAddress("shared-lead");
@@ -63,7 +65,7 @@ class NotificationsIsolationIT implements TestPropertyProvider {
     TestCouncils.provision(properties.database(), walsall, "Walsall Council", 335);
     TestCouncils.provision(properties.database(), peterborough, "Peterborough City Council", 874);
     UUID actionId = UUID.randomUUID();
-    LocalDate due = LocalDate.now().minusDays(5);
+    LocalDate due = LocalDate.of(2030, 4, 5);
     for (String council : List.of(walsall, peterborough)) {
       api.awaitGet(log(council), admin(council), r -> r.status() == 200, Duration.ofSeconds(30));
       Overdue same = Overdue.of(council, "1.1.1", lead, due);
@@ -143,6 +145,79 @@ class NotificationsIsolationIT implements TestPropertyProvider {
     ApiResponse write = api.post(log(walsall), admin(walsall), "{}");
     assertThat(write.status()).as(write.toString()).isEqualTo(405);
     assertThat(write.isProblem()).isTrue();
+  }
+
+  private static String settings(String council) {
+    return "/councils/" + council + "/notification-settings";
+  }
+
+  private static final String WALSALL_SETTINGS =
+      """
+      {"remindersEnabled":true,"overdueEnabled":true,"repeatsEnabled":true,\
+      "escalationsEnabled":true,"reminderDaysBefore":5,"repeatEveryDays":7,\
+      "escalateAfterDays":14,"senderName":"Walsall Improvement Team","replyTo":null}""";
+
+  @Test
+  void eachCouncilChangesAndReadsOnlyItsOwnSettings() {
+    ApiResponse own = api.put(settings(walsall), admin(walsall), WALSALL_SETTINGS);
+    assertThat(own.status()).as(own.body()).isEqualTo(200);
+
+    ApiResponse others = api.get(settings(peterborough), admin(peterborough));
+    assertThat(others.status()).isEqualTo(200);
+    assertThat(others.json().get("reminderDaysBefore").asInt()).isEqualTo(7);
+    assertThat(others.body()).doesNotContain("Walsall");
+
+    ApiResponse crossRead = api.get(settings(walsall), admin(peterborough));
+    assertThat(crossRead.status()).isEqualTo(404);
+    assertThat(crossRead.isProblem()).isTrue();
+    assertThat(crossRead.body()).doesNotContain("Walsall Improvement Team");
+    ApiResponse crossWrite = api.put(settings(peterborough), admin(walsall), WALSALL_SETTINGS);
+    assertThat(crossWrite.status()).isEqualTo(404);
+    assertThat(api.get(settings(peterborough), admin(peterborough)).body())
+        .doesNotContain("Walsall");
+  }
+
+  @Test
+  void observersAndBoardMembersMayNotChangeSettings() {
+    ApiResponse observer = api.put(settings(walsall), tokens.observer("*"), WALSALL_SETTINGS);
+    assertThat(observer.status()).isEqualTo(403);
+    assertThat(observer.isProblem()).isTrue();
+    ApiResponse board =
+        api.put(settings(walsall), tokens.councilUser(walsall, "BOARD_MEMBER"), WALSALL_SETTINGS);
+    assertThat(board.status()).isEqualTo(403);
+    ApiResponse observerRead = api.get(settings(walsall), tokens.observer("*"));
+    assertThat(observerRead.status()).isEqualTo(403);
+  }
+
+  @Test
+  void eachCouncilSetsAndReadsOnlyItsOwnPeoplesPreferences() {
+    String path = "/councils/%s/notification-preferences";
+    ApiResponse own =
+        api.put(path.formatted(walsall) + "/" + lead, admin(walsall), "{\"mode\":\"DIGEST\"}");
+    assertThat(own.status()).as(own.body()).isEqualTo(200);
+    assertThat(api.get(path.formatted(walsall), admin(walsall)).body()).contains(lead);
+    assertThat(api.get(path.formatted(peterborough), admin(peterborough)).body())
+        .doesNotContain(lead);
+
+    ApiResponse crossRead = api.get(path.formatted(walsall), admin(peterborough));
+    assertThat(crossRead.status()).isEqualTo(404);
+    assertThat(crossRead.body()).doesNotContain(lead);
+    ApiResponse crossWrite =
+        api.put(path.formatted(peterborough) + "/" + lead, admin(walsall), "{\"mode\":\"DIGEST\"}");
+    assertThat(crossWrite.status()).isEqualTo(404);
+    ApiResponse observer =
+        api.put(
+            path.formatted(walsall) + "/" + lead, tokens.observer("*"), "{\"mode\":\"IMMEDIATE\"}");
+    assertThat(observer.status()).isEqualTo(403);
+  }
+
+  @Test
+  void bankHolidaysAreTheSameForEveryCouncilAndOnlyThePlatformAdminChangesThem() {
+    assertThat(api.get("/bank-holidays", admin(walsall)).body())
+        .isEqualTo(api.get("/bank-holidays", admin(peterborough)).body());
+    ApiResponse councilAdmin = api.put("/bank-holidays/2031", admin(walsall), "[]");
+    assertThat(councilAdmin.status()).isEqualTo(403);
+    assertThat(councilAdmin.isProblem()).isTrue();
   }
 
   @Test

@@ -28,10 +28,14 @@ import org.junit.jupiter.api.Test;
 class NotificationsRestartIT {
 
   private static final int PER_BATCH = 25;
-  private static final LocalDate DUE = LocalDate.now().minusDays(2);
+
+  /** "Today" is Wednesday 10 April 2030; the action was due the Friday before. */
+  private static final LocalDate DUE = LocalDate.of(2030, 4, 5);
 
   private final HubTestProperties properties =
-      HubTestProperties.freshDatabase().with("hub.notifications.dispatch.interval", "100ms");
+      HubTestProperties.freshDatabase()
+          .with("hub.test.clock-offset", FixedClockFactory.offsetTo("2030-04-10T09:00:00Z"))
+          .with("hub.notifications.dispatch.interval", "100ms");
   private final String council = TestCouncils.uniqueSlug("west-sussex");
   private final String admin = TestTokens.shared().councilUser(council, "COUNCIL_ADMIN");
   private final Mailboxes mail = Mailboxes.shared();

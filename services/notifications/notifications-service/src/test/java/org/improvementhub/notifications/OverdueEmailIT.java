@@ -88,14 +88,14 @@ class OverdueEmailIT implements TestPropertyProvider {
     assertThat(email.from()).contains("improvement-hub@improvementhub.local");
     assertThat(email.messageId()).matches("<[0-9a-f]{40}@improvementhub\\.local>");
 
-    // The same event again, another event about the same action and due date, and another event
-    // type on the topic: none may email anyone.
+    // The same event again, another event about the same action and due date, and an action
+    // created that is not due for months: none may email anyone.
     overdue.publish(eventId);
     overdue.withTitle("Recruit permanent social workers (renamed)").publish();
     String created =
         """
         {"actionId":"%s","ref":"2.1.4","title":"Audit plans","leadName":"Alex Lead",\
-        "leadEmail":"%s","dueDate":"2030-03-01","ragStatus":"RED"}"""
+        "leadEmail":"%s","dueDate":"2030-09-01","ragStatus":"GREEN"}"""
             .formatted(UUID.randomUUID(), lead);
     TestKafka.shared()
         .publish(

@@ -38,12 +38,14 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SmtpFaultsIT implements TestPropertyProvider {
 
-  private static final LocalDate DUE = LocalDate.now().minusDays(3);
+  /** "Today" is Wednesday 10 April 2030; the actions were due the Friday before. */
+  private static final LocalDate DUE = LocalDate.of(2030, 4, 5);
 
   private final int smtpPort = freePort();
   private final int imapPort = freePort();
   private final HubTestProperties properties =
       HubTestProperties.freshDatabase()
+          .with("hub.test.clock-offset", FixedClockFactory.offsetTo("2030-04-10T09:00:00Z"))
           .with("javamail.properties.mail.smtp.host", "127.0.0.1")
           .with("javamail.properties.mail.smtp.port", String.valueOf(smtpPort))
           .with("hub.notifications.dispatch.interval", "100ms")

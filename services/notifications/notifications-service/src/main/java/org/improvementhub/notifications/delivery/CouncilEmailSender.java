@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import org.improvementhub.notifications.settings.CouncilSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,11 +26,17 @@ public class CouncilEmailSender {
   private final EmailDeliveryRepository deliveries;
   private final SmtpCourier courier;
   private final RetrySchedule retries;
+  private final CouncilSettings settings;
   private final Clock clock;
 
   public CouncilEmailSender(
-      EmailDeliveryRepository deliveries, SmtpCourier courier, RetrySchedule retries, Clock clock) {
+      EmailDeliveryRepository deliveries,
+      SmtpCourier courier,
+      RetrySchedule retries,
+      CouncilSettings settings,
+      Clock clock) {
     this.deliveries = deliveries;
+    this.settings = settings;
     this.courier = courier;
     this.retries = retries;
     this.clock = clock;
@@ -43,7 +50,7 @@ public class CouncilEmailSender {
     }
     EmailDelivery email = due.get();
     try {
-      courier.send(email);
+      courier.send(email, settings.current());
     } catch (RuntimeException e) {
       return recordFailure(email, SendFailure.of(e));
     }

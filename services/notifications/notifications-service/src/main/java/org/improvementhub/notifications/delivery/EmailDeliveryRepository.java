@@ -16,7 +16,8 @@ import java.util.UUID;
 public interface EmailDeliveryRepository extends GenericRepository<EmailDelivery, UUID> {
 
   /**
-   * Queues an email unless one with the same idempotency key exists.
+   * Queues an email unless one with the same idempotency key exists; one cancelled before (its due
+   * date moved away and back) is queued again with the new content.
    *
    * @return 1 if queued, 0 if the key was already there
    */
@@ -26,7 +27,11 @@ public interface EmailDeliveryRepository extends GenericRepository<EmailDelivery
           + " attempts, next_attempt_at, created_at)"
           + " VALUES (:id, :idempotencyKey, :kind, :actionId, :actionRef, :dueDate, :recipient,"
           + " :recipientName, :messageId, :subject, :bodyText, :bodyHtml, 'QUEUED', 0, :now, :now)"
-          + " ON CONFLICT (idempotency_key) DO NOTHING")
+          + " ON CONFLICT (idempotency_key) DO UPDATE SET status = 'QUEUED', attempts = 0,"
+          + " recipient_name = EXCLUDED.recipient_name, subject = EXCLUDED.subject,"
+          + " body_text = EXCLUDED.body_text, body_html = EXCLUDED.body_html,"
+          + " next_attempt_at = EXCLUDED.next_attempt_at, last_error = NULL,"
+          + " created_at = EXCLUDED.created_at WHERE email_delivery.status = 'CANCELLED'")
   int queueIfNew(
       UUID id,
       String idempotencyKey,
@@ -67,6 +72,36 @@ public interface EmailDeliveryRepository extends GenericRepository<EmailDelivery
       "UPDATE email_delivery SET status = 'FAILED', attempts = attempts + 1,"
           + " last_attempt_at = :at, last_error = :error WHERE id = :id")
   void markFailed(UUID id, Instant at, String error);
+
+  /**
+   * Drops the action's emails not sent yet, except those about {@code keepDueDate} (null: all). An
+   * email being sent holds its row lock: this waits for it and then finds it no longer queued.
+   *
+   * @return how many were dropped
+   */
+  @Query(
+      "UPDATE email_delivery SET status = 'CANCELLED', last_error = :reason"
+          + " WHERE action_id = :actionId AND status = 'QUEUED'"
+          + " AND (CAST(:keepDueDate AS date) IS NULL OR due_date <> :keepDueDate)")
+  int cancelQueued(UUID actionId, @Nullable LocalDate keepDueDate, String reason);
+
+  /** The overdue emails (first and repeats) about an action's due date, not cancelled. */
+  @Query(
+      value =
+          "SELECT * FROM email_delivery WHERE action_id = :actionId AND due_date = :dueDate"
+              + " AND kind IN ('OVERDUE', 'OVERDUE_REPEAT') AND status <> 'CANCELLED'"
+              + " ORDER BY created_at DESC",
+      nativeQuery = true)
+  List<EmailDelivery> chasesOf(UUID actionId, LocalDate dueDate);
+
+  /** The overdue emails about the current due date of every open tracked action, not cancelled. */
+  @Query(
+      value =
+          "SELECT e.* FROM email_delivery e JOIN tracked_action a ON a.action_id = e.action_id"
+              + " AND a.due_date = e.due_date WHERE a.completed_on IS NULL"
+              + " AND e.kind IN ('OVERDUE', 'OVERDUE_REPEAT') AND e.status <> 'CANCELLED'",
+      nativeQuery = true)
+  List<EmailDelivery> chasesOfOpenActions();
 
   @Query(
       value = "SELECT * FROM email_delivery ORDER BY created_at DESC, id LIMIT :limit",

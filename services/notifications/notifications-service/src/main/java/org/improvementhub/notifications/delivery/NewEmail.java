@@ -19,8 +19,12 @@ public record NewEmail(
     @Nullable String recipientName,
     RenderedEmail content) {
 
-  /** The key of the one email of {@code kind} about an action for one of its due dates. */
-  public static String actionKey(EmailKind kind, UUID actionId, LocalDate dueDate) {
-    return kind + "/" + actionId + "/" + dueDate;
+  /**
+   * The key of the one email of {@code kind} to {@code recipient} about an action, for one of its
+   * due dates and one period (0 for the first, n for the n-th repeat).
+   */
+  public static String actionKey(
+      EmailKind kind, UUID actionId, LocalDate dueDate, int period, String recipient) {
+    return kind + "/" + actionId + "/" + dueDate + "/" + period + "/" + recipient.toLowerCase();
   }
 }

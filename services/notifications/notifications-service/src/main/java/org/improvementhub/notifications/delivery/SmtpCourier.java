@@ -8,6 +8,7 @@ import io.micronaut.email.MultipartBody;
 import jakarta.inject.Singleton;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import org.improvementhub.notifications.settings.NotificationSettings;
 
 /**
  * Hands one email to the SMTP server. Returns only once the server has accepted it; throws
@@ -17,20 +18,33 @@ import jakarta.mail.MessagingException;
 public class SmtpCourier {
 
   private final EmailSender<Message, ?> sender;
-  private final Contact from;
+  private final String fromAddress;
+  private final String fromName;
 
   public SmtpCourier(
       EmailSender<Message, ?> sender,
       @Value("${hub.notifications.from:improvement-hub@improvementhub.local}") String fromAddress,
       @Value("${hub.notifications.from-name:Improvement Hub}") String fromName) {
     this.sender = sender;
-    this.from = new Contact(fromAddress, fromName);
+    this.fromAddress = fromAddress;
+    this.fromName = fromName;
   }
 
-  public void send(EmailDelivery email) {
-    sender.send(
+  /**
+   * Sends {@code email} from the platform's address, under the council's sender name if it set one,
+   * with replies going to the council's reply-to address if it set one.
+   */
+  public void send(EmailDelivery email, NotificationSettings settings) {
+    Email.Builder builder =
         Email.builder()
-            .from(from)
+            .from(
+                new Contact(
+                    fromAddress, settings.senderName() == null ? fromName : settings.senderName()));
+    if (settings.replyTo() != null) {
+      builder.replyTo(new Contact(settings.replyTo()));
+    }
+    sender.send(
+        builder
             // Address only: Micronaut parses "name <address>", and a name with a comma would split
             // it.
             .to(new Contact(email.recipient()))

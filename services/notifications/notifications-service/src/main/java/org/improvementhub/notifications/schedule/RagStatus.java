@@ -1,4 +1,4 @@
-package org.improvementhub.notifications.overdue;
+package org.improvementhub.notifications.schedule;
 
 import java.util.Arrays;
 

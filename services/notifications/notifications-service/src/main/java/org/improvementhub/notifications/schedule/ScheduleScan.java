@@ -1,0 +1,80 @@
+package org.improvementhub.notifications.schedule;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ShutdownEvent;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import org.improvementhub.councilschemas.CouncilSchemaRegistry;
+import org.improvementhub.messaging.schedule.RecurringWork;
+import org.improvementhub.tenancy.context.CouncilContext;
+import org.improvementhub.tenancy.context.CouncilSlug;
+import org.improvementhub.tenancy.context.KnownCouncils.CouncilSchemaState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs every council's schedule and weekly digests every {@code
+ * hub.notifications.schedule.interval}: the passing of days (a reminder day reached, a due date
+ * passed, a new week) changes what is due without any event. Each council in transactions of its
+ * own; a scan run again the same day queues nothing new.
+ */
+@Singleton
+public class ScheduleScan {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ScheduleScan.class);
+
+  private final CouncilSchemaRegistry councils;
+  private final CouncilSchedule schedule;
+  private final WeeklyDigests digests;
+  private final Duration interval;
+  private final Duration initialDelay;
+  private RecurringWork work;
+
+  public ScheduleScan(
+      CouncilSchemaRegistry councils,
+      CouncilSchedule schedule,
+      WeeklyDigests digests,
+      @Value("${hub.notifications.schedule.interval:15m}") Duration interval,
+      @Value("${hub.notifications.schedule.initial-delay:5s}") Duration initialDelay) {
+    this.councils = councils;
+    this.schedule = schedule;
+    this.digests = digests;
+    this.interval = interval;
+    this.initialDelay = initialDelay;
+  }
+
+  @EventListener
+  void onStartup(StartupEvent event) {
+    work = RecurringWork.start("schedule-scan", initialDelay, interval, this::scanAll);
+  }
+
+  @EventListener
+  void onShutdown(ShutdownEvent event) {
+    if (work != null) {
+      work.stop(Duration.ofSeconds(30));
+    }
+  }
+
+  /**
+   * Scans every ready council.
+   *
+   * @return how many emails were queued
+   */
+  public int scanAll() {
+    int queued = 0;
+    for (CouncilSlug council : councils.knownCouncils()) {
+      if (councils.stateOf(council) != CouncilSchemaState.READY) {
+        continue;
+      }
+      try {
+        queued += CouncilContext.call(council, () -> schedule.scan(council));
+        queued += CouncilContext.call(council, () -> digests.queue(council));
+      } catch (RuntimeException e) {
+        LOG.error("Schedule of council {} could not run this round", council, e);
+      }
+    }
+    return queued;
+  }
+}
