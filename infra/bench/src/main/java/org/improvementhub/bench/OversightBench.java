@@ -1,0 +1,222 @@
+package org.improvementhub.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.improvementhub.localstack.HubService;
+import org.improvementhub.localstack.ServiceProcess;
+import org.improvementhub.localstack.StackConfiguration;
+import org.improvementhub.testsupport.http.ApiResponse;
+import org.improvementhub.testsupport.http.HubApi;
+import org.improvementhub.testsupport.infra.TestInfrastructure;
+import org.improvementhub.testsupport.tokens.TestTokens;
+
+/**
+ * Issue 7's figures: N councils × M actions (default 153 × 300) published as plans events, then the
+ * observer dashboard's read latency (p50/p95) under concurrent readers, and the freshness lag from
+ * a progress report being published to the dashboard showing it (p50/p99).
+ *
+ * <p>Run: {@code infra/bench/run-oversight.sh [councils] [actions]}
+ */
+public final class OversightBench {
+
+  private static final String[] RAG = {"BLUE", "GREEN", "GREEN", "AMBER", "RED", "GREY"};
+
+  public static void main(String[] args) throws Exception {
+    int councils = args.length > 0 ? Integer.parseInt(args[0]) : 153;
+    int actions = args.length > 1 ? Integer.parseInt(args[1]) : 300;
+    Path root = Path.of("").toAbsolutePath();
+    TestInfrastructure infra = TestInfrastructure.shared();
+    TestTokens tokens = TestTokens.shared();
+    StackConfiguration configuration =
+        new StackConfiguration(
+            infra.freshDatabase(),
+            infra.kafkaBootstrapServers(),
+            infra.mail(),
+            1,
+            Files.createTempDirectory("hub-bench").resolve("key.pem"),
+            "admin@bench.test",
+            "unused-password-1",
+            "0 0 0 1 1 ?");
+    Map<String, String> properties =
+        new java.util.HashMap<>(configuration.propertiesFor(HubService.OVERSIGHT));
+    // the bench signs its own observer tokens, as the tests do
+    properties.put("micronaut.security.token.jwt.signatures.jwks.tenancy.url", tokens.jwksUrl());
+    properties.put("micronaut.security.token.jwt.claims-validators.issuer", TestTokens.ISSUER);
+    String run = UUID.randomUUID().toString().substring(0, 4);
+    try (ServiceProcess oversight =
+            ServiceProcess.start(
+                HubService.OVERSIGHT,
+                freePort(),
+                root,
+                properties,
+                root.resolve("infra/bench/target/bench-logs"));
+        KafkaProducer<String, String> producer = producer(infra.kafkaBootstrapServers())) {
+      oversight.awaitHealthy(Duration.ofSeconds(180));
+      HubApi api = new HubApi(oversight.baseUrl());
+      String observer = tokens.observer("*");
+
+      long began = System.nanoTime();
+      List<UUID> firstActions = new ArrayList<>();
+      for (int c = 0; c < councils; c++) {
+        String council = "bench-" + run + "-" + c;
+        producer.send(
+            new ProducerRecord<>(
+                "tenancy.council.v1",
+                council,
+                envelope(
+                    "CouncilProvisioned",
+                    council,
+                    "{\"slug\":\"%s\",\"name\":\"Bench council %d\",\"laCode\":%d,\"schema\":\"x\"}"
+                        .formatted(council, c, 100 + c))));
+        for (int a = 0; a < actions; a++) {
+          UUID id = UUID.randomUUID();
+          if (a == 0) {
+            firstActions.add(id);
+          }
+          producer.send(
+              new ProducerRecord<>(
+                  "plans.action.v1",
+                  council,
+                  envelope("ActionCreated", council, created(id, "1." + a, RAG[a % RAG.length]))));
+        }
+      }
+      producer.flush();
+      long expected = (long) councils * actions;
+      api.awaitGet(
+          "/oversight/councils",
+          observer,
+          r ->
+              r.status() == 200
+                  && r.json().findValues("totalActions").stream().mapToLong(n -> n.asLong()).sum()
+                      >= expected,
+          Duration.ofMinutes(10));
+      double loadSeconds = (System.nanoTime() - began) / 1e9;
+
+      int readers = 20;
+      int readsEach = 10;
+      ExecutorService pool = Executors.newFixedThreadPool(readers);
+      List<Future<List<Double>>> results = new ArrayList<>();
+      for (int r = 0; r < readers; r++) {
+        results.add(
+            pool.submit(
+                () -> {
+                  List<Double> times = new ArrayList<>();
+                  for (int i = 0; i < readsEach; i++) {
+                    long t = System.nanoTime();
+                    ApiResponse response = api.get("/oversight/councils?sort=red", observer);
+                    if (response.status() != 200) {
+                      throw new IllegalStateException(response.toString());
+                    }
+                    times.add((System.nanoTime() - t) / 1e6);
+                  }
+                  return times;
+                }));
+      }
+      List<Double> dashboard = new ArrayList<>();
+      for (Future<List<Double>> result : results) {
+        dashboard.addAll(result.get());
+      }
+      pool.shutdown();
+
+      List<Double> freshness = new ArrayList<>();
+      for (int i = 0; i < Math.min(50, councils); i++) {
+        String council = "bench-" + run + "-" + i;
+        UUID id = firstActions.get(i);
+        long t = System.nanoTime();
+        producer
+            .send(
+                new ProducerRecord<>(
+                    "plans.action.v1",
+                    council,
+                    envelope("ActionProgressReported", council, reported(id, "1.0", "RED"))))
+            .get();
+        api.awaitGet(
+            "/oversight/councils/" + council,
+            observer,
+            r -> r.status() == 200 && redCount(r) > actions / RAG.length,
+            Duration.ofSeconds(60));
+        freshness.add((System.nanoTime() - t) / 1e6);
+      }
+
+      System.out.println();
+      System.out.printf(
+          "== Oversight bench: %d councils x %d actions (%d events), %d cores ==%n",
+          councils, actions, expected, Runtime.getRuntime().availableProcessors());
+      System.out.printf("Events to read model complete:                %.1f s%n", loadSeconds);
+      System.out.println(
+          "Observer dashboard, all councils ("
+              + readers
+              + " readers): "
+              + Percentiles.of(dashboard).summary(50, 95));
+      System.out.println(
+          "Freshness, progress report to dashboard:      "
+              + Percentiles.of(freshness).summary(50, 99));
+    }
+    System.exit(0);
+  }
+
+  private static long redCount(ApiResponse response) {
+    for (var row : response.json().get("rag")) {
+      if (row.get("status").asText().equals("RED")) {
+        return row.get("count").asLong();
+      }
+    }
+    return 0;
+  }
+
+  private static String created(UUID id, String ref, String rag) {
+    return ("{\"actionId\":\"%s\",\"ref\":\"%s\",\"title\":\"Action %s\",\"leadName\":\"L\","
+            + "\"leadEmail\":\"l@example.org\",\"dueDate\":\"%s\",\"ragStatus\":\"%s\"}")
+        .formatted(id, ref, ref, LocalDate.now().plusDays(30), rag);
+  }
+
+  private static String reported(UUID id, String ref, String rag) {
+    return ("{\"action\":{\"actionId\":\"%s\",\"ref\":\"%s\",\"title\":\"Action %s\",\"leads\":[],"
+            + "\"dueDate\":\"%s\",\"ragStatus\":\"%s\"},\"period\":\"2026-11\",\"ragStatus\":\"%s\","
+            + "\"reportedBy\":\"bench\",\"reportedAt\":\"%s\"}")
+        .formatted(id, ref, ref, LocalDate.now().plusDays(30), rag, rag, Instant.now());
+  }
+
+  private static String envelope(String type, String council, String data) {
+    return ("{\"eventId\":\"%s\",\"type\":\"%s\",\"version\":1,\"council\":\"%s\","
+            + "\"occurredAt\":\"%s\",\"aggregateId\":\"%s\",\"data\":%s}")
+        .formatted(UUID.randomUUID(), type, council, Instant.now(), council, data);
+  }
+
+  private static KafkaProducer<String, String> producer(String bootstrapServers) {
+    return new KafkaProducer<>(
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrapServers,
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            ProducerConfig.LINGER_MS_CONFIG,
+            10,
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+            StringSerializer.class,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+            StringSerializer.class));
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
