@@ -13,6 +13,9 @@ import java.util.UUID;
  *
  * @param dueDate the date the action is now due: the revised due date if there is one
  * @param ragStatus BLUE, GREEN, AMBER, RED or GREY
+ * @param planItemId the plan item the action sits under, if any
+ * @param driverRefs the refs of the drivers the action answers (`OR 13`, `IN 3.1`), if known
+ * @param latestReviewNote the review note of the latest progress report, if any
  */
 @Serdeable
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -26,4 +29,36 @@ public record ActionSnapshot(
     String ragStatus,
     @Nullable LocalDate completedOn,
     @Nullable UUID programmeId,
-    @Nullable PlanPerson programmeManager) {}
+    @Nullable PlanPerson programmeManager,
+    @Nullable UUID planItemId,
+    @Nullable List<String> driverRefs,
+    @Nullable String latestReviewNote) {
+
+  /** The shape published before plan items, drivers and review notes were carried. */
+  public ActionSnapshot(
+      UUID actionId,
+      String ref,
+      String title,
+      List<PlanPerson> leads,
+      LocalDate startDate,
+      LocalDate dueDate,
+      String ragStatus,
+      LocalDate completedOn,
+      UUID programmeId,
+      PlanPerson programmeManager) {
+    this(
+        actionId,
+        ref,
+        title,
+        leads,
+        startDate,
+        dueDate,
+        ragStatus,
+        completedOn,
+        programmeId,
+        programmeManager,
+        null,
+        null,
+        null);
+  }
+}
