@@ -96,6 +96,7 @@ MICRONAUT_SERVER_CONTEXT_PATH: {{ .svc.contextPath | quote }}
 # Ingress: Micronaut's endpoints.all.context.path (4.5+) replaces the server context path for them.
 ENDPOINTS_ALL_CONTEXT_PATH: "/"
 JAVA_TOOL_OPTIONS: {{ .svc.javaOptions | quote }}
+HUB_LOG_FORMAT: {{ $root.Values.logFormat | quote }}
 HUB_TOKEN_ISSUER: {{ include "hub.tokenIssuer" $root | quote }}
 HUB_WEB_BASE_URL: {{ default (printf "https://%s" $root.Values.ingress.host) $root.Values.webBaseUrl | quote }}
 HUB_JWKS_URL: {{ printf "http://%s:%s%s/.well-known/jwks.json" (include "hub.serviceName" $tenancy) (include "hub.httpPort" .) $root.Values.services.tenancy.contextPath | quote }}

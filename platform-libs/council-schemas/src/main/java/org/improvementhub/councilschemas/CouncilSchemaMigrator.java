@@ -35,20 +35,32 @@ public class CouncilSchemaMigrator {
    * @return the schema version now applied, {@code "0"} if this service has no council tables
    */
   public String migrate(CouncilSlug council) {
-    Flyway flyway =
-        Flyway.configure()
-            .dataSource(dataSource)
-            .schemas(council.schemaName())
-            .defaultSchema(council.schemaName())
-            .createSchemas(false)
-            .table("flyway_history_" + service)
-            .locations("classpath:db/" + service + "/council")
-            .failOnMissingLocations(false)
-            .baselineOnMigrate(true)
-            .baselineVersion("0")
-            .load();
+    Flyway flyway = flyway(council);
     flyway.migrate();
     MigrationInfo current = flyway.info().current();
     return current == null ? "0" : current.getVersion().getVersion();
+  }
+
+  /**
+   * The version of this service's tables in the council's schema, {@code "none"} before its first
+   * migration there.
+   */
+  public String currentVersion(CouncilSlug council) {
+    MigrationInfo current = flyway(council).info().current();
+    return current == null ? "none" : current.getVersion().getVersion();
+  }
+
+  private Flyway flyway(CouncilSlug council) {
+    return Flyway.configure()
+        .dataSource(dataSource)
+        .schemas(council.schemaName())
+        .defaultSchema(council.schemaName())
+        .createSchemas(false)
+        .table("flyway_history_" + service)
+        .locations("classpath:db/" + service + "/council")
+        .failOnMissingLocations(false)
+        .baselineOnMigrate(true)
+        .baselineVersion("0")
+        .load();
   }
 }

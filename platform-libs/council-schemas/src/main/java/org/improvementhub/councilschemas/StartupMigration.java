@@ -33,10 +33,12 @@ public class StartupMigration {
   public StartupMigration(
       CouncilSchemaRegistry registry,
       CouncilSchemaProvisioning provisioning,
+      // HUB_MIGRATION_PARALLELISM, as the migrate run reads it (the chart sets it on every pod)
+      @Value("${hub.migration.parallelism:0}") int migrationParallelism,
       @Value("${hub.council-schemas.migration-parallelism:4}") int parallelism) {
     this.registry = registry;
     this.provisioning = provisioning;
-    this.parallelism = Math.max(1, parallelism);
+    this.parallelism = Math.max(1, migrationParallelism > 0 ? migrationParallelism : parallelism);
   }
 
   @EventListener

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.Optional;
 import org.improvementhub.messaging.envelope.EventEnvelope;
 import org.improvementhub.messaging.schema.ServiceSchema;
+import org.improvementhub.observability.logging.LogContext;
 import org.improvementhub.tenancy.context.CouncilContext;
 import org.improvementhub.tenancy.context.CouncilNotReadyException;
 import org.improvementhub.tenancy.context.CouncilSlug;
@@ -49,6 +50,13 @@ public class Inbox {
    * @return the outcome
    */
   public Outcome applyOnce(String consumer, EventEnvelope event, Runnable effect) {
+    // every line logged while applying the event names its council and id, and only those lines
+    return LogContext.call(
+        LogContext.ofEvent(event.council(), event.eventId()),
+        () -> applyInContext(consumer, event, effect));
+  }
+
+  private Outcome applyInContext(String consumer, EventEnvelope event, Runnable effect) {
     Optional<CouncilSlug> council = CouncilSlug.parse(event.council());
     if (council.isEmpty()) {
       LOG.warn("Event {} {} names no valid council; dropped", event.type(), event.eventId());

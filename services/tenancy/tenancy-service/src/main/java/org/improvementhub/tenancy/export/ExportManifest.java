@@ -1,0 +1,28 @@
+package org.improvementhub.tenancy.export;
+
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The first entry of an export: whose data it is, the tables in load order and each service's
+ * schema version (a restore refuses a target at other versions).
+ */
+@Serdeable
+public record ExportManifest(
+    int format,
+    String council,
+    String councilName,
+    Instant exportedAt,
+    List<String> tables,
+    Map<String, String> versions,
+    Map<String, Long> rows) {
+
+  static final int FORMAT = 1;
+  static final String ENTRY = "manifest.json";
+
+  static String entryOf(String table) {
+    return "tables/" + table + ".csv";
+  }
+}
