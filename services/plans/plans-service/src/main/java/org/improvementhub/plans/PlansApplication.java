@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import org.improvementhub.messaging.schema.MigrationRun;
 
 /** The plans service: programmes, plan trees, improvement actions, their RAG and drivers. */
 @OpenAPIDefinition(
@@ -27,6 +28,10 @@ public final class PlansApplication {
   private PlansApplication() {}
 
   public static void main(String[] args) {
+    if (MigrationRun.requested(args)) {
+      // the Helm chart's migration Job: migrate every schema and exit, serving nothing
+      System.exit(MigrationRun.run(PlansApplication.class, args));
+    }
     Micronaut.run(PlansApplication.class, args);
   }
 }

@@ -195,7 +195,14 @@ class PlansIsolationIT implements TestPropertyProvider {
             p + "/risks",
             p + "/risks/" + risk,
             p + "/actions?rag=GREEN&programmeId=" + programme,
-            p + "/audit?recordType=action&recordId=" + action);
+            p + "/audit?recordType=action&recordId=" + action,
+            p + "/audit?actor=someone&from=2020-01-01&to=2040-12-31&page=0&size=10",
+            p + "/programmes?name=plan&page=0&size=5",
+            p + "/programmes/" + programme + "/items?level=2&page=0&size=5",
+            p + "/programmes/" + programme + "/export?format=csv",
+            p + "/programmes/" + programme + "/export?format=xlsx",
+            p + "/drivers?kind=OFSTED_RECOMMENDATION&covered=false&page=0&size=5",
+            p + "/risks?kind=ISSUE&owner=head&page=0&size=5");
     String programmeJson = PlanRequests.programmeJson("Plan", null, "Pillar", "Outcome", "Action");
     List<Write> writes =
         List.of(
@@ -264,6 +271,23 @@ class PlansIsolationIT implements TestPropertyProvider {
           .isEqualTo(403);
     }
 
+    // the import is a write: another council is told nothing, observers and board members may not
+    String file = PlanFiles.peterborough();
+    for (String token : List.of(otherCouncil, observer, boardMember)) {
+      PlanFiles files = new PlanFiles(api, server.getURL().toString(), peterborough, token);
+      int expected = token.equals(otherCouncil) ? 404 : 403;
+      assertThat(files.importCsv(file).status()).as("import").isEqualTo(expected);
+      assertThat(
+              files
+                  .importFile(
+                      file.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                      PlanFiles.CSV,
+                      "?dryRun=true")
+                  .status())
+          .as("dry run")
+          .isEqualTo(expected);
+    }
+
     // Walsall's own path with Peterborough's ids finds nothing either.
     String w = "/councils/" + walsall;
     String walsallManager = tokens.councilUser(walsall, "PROGRAMME_MANAGER");
@@ -271,6 +295,8 @@ class PlansIsolationIT implements TestPropertyProvider {
         List.of(
             w + "/programmes/" + programme,
             w + "/programmes/" + programme + "/tree",
+            w + "/programmes/" + programme + "/items",
+            w + "/programmes/" + programme + "/export",
             w + "/programmes/" + programme + "/items/" + outcome,
             w + "/actions/" + action + "/progress-reports",
             w + "/actions/" + action + "/due-date-revisions",

@@ -40,6 +40,11 @@ class PlansOpenApiIT implements TestPropertyProvider {
         .contains("/councils/{council}/drivers/coverage:")
         .contains("/councils/{council}/audit:")
         .contains("/councils/{council}/risks:")
+        .contains("/councils/{council}/programmes/import:")
+        .contains("/councils/{council}/programmes/{id}/export:")
+        .contains("/councils/{council}/programmes/{programme}/items:")
+        .contains("/plan-template:")
+        .contains("rows[<row>].<column>")
         .contains("bearerFormat: JWT");
   }
 

@@ -82,4 +82,10 @@ public interface ImprovementActionRepository extends CrudRepository<ImprovementA
           + " (SELECT id FROM plan_item WHERE id = CAST(:under AS uuid) UNION ALL"
           + " SELECT i.id FROM plan_item i JOIN below ON i.parent_id = below.id)"
           + " SELECT id FROM below))";
+
+  /** The refs of the drivers the action answers ({@code OR 13}, {@code IN 3.1}), in ref order. */
+  @Query(
+      "SELECT d.ref FROM plan_driver d JOIN plan_driver_action l ON l.driver_id = d.id"
+          + " WHERE l.action_id = :actionId ORDER BY d.ref")
+  List<String> driverRefs(UUID actionId);
 }

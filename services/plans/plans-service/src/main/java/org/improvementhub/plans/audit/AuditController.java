@@ -13,6 +13,9 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import org.improvementhub.web.problem.ProblemException;
 
@@ -22,6 +25,7 @@ import org.improvementhub.web.problem.ProblemException;
 public class AuditController {
 
   private static final int MAX_PAGE_SIZE = 200;
+  private static final ZoneId UK = ZoneId.of("Europe/London");
 
   private final AuditEntryRepository entries;
   private final JsonMapper json;
@@ -37,6 +41,9 @@ public class AuditController {
       @PathVariable String council,
       @Nullable @QueryValue String recordType,
       @Nullable @QueryValue String recordId,
+      @Nullable @QueryValue String actor,
+      @Nullable @QueryValue LocalDate from,
+      @Nullable @QueryValue LocalDate to,
       @Nullable @QueryValue Integer page,
       @Nullable @QueryValue Integer size) {
     int pageNumber = page == null ? 0 : page;
@@ -47,11 +54,21 @@ public class AuditController {
     if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
       throw ProblemException.invalidField("size", "must be between 1 and " + MAX_PAGE_SIZE);
     }
+    if (from != null && to != null && to.isBefore(from)) {
+      throw ProblemException.invalidField("to", "must not be before from");
+    }
+    String who = actor == null || actor.isBlank() ? null : actor.strip();
+    // whole days in the UK, where councils read their trail: from its first moment to the next day
+    Instant since = from == null ? null : from.atStartOfDay(UK).toInstant();
+    Instant until = to == null ? null : to.plusDays(1).atStartOfDay(UK).toInstant();
     List<AuditEntryView> items =
-        entries.page(recordType, recordId, pageSize, (long) pageNumber * pageSize).stream()
+        entries
+            .page(recordType, recordId, who, since, until, pageSize, (long) pageNumber * pageSize)
+            .stream()
             .map(this::view)
             .toList();
-    return new AuditPage(items, pageNumber, pageSize, entries.count(recordType, recordId));
+    return new AuditPage(
+        items, pageNumber, pageSize, entries.count(recordType, recordId, who, since, until));
   }
 
   private AuditEntryView view(AuditEntry entry) {

@@ -30,13 +30,30 @@ public interface AuditEntryRepository extends GenericRepository<AuditEntry, Long
           + " before::text AS before, after::text AS after FROM audit_entry"
           + " WHERE (CAST(:recordType AS text) IS NULL OR record_type = CAST(:recordType AS text))"
           + " AND (CAST(:recordId AS text) IS NULL OR record_id = CAST(:recordId AS text))"
+          + " AND (CAST(:actor AS text) IS NULL OR actor = CAST(:actor AS text))"
+          + " AND (CAST(:from AS timestamptz) IS NULL OR occurred_at >= CAST(:from AS timestamptz))"
+          + " AND (CAST(:until AS timestamptz) IS NULL OR occurred_at < CAST(:until AS timestamptz))"
           + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
   List<AuditEntry> page(
-      @Nullable String recordType, @Nullable String recordId, int limit, long offset);
+      @Nullable String recordType,
+      @Nullable String recordId,
+      @Nullable String actor,
+      @Nullable Instant from,
+      @Nullable Instant until,
+      int limit,
+      long offset);
 
   @Query(
       "SELECT count(*) FROM audit_entry"
           + " WHERE (CAST(:recordType AS text) IS NULL OR record_type = CAST(:recordType AS text))"
-          + " AND (CAST(:recordId AS text) IS NULL OR record_id = CAST(:recordId AS text))")
-  long count(@Nullable String recordType, @Nullable String recordId);
+          + " AND (CAST(:recordId AS text) IS NULL OR record_id = CAST(:recordId AS text))"
+          + " AND (CAST(:actor AS text) IS NULL OR actor = CAST(:actor AS text))"
+          + " AND (CAST(:from AS timestamptz) IS NULL OR occurred_at >= CAST(:from AS timestamptz))"
+          + " AND (CAST(:until AS timestamptz) IS NULL OR occurred_at < CAST(:until AS timestamptz))")
+  long count(
+      @Nullable String recordType,
+      @Nullable String recordId,
+      @Nullable String actor,
+      @Nullable Instant from,
+      @Nullable Instant until);
 }

@@ -1,5 +1,6 @@
 package org.improvementhub.plans.driver;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -8,12 +9,15 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
+import org.improvementhub.plans.listing.PageRequest;
+import org.improvementhub.tenancy.context.CouncilSlug;
 
 /** {@code /councils/{council}/drivers}: the register, links to actions, and coverage. */
 @Controller("/councils/{council}/drivers")
@@ -30,7 +34,7 @@ public class DriverController {
   @Secured({"PLATFORM_ADMIN", "COUNCIL_ADMIN", "PROGRAMME_MANAGER"})
   public HttpResponse<DriverView> add(
       @PathVariable String council, @Body @Valid DriverRequest request) {
-    PlanDriver saved = drivers.add(request);
+    PlanDriver saved = drivers.add(CouncilSlug.of(council), request);
     return HttpResponse.created(
         drivers.view(saved.id()),
         UriBuilder.of("/councils")
@@ -40,9 +44,28 @@ public class DriverController {
             .build());
   }
 
+  /**
+   * The register by kind and ref, a page at a time ({@code X-Total-Count} says how many match).
+   *
+   * @param covered true for drivers some action answers, false for those none does
+   */
   @Get
-  public List<DriverView> register(@PathVariable String council) {
-    return drivers.register();
+  public HttpResponse<List<DriverView>> register(
+      @PathVariable String council,
+      @Nullable @QueryValue DriverKind kind,
+      @Nullable @QueryValue DriverTimeframe timeframe,
+      @Nullable @QueryValue UUID programmeId,
+      @Nullable @QueryValue Boolean covered,
+      @Nullable @QueryValue Integer page,
+      @Nullable @QueryValue Integer size) {
+    PageRequest paging = PageRequest.of(page, size);
+    return paging.answer(
+        drivers.register().stream()
+            .filter(d -> kind == null || d.kind() == kind)
+            .filter(d -> timeframe == null || d.timeframe() == timeframe)
+            .filter(d -> programmeId == null || programmeId.equals(d.programmeId()))
+            .filter(d -> covered == null || covered == !d.actionIds().isEmpty())
+            .toList());
   }
 
   @Get("/coverage")
@@ -59,7 +82,7 @@ public class DriverController {
   @Secured({"PLATFORM_ADMIN", "COUNCIL_ADMIN", "PROGRAMME_MANAGER"})
   public DriverView change(
       @PathVariable String council, @PathVariable UUID id, @Body @Valid DriverRequest request) {
-    drivers.change(id, request);
+    drivers.change(CouncilSlug.of(council), id, request);
     return drivers.view(id);
   }
 
@@ -67,7 +90,7 @@ public class DriverController {
   @Secured({"PLATFORM_ADMIN", "COUNCIL_ADMIN", "PROGRAMME_MANAGER"})
   public DriverView link(
       @PathVariable String council, @PathVariable UUID id, @PathVariable UUID actionId) {
-    drivers.link(id, actionId);
+    drivers.link(CouncilSlug.of(council), id, actionId);
     return drivers.view(id);
   }
 
@@ -75,7 +98,7 @@ public class DriverController {
   @Secured({"PLATFORM_ADMIN", "COUNCIL_ADMIN", "PROGRAMME_MANAGER"})
   public DriverView unlink(
       @PathVariable String council, @PathVariable UUID id, @PathVariable UUID actionId) {
-    drivers.unlink(id, actionId);
+    drivers.unlink(CouncilSlug.of(council), id, actionId);
     return drivers.view(id);
   }
 }

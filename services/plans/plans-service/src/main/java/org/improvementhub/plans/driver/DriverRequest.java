@@ -8,7 +8,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
 
-/** A driver as a council enters it: {@code OR 13} with its timeframe, {@code IN 3.1}... */
+/**
+ * A driver as a council enters it: {@code OR 13} with its timeframe, {@code IN 3.1}... {@code text}
+ * is the driver's own words (its title); {@code description} the council's notes on it.
+ */
 @Serdeable
 public record DriverRequest(
     @NotNull DriverKind kind,
@@ -20,4 +23,5 @@ public record DriverRequest(
         String ref,
     @NotBlank @Size(max = 5000) String text,
     @Nullable DriverTimeframe timeframe,
-    @Nullable UUID programmeId) {}
+    @Nullable UUID programmeId,
+    @Nullable @Size(max = 5000) String description) {}

@@ -12,6 +12,7 @@ public record DriverView(
     DriverKind kind,
     String ref,
     String text,
+    String description,
     DriverTimeframe timeframe,
     List<UUID> actionIds) {
 
@@ -22,6 +23,7 @@ public record DriverView(
         driver.kind(),
         driver.ref(),
         driver.text(),
+        driver.description(),
         driver.timeframe(),
         actionIds);
   }

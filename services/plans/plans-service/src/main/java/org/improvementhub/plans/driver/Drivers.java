@@ -5,7 +5,10 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.improvementhub.messaging.outbox.Outbox;
 import org.improvementhub.plans.audit.AuditTrail;
+import org.improvementhub.plans.events.DriverSaved;
+import org.improvementhub.tenancy.context.CouncilSlug;
 import org.improvementhub.web.problem.ProblemException;
 import org.improvementhub.web.problem.ProblemType;
 
@@ -17,14 +20,16 @@ public class Drivers {
 
   private final PlanDriverRepository drivers;
   private final AuditTrail audit;
+  private final Outbox outbox;
 
-  public Drivers(PlanDriverRepository drivers, AuditTrail audit) {
+  public Drivers(PlanDriverRepository drivers, AuditTrail audit, Outbox outbox) {
     this.drivers = drivers;
     this.audit = audit;
+    this.outbox = outbox;
   }
 
   @Transactional
-  public PlanDriver add(DriverRequest request) {
+  public PlanDriver add(CouncilSlug council, DriverRequest request) {
     String ref = request.ref().strip();
     if (drivers.existsByRef(ref)) {
       throw ProblemException.of(
@@ -38,16 +43,18 @@ public class Drivers {
                 request.kind(),
                 ref,
                 request.text().strip(),
+                request.description(),
                 request.timeframe(),
                 null,
                 null,
                 null));
     audit.record(RECORD_TYPE, saved.id(), "CREATED", null, DriverView.of(saved, List.of()));
+    announce(council, saved, List.of());
     return saved;
   }
 
   @Transactional
-  public PlanDriver change(UUID id, DriverRequest request) {
+  public PlanDriver change(CouncilSlug council, UUID id, DriverRequest request) {
     PlanDriver before = require(id);
     String ref = request.ref().strip();
     if (!ref.equals(before.ref()) && drivers.existsByRef(ref)) {
@@ -63,32 +70,54 @@ public class Drivers {
                 request.kind(),
                 ref,
                 request.text().strip(),
+                request.description(),
                 request.timeframe(),
                 before.createdAt(),
                 before.updatedAt(),
                 before.version()));
     audit.record(
         RECORD_TYPE, id, "UPDATED", DriverView.of(before, linked), DriverView.of(saved, linked));
+    announce(council, saved, linked);
     return saved;
   }
 
   @Transactional
-  public void link(UUID id, UUID actionId) {
-    require(id);
+  public void link(CouncilSlug council, UUID id, UUID actionId) {
+    PlanDriver driver = require(id);
     if (!drivers.actionExists(actionId)) {
       throw ProblemException.notFound("Action " + actionId);
     }
     if (drivers.link(id, actionId) == 1) {
       audit.record(RECORD_TYPE, id, "ACTION_LINKED", null, Map.of("actionId", actionId));
+      announce(council, driver, drivers.linkedActions(id));
     }
   }
 
   @Transactional
-  public void unlink(UUID id, UUID actionId) {
-    require(id);
+  public void unlink(CouncilSlug council, UUID id, UUID actionId) {
+    PlanDriver driver = require(id);
     if (drivers.unlink(id, actionId) == 1) {
       audit.record(RECORD_TYPE, id, "ACTION_UNLINKED", Map.of("actionId", actionId), null);
+      announce(council, driver, drivers.linkedActions(id));
     }
+  }
+
+  /** The driver as it now stands, with every action that answers it. */
+  private void announce(CouncilSlug council, PlanDriver driver, List<UUID> linked) {
+    outbox.append(
+        DriverSaved.TOPIC,
+        council,
+        DriverSaved.TYPE,
+        1,
+        driver.id().toString(),
+        new DriverSaved(
+            driver.id(),
+            driver.programmeId(),
+            driver.kind().name(),
+            driver.ref(),
+            driver.text(),
+            driver.timeframe() == null ? null : driver.timeframe().name(),
+            List.copyOf(linked)));
   }
 
   @Transactional

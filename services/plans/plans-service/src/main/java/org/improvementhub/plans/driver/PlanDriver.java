@@ -20,6 +20,7 @@ public record PlanDriver(
     DriverKind kind,
     String ref,
     String text,
+    @Nullable String description,
     @Nullable DriverTimeframe timeframe,
     @DateCreated Instant createdAt,
     @DateUpdated Instant updatedAt,

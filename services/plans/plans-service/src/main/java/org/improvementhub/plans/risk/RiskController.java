@@ -15,7 +15,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import org.improvementhub.plans.listing.PageRequest;
 
 /** {@code /councils/{council}/risks}: the risk register and issue log. */
 @Controller("/councils/{council}/risks")
@@ -38,12 +40,29 @@ public class RiskController {
         UriBuilder.of("/councils").path(council).path("risks").path(saved.id().toString()).build());
   }
 
+  /**
+   * The risk register and issue log, highest score first, a page at a time ({@code X-Total-Count}
+   * says how many match).
+   *
+   * @param owner part of the owner's name, any case
+   * @param linkedTo a plan item or action the risk bears on
+   */
   @Get
-  public List<RiskView> register(
+  public HttpResponse<List<RiskView>> register(
       @PathVariable String council,
       @Nullable @QueryValue RiskKind kind,
-      @Nullable @QueryValue RiskStatus status) {
-    return risks.register(kind, status);
+      @Nullable @QueryValue RiskStatus status,
+      @Nullable @QueryValue String owner,
+      @Nullable @QueryValue UUID linkedTo,
+      @Nullable @QueryValue Integer page,
+      @Nullable @QueryValue Integer size) {
+    PageRequest paging = PageRequest.of(page, size);
+    String part = owner == null || owner.isBlank() ? null : owner.strip().toLowerCase(Locale.ROOT);
+    return paging.answer(
+        risks.register(kind, status).stream()
+            .filter(r -> part == null || r.owner().toLowerCase(Locale.ROOT).contains(part))
+            .filter(r -> linkedTo == null || r.linkedTo().contains(linkedTo))
+            .toList());
   }
 
   @Get("/{id}")

@@ -8,11 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import org.improvementhub.messaging.outbox.Outbox;
 import org.improvementhub.plans.action.ImprovementAction;
 import org.improvementhub.plans.action.ImprovementActionRepository;
 import org.improvementhub.plans.audit.AuditTrail;
+import org.improvementhub.plans.events.PlanItemRemoved;
+import org.improvementhub.plans.events.PlanItemSaved;
 import org.improvementhub.plans.programme.Programme;
 import org.improvementhub.plans.programme.ProgrammeRepository;
+import org.improvementhub.tenancy.context.CouncilSlug;
 import org.improvementhub.web.problem.ProblemException;
 import org.improvementhub.web.problem.ProblemType;
 
@@ -30,20 +34,23 @@ public class PlanTree {
   private final ImprovementActionRepository actions;
   private final ProgrammeRepository programmes;
   private final AuditTrail audit;
+  private final Outbox outbox;
 
   public PlanTree(
       PlanItemRepository items,
       ImprovementActionRepository actions,
       ProgrammeRepository programmes,
-      AuditTrail audit) {
+      AuditTrail audit,
+      Outbox outbox) {
     this.items = items;
     this.actions = actions;
     this.programmes = programmes;
     this.audit = audit;
+    this.outbox = outbox;
   }
 
   @Transactional
-  public PlanItem add(UUID programmeId, NewPlanItem request) {
+  public PlanItem add(CouncilSlug council, UUID programmeId, NewPlanItem request) {
     Programme programme = requireProgramme(programmeId);
     PlanItem parent =
         request.parentId() == null ? null : requireItem(programme, request.parentId(), "parentId");
@@ -83,11 +90,12 @@ public class PlanTree {
                 null));
     items.shiftSiblings(programmeId, request.parentId(), position, 1, saved.id());
     audit.record(RECORD_TYPE, saved.id(), "CREATED", null, view(programme, saved));
+    announce(council, programme, saved);
     return saved;
   }
 
   @Transactional
-  public PlanItem change(UUID programmeId, UUID id, PlanItemChange change) {
+  public PlanItem change(CouncilSlug council, UUID programmeId, UUID id, PlanItemChange change) {
     Programme programme = requireProgramme(programmeId);
     PlanItem before = requireItem(programme, id, "id");
     if (change.ref() != null
@@ -108,12 +116,13 @@ public class PlanTree {
                         change.successCriteria(),
                         change.owner())));
     audit.record(RECORD_TYPE, id, "UPDATED", view(programme, before), view(programme, saved));
+    announce(council, programme, saved);
     return saved;
   }
 
   /** Moves an item under another parent of the same level, or re-orders it among its siblings. */
   @Transactional
-  public PlanItem place(UUID programmeId, UUID id, Placement placement) {
+  public PlanItem place(CouncilSlug council, UUID programmeId, UUID id, Placement placement) {
     Programme programme = requireProgramme(programmeId);
     PlanItem before = requireItem(programme, id, "id");
     int parentDepth = before.depth() - 1;
@@ -133,12 +142,13 @@ public class PlanTree {
     items.shiftSiblings(programmeId, placement.parentId(), position, 1, id);
     PlanItem saved = items.update(before.placedAt(placement.parentId(), position));
     audit.record(RECORD_TYPE, id, "MOVED", view(programme, before), view(programme, saved));
+    announce(council, programme, saved);
     return saved;
   }
 
   /** Removes an empty item; one with items or actions beneath it must be emptied first. */
   @Transactional
-  public void remove(UUID programmeId, UUID id) {
+  public void remove(CouncilSlug council, UUID programmeId, UUID id) {
     Programme programme = requireProgramme(programmeId);
     PlanItem before = requireItem(programme, id, "id");
     int children = items.childCount(id);
@@ -155,12 +165,45 @@ public class PlanTree {
     items.deleteById(id);
     items.shiftSiblings(programmeId, before.parentId(), before.position() + 1, -1, id);
     audit.record(RECORD_TYPE, id, "DELETED", view(programme, before), null);
+    outbox.append(
+        PlanItemSaved.TOPIC,
+        council,
+        PlanItemRemoved.TYPE,
+        1,
+        id.toString(),
+        new PlanItemRemoved(id, programmeId));
+  }
+
+  /** The item as it now stands, for readers of the plan that do not call back. */
+  private void announce(CouncilSlug council, Programme programme, PlanItem item) {
+    String[] levels = programme.levelNames();
+    outbox.append(
+        PlanItemSaved.TOPIC,
+        council,
+        PlanItemSaved.TYPE,
+        1,
+        item.id().toString(),
+        new PlanItemSaved(
+            item.id(),
+            item.programmeId(),
+            item.parentId(),
+            item.ref(),
+            item.title(),
+            item.depth() + 1,
+            levels[Math.min(item.depth(), levels.length - 1)]));
   }
 
   @Transactional
   public PlanItemView item(UUID programmeId, UUID id) {
     Programme programme = requireProgramme(programmeId);
     return view(programme, requireItem(programme, id, "id"));
+  }
+
+  /** Every item of the programme, top level first, each level in order. */
+  @Transactional
+  public List<PlanItemView> items(UUID programmeId) {
+    Programme programme = requireProgramme(programmeId);
+    return items.inProgramme(programmeId).stream().map(item -> view(programme, item)).toList();
   }
 
   /** The whole tree in two statements: every item, then every action, assembled in memory. */

@@ -1,5 +1,6 @@
 package org.improvementhub.plans.tree;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -9,11 +10,16 @@ import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import org.improvementhub.plans.listing.PageRequest;
+import org.improvementhub.tenancy.context.CouncilSlug;
 
 /** {@code /councils/{council}/programmes/{programme}/items} and {@code .../tree}. */
 @Controller("/councils/{council}/programmes/{programme}")
@@ -37,7 +43,7 @@ public class PlanTreeController {
       @PathVariable String council,
       @PathVariable UUID programme,
       @Body @Valid NewPlanItem request) {
-    PlanItem saved = tree.add(programme, request);
+    PlanItem saved = tree.add(CouncilSlug.of(council), programme, request);
     return HttpResponse.created(
         tree.item(programme, saved.id()),
         UriBuilder.of("/councils")
@@ -47,6 +53,43 @@ public class PlanTreeController {
             .path("items")
             .path(saved.id().toString())
             .build());
+  }
+
+  /**
+   * The programme's items, a page at a time ({@code X-Total-Count} says how many match).
+   *
+   * @param level the level, by number from 1 (the top) or by the council's name for it
+   * @param parentId only the items directly under this one
+   * @param owner part of the owner, any case
+   */
+  @Get("/items")
+  public HttpResponse<List<PlanItemView>> items(
+      @PathVariable String council,
+      @PathVariable UUID programme,
+      @Nullable @QueryValue String level,
+      @Nullable @QueryValue UUID parentId,
+      @Nullable @QueryValue String owner,
+      @Nullable @QueryValue Integer page,
+      @Nullable @QueryValue Integer size) {
+    PageRequest paging = PageRequest.of(page, size);
+    String wanted = level == null || level.isBlank() ? null : level.strip();
+    String part = owner == null || owner.isBlank() ? null : owner.strip().toLowerCase(Locale.ROOT);
+    return paging.answer(
+        tree.items(programme).stream()
+            .filter(i -> wanted == null || atLevel(i, wanted))
+            .filter(i -> parentId == null || parentId.equals(i.parentId()))
+            .filter(
+                i ->
+                    part == null
+                        || (i.owner() != null && i.owner().toLowerCase(Locale.ROOT).contains(part)))
+            .toList());
+  }
+
+  private static boolean atLevel(PlanItemView item, String level) {
+    if (level.chars().allMatch(Character::isDigit)) {
+      return item.depth() + 1 == Integer.parseInt(level);
+    }
+    return item.level().equalsIgnoreCase(level);
   }
 
   @Get("/items/{id}")
@@ -62,7 +105,7 @@ public class PlanTreeController {
       @PathVariable UUID programme,
       @PathVariable UUID id,
       @Body @Valid PlanItemChange change) {
-    tree.change(programme, id, change);
+    tree.change(CouncilSlug.of(council), programme, id, change);
     return tree.item(programme, id);
   }
 
@@ -70,7 +113,7 @@ public class PlanTreeController {
   @Secured({"PLATFORM_ADMIN", "COUNCIL_ADMIN", "PROGRAMME_MANAGER"})
   public HttpResponse<Void> remove(
       @PathVariable String council, @PathVariable UUID programme, @PathVariable UUID id) {
-    tree.remove(programme, id);
+    tree.remove(CouncilSlug.of(council), programme, id);
     return HttpResponse.noContent();
   }
 
@@ -81,7 +124,7 @@ public class PlanTreeController {
       @PathVariable UUID programme,
       @PathVariable UUID id,
       @Body @Valid Placement placement) {
-    tree.place(programme, id, placement);
+    tree.place(CouncilSlug.of(council), programme, id, placement);
     return tree.item(programme, id);
   }
 }
