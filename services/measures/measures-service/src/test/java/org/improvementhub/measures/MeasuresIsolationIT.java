@@ -7,12 +7,15 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import org.improvementhub.testsupport.HubTestProperties;
 import org.improvementhub.testsupport.TestCouncils;
 import org.improvementhub.testsupport.http.ApiResponse;
 import org.improvementhub.testsupport.http.HubApi;
+import org.improvementhub.testsupport.kafka.TestKafka;
 import org.improvementhub.testsupport.tokens.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -291,6 +294,84 @@ class MeasuresIsolationIT implements TestPropertyProvider {
                 .json()
                 .get("targets"))
         .isEmpty();
+  }
+
+  @Test
+  void editingHistoryLinksAndDefinitionImportStayWithinEachCouncil() {
+    String id = measureWithValue(walsall, "Assessments in 45 days (edits)");
+    UUID actionId = UUID.randomUUID();
+    TestKafka.shared()
+        .publish(
+            "plans.action.v1",
+            actionId.toString(),
+            TestCouncils.envelope(
+                "ActionCreated",
+                walsall,
+                actionId.toString(),
+                ("{\"actionId\":\"%s\",\"ref\":\"3.4\",\"title\":\"Visits\","
+                        + "\"dueDate\":\"2025-06-30\",\"ragStatus\":\"RED\"}")
+                    .formatted(actionId)));
+    api.awaitGet(
+        "/councils/" + walsall + "/measure-links?action=" + actionId,
+        manager(walsall),
+        response -> response.status() == 200 && response.json().hasNonNull("record"),
+        Duration.ofSeconds(30));
+    String measure = "/councils/" + walsall + "/measures/" + id;
+    assertThat(api.put(measure + "/links/action/" + actionId, manager(walsall), "").status())
+        .isEqualTo(201);
+
+    String other = manager(peterborough);
+    assertThat(patch(measure, other, "{\"owner\":\"x\"}").status()).isEqualTo(404);
+    assertThat(api.get(measure + "/history", other).status()).isEqualTo(404);
+    assertThat(api.get(measure + "/links", other).status()).isEqualTo(404);
+    assertThat(api.put(measure + "/links/action/" + actionId, other, "").status()).isEqualTo(404);
+    assertThat(api.delete(measure + "/links/action/" + actionId, other).status()).isEqualTo(404);
+    assertThat(
+            api.get("/councils/" + walsall + "/measure-links?action=" + actionId, other).status())
+        .isEqualTo(404);
+    assertThat(csv("/councils/" + walsall + "/measures/import", other, "name\nX\n").status())
+        .isEqualTo(404);
+    assertThat(api.get("/councils/" + walsall + "/measures/import/template", other).status())
+        .isEqualTo(404);
+    // the other council's own routes do not reach Walsall's measure or action
+    String otherMeasure = "/councils/" + peterborough + "/measures/" + id;
+    assertThat(patch(otherMeasure, other, "{\"owner\":\"x\"}").status()).isEqualTo(404);
+    assertThat(api.get(otherMeasure + "/links", other).status()).isEqualTo(404);
+    assertThat(
+            api.get("/councils/" + peterborough + "/measure-links?action=" + actionId, other)
+                .json()
+                .get("record")
+                .isNull())
+        .isTrue();
+
+    for (String reader :
+        new String[] {
+          tokens.observer("*"),
+          tokens.councilUser(walsall, "BOARD_MEMBER"),
+          tokens.councilUser(walsall, "ACTION_LEAD")
+        }) {
+      assertThat(patch(measure, reader, "{\"owner\":\"x\"}").status()).isEqualTo(403);
+      assertThat(api.delete(measure + "/links/action/" + actionId, reader).status()).isEqualTo(403);
+      assertThat(csv("/councils/" + walsall + "/measures/import", reader, "name\nX\n").status())
+          .isEqualTo(403);
+      assertThat(api.get(measure + "/history", reader).status()).isEqualTo(200);
+      assertThat(api.get(measure + "/links", reader).json().get("links")).hasSize(1);
+    }
+    assertThat(api.get(measure, manager(walsall)).json().has("owner")).isFalse();
+  }
+
+  private ApiResponse patch(String path, String token, String json) {
+    return api.send(
+        api.request(path, token)
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(json))
+            .header("Content-Type", "application/json"));
+  }
+
+  private ApiResponse csv(String path, String token, String body) {
+    return api.send(
+        api.request(path, token)
+            .header("Content-Type", "text/csv")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   @Test

@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import org.improvementhub.measures.measure.Measure;
 import org.improvementhub.measures.measure.MeasureView;
 import org.improvementhub.measures.measure.Measures;
+import org.improvementhub.measures.measure.UniqueNames;
 import org.improvementhub.tenancy.context.CouncilSlug;
 import org.improvementhub.web.problem.ProblemException;
 import org.improvementhub.web.problem.ProblemType;
@@ -37,7 +38,13 @@ public class Adoptions {
       throw ProblemException.of(
           ProblemType.CONFLICT, "The council has already adopted \"" + chosen.name() + "\"");
     }
-    Measure adopted = measures.define(council, adoption.measureFrom(chosen), chosen.code());
+    Measure adopted;
+    try {
+      adopted = measures.define(council, adoption.measureFrom(chosen), chosen.code());
+    } catch (RuntimeException e) {
+      // the insert may lose to a simultaneous adoption only when the transaction commits
+      throw UniqueNames.conflictOf(e, chosen.name()).orElseThrow(() -> e);
+    }
     return measures.view(adopted.id());
   }
 }

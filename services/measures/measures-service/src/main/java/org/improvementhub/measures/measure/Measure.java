@@ -75,6 +75,34 @@ public record Measure(
         version);
   }
 
+  /** The same measure as an edit leaves it; unit and polarity never change (see {@code edit}). */
+  public Measure edited(
+      String newName,
+      String newDefinition,
+      Frequency newFrequency,
+      @Nullable String newOwner,
+      @Nullable String newDataSource,
+      @Nullable BigDecimal newBaselineValue,
+      @Nullable LocalDate newBaselineDate,
+      BigDecimal newTolerance) {
+    return new Measure(
+        id,
+        newName,
+        newDefinition,
+        unit,
+        polarity,
+        newFrequency,
+        blankToNull(newOwner),
+        blankToNull(newDataSource),
+        newBaselineValue,
+        newBaselineDate,
+        newTolerance,
+        libraryCode,
+        createdAt,
+        updatedAt,
+        version);
+  }
+
   @Nullable
   private static String blankToNull(@Nullable String text) {
     return text == null || text.isBlank() ? null : text.strip();

@@ -41,7 +41,7 @@ public class MeasureController {
 
   @Get
   public List<MeasureView> list(@PathVariable String council) {
-    return measures.all().stream().map(MeasureView::of).toList();
+    return measures.viewAll();
   }
 
   @Get("/{id}")

@@ -29,6 +29,37 @@ public interface MeasureRepository extends CrudRepository<Measure, UUID> {
    */
   Optional<Measure> findByIdForUpdate(UUID id);
 
+  /** Whether another measure than {@code id} already has this name, ignoring case. */
+  @Query("SELECT EXISTS (SELECT 1 FROM measure WHERE lower(name) = lower(:name) AND id <> :id)")
+  boolean existsByNameIgnoringCaseAndIdNot(String name, UUID id);
+
+  /**
+   * How many values sit in a month that is not a quarter's last, which a quarterly measure lacks.
+   */
+  @Query(
+      value =
+          "SELECT count(*) FROM measure_value WHERE measure_id = :measureId"
+              + " AND EXTRACT(MONTH FROM period)::int % 3 <> 0",
+      nativeQuery = true)
+  long countValuesOutsideQuarterEnds(UUID measureId);
+
+  /**
+   * The two latest values of every measure, newest first: each measure's current status and trend
+   * for the list, in one query.
+   */
+  @Query(
+      value =
+          "SELECT measure_id, period, value FROM (SELECT measure_id, period, value,"
+              + " row_number() OVER (PARTITION BY measure_id ORDER BY period DESC) AS recency"
+              + " FROM measure_value) latest WHERE recency <= 2"
+              + " ORDER BY measure_id, period DESC",
+      nativeQuery = true)
+  List<MeasureRecentValue> latestTwoValuesOfEach();
+
+  /** A period's value of one measure, as {@link #latestTwoValuesOfEach} reads it. */
+  @Introspected
+  record MeasureRecentValue(UUID measureId, LocalDate period, BigDecimal value) {}
+
   /** The two latest values, newest first: the current status and its trend. */
   @Query(
       value =

@@ -5,7 +5,11 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.improvementhub.measures.events.MeasureDefined;
@@ -49,7 +53,12 @@ public class Measures {
       throw ProblemException.of(
           ProblemType.CONFLICT, "A measure named \"" + name + "\" already exists");
     }
-    Measure saved = measures.save(Measure.define(request, libraryCode));
+    Measure saved;
+    try {
+      saved = measures.save(Measure.define(request, libraryCode));
+    } catch (RuntimeException e) {
+      throw UniqueNames.conflictOf(e, name).orElseThrow(() -> e);
+    }
     steps.forEach(step -> targets.save(MeasureTarget.of(saved.id(), step)));
     outbox.append(
         MeasureDefined.TOPIC,
@@ -124,25 +133,60 @@ public class Measures {
     Measure measure = measures.findById(measureId).orElseThrow(() -> notFound(measureId));
     StatusRule rule = ruleFor(measure);
     List<MeasureRepository.RecentValue> recent = measures.latestTwoValues(measureId);
-    MeasureView.Current current = null;
-    if (!recent.isEmpty()) {
-      YearMonth period = YearMonth.from(recent.get(0).period());
-      BigDecimal value = recent.get(0).value();
-      BigDecimal previous =
-          recent.size() > 1
-                  && YearMonth.from(recent.get(1).period())
-                      .equals(measure.frequency().previous(period))
-              ? recent.get(1).value()
-              : null;
-      current =
-          new MeasureView.Current(
-              period.toString(),
-              value,
-              rule.targetFor(period).map(MeasureView.Step::of).orElse(null),
-              rule.statusOf(period, value),
-              rule.trendOf(period, value, previous).orElse(null));
+    return MeasureView.of(measure, rule.trajectory(), current(measure, rule, recent));
+  }
+
+  /**
+   * Every measure with how its latest value stands (value, status, trend), in three queries
+   * whatever the number of measures: a board's list shows them all at once.
+   */
+  @Transactional
+  public List<MeasureView> viewAll() {
+    Map<UUID, List<TargetStep>> steps = new HashMap<>();
+    for (MeasureTarget target : targets.findAll()) {
+      steps.computeIfAbsent(target.measureId(), id -> new ArrayList<>()).add(target.step());
     }
-    return MeasureView.of(measure, rule.trajectory(), current);
+    Map<UUID, List<MeasureRepository.RecentValue>> recent = new HashMap<>();
+    for (MeasureRepository.MeasureRecentValue value : measures.latestTwoValuesOfEach()) {
+      recent
+          .computeIfAbsent(value.measureId(), id -> new ArrayList<>())
+          .add(new MeasureRepository.RecentValue(value.period(), value.value()));
+    }
+    return measures.listOrderByName().stream()
+        .map(
+            measure -> {
+              List<TargetStep> own = new ArrayList<>(steps.getOrDefault(measure.id(), List.of()));
+              own.sort(Comparator.comparing(TargetStep::from));
+              StatusRule rule =
+                  new StatusRule(measure.polarity(), measure.tolerance(), new Trajectory(own));
+              return MeasureView.of(
+                  measure,
+                  null,
+                  current(measure, rule, recent.getOrDefault(measure.id(), List.of())));
+            })
+        .toList();
+  }
+
+  @Nullable
+  private static MeasureView.Current current(
+      Measure measure, StatusRule rule, List<MeasureRepository.RecentValue> recent) {
+    if (recent.isEmpty()) {
+      return null;
+    }
+    YearMonth period = YearMonth.from(recent.get(0).period());
+    BigDecimal value = recent.get(0).value();
+    BigDecimal previous =
+        recent.size() > 1
+                && YearMonth.from(recent.get(1).period())
+                    .equals(measure.frequency().previous(period))
+            ? recent.get(1).value()
+            : null;
+    return new MeasureView.Current(
+        period.toString(),
+        value,
+        rule.targetFor(period).map(MeasureView.Step::of).orElse(null),
+        rule.statusOf(period, value),
+        rule.trendOf(period, value, previous).orElse(null));
   }
 
   private static ProblemException notFound(UUID measureId) {

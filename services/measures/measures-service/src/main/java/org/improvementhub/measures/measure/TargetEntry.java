@@ -35,7 +35,7 @@ public record TargetEntry(
    *
    * @throws ProblemException naming each offending field, such as {@code targets[1].upper}
    */
-  static List<TargetStep> checked(
+  public static List<TargetStep> checked(
       @Nullable List<TargetEntry> entries, Polarity polarity, MeasureUnit unit) {
     if (entries == null) {
       return List.of();

@@ -28,10 +28,11 @@ import org.improvementhub.web.problem.ProblemException;
  * Reads an import file, CSV or XLSX (the first sheet), into rows of text keyed by lower-case column
  * name. The first row names the columns; see {@link ValueImport#TEMPLATE}.
  */
-final class ImportFile {
+public final class ImportFile {
 
-  static final String CSV = "text/csv";
-  static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  public static final String CSV = "text/csv";
+  public static final String XLSX =
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
   /** More rows than a council reports in years; a bigger file is a mistake, not an import. */
   static final int MOST_ROWS = 10_000;
@@ -42,7 +43,7 @@ final class ImportFile {
    * @param kind {@link #CSV} or {@link #XLSX}
    * @throws ProblemException naming {@code file} when it cannot be read as that kind
    */
-  static List<ImportedRow> read(byte[] content, String kind) {
+  public static List<ImportedRow> read(byte[] content, String kind) {
     if (content == null || content.length == 0) {
       throw ProblemException.invalidField("file", "is empty");
     }

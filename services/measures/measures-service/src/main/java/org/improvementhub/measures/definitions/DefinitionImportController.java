@@ -1,0 +1,84 @@
+package org.improvementhub.measures.definitions;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import org.improvementhub.measures.value.ImportFile;
+import org.improvementhub.tenancy.context.CouncilSlug;
+import org.improvementhub.web.problem.ProblemException;
+
+/**
+ * {@code POST /councils/{council}/measures/import}: many measure definitions from a CSV or XLSX
+ * file, as the raw body or the {@code file} part of a multipart form; {@code GET …/import/template}
+ * gives the CSV template.
+ */
+@Controller("/councils/{council}/measures/import")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+public class DefinitionImportController {
+
+  private final DefinitionImport imports;
+
+  public DefinitionImportController(DefinitionImport imports) {
+    this.imports = imports;
+  }
+
+  @Get("/template")
+  @Produces(ImportFile.CSV)
+  public String template(@PathVariable String council) {
+    return DefinitionImport.TEMPLATE;
+  }
+
+  @Post
+  @Consumes({ImportFile.CSV, ImportFile.XLSX})
+  @Secured({"PLATFORM_ADMIN", "COUNCIL_ADMIN", "PROGRAMME_MANAGER"})
+  public HttpResponse<DefinitionImport.Outcome> importBody(
+      @PathVariable String council,
+      @Header("Content-Type") String contentType,
+      @Body byte[] content) {
+    String kind =
+        contentType.toLowerCase(Locale.ROOT).startsWith(ImportFile.XLSX)
+            ? ImportFile.XLSX
+            : ImportFile.CSV;
+    return HttpResponse.ok(
+        imports.importRows(CouncilSlug.of(council), ImportFile.read(content, kind)));
+  }
+
+  @Post
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @Secured({"PLATFORM_ADMIN", "COUNCIL_ADMIN", "PROGRAMME_MANAGER"})
+  public HttpResponse<DefinitionImport.Outcome> importForm(
+      @PathVariable String council, CompletedFileUpload file) {
+    String name = file.getFilename() == null ? "" : file.getFilename().toLowerCase(Locale.ROOT);
+    boolean xlsx =
+        name.endsWith(".xlsx")
+            || file.getContentType()
+                .map(type -> type.toString().startsWith(ImportFile.XLSX))
+                .orElse(false);
+    if (!xlsx && !name.endsWith(".csv") && !name.isEmpty() && name.contains(".")) {
+      throw ProblemException.invalidField("file", "must be a .csv or .xlsx file");
+    }
+    byte[] content;
+    try {
+      content = file.getBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return HttpResponse.ok(
+        imports.importRows(
+            CouncilSlug.of(council),
+            ImportFile.read(content, xlsx ? ImportFile.XLSX : ImportFile.CSV)));
+  }
+}
