@@ -72,16 +72,26 @@ public final class ActionEvents {
     }
 
     private void publish(String type, String data) {
+      publish(UUID.randomUUID(), type, data);
+    }
+
+    private void publish(UUID eventId, String type, String data) {
       TestKafka.shared()
           .publish(
               OverdueEvents.TOPIC,
               council,
-              TestCouncils.envelope(type, council, actionId.toString(), data));
+              TestCouncils.envelope(eventId, type, council, actionId.toString(), data));
     }
 
     public void created() {
+      created(UUID.randomUUID());
+    }
+
+    /** Publishes its {@code ActionCreated} with the given event id (to deliver it again). */
+    public void created(UUID eventId) {
       Person first = leads.isEmpty() ? new Person("", "") : leads.get(0);
       publish(
+          eventId,
           "ActionCreated",
           ("{\"actionId\":\"%s\",\"ref\":\"%s\",\"title\":\"%s\",\"leadName\":\"%s\","
                   + "\"leadEmail\":\"%s\",\"dueDate\":\"%s\",\"ragStatus\":\"%s\",\"action\":%s}")

@@ -212,6 +212,63 @@ class NotificationsIsolationIT implements TestPropertyProvider {
   }
 
   @Test
+  void eachCouncilUserReadsAndSetsOnlyTheirOwnPreferenceInTheirOwnCouncil() {
+    String me = "/councils/%s/notification-preferences/me";
+    String leadToken = tokens.councilUser(walsall, "ACTION_LEAD");
+    String address = "user@" + walsall + ".example";
+
+    ApiResponse before = api.get(me.formatted(walsall), leadToken);
+    assertThat(before.status()).as(before.body()).isEqualTo(200);
+    assertThat(before.json().get("email").asText()).isEqualTo(address);
+    assertThat(before.json().get("mode").asText()).isEqualTo("IMMEDIATE");
+    assertThat(before.json().get("escalationsAlwaysSent").asBoolean()).isTrue();
+    assertThat(before.json().get("escalations").asText()).contains("cannot be switched off");
+
+    ApiResponse chosen = api.put(me.formatted(walsall), leadToken, "{\"mode\":\"DIGEST\"}");
+    assertThat(chosen.status()).as(chosen.body()).isEqualTo(200);
+    assertThat(chosen.json().get("mode").asText()).isEqualTo("DIGEST");
+    assertThat(chosen.json().get("escalationsAlwaysSent").asBoolean()).isTrue();
+    assertThat(api.get(me.formatted(walsall), leadToken).json().get("mode").asText())
+        .isEqualTo("DIGEST");
+    // The same choice the council's admins see, and that the schedule reads.
+    assertThat(api.get("/councils/" + walsall + "/notification-preferences", admin(walsall)).body())
+        .contains(address)
+        .contains("DIGEST");
+    assertThat(
+            api.get("/councils/" + peterborough + "/notification-preferences", admin(peterborough))
+                .body())
+        .doesNotContain(address);
+
+    ApiResponse bad = api.put(me.formatted(walsall), leadToken, "{\"mode\":\"NEVER\"}");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.isProblem()).isTrue();
+    assertThat(api.get(me.formatted(walsall), leadToken).json().get("mode").asText())
+        .isEqualTo("DIGEST");
+
+    ApiResponse crossRead = api.get(me.formatted(peterborough), leadToken);
+    assertThat(crossRead.status()).isEqualTo(404);
+    assertThat(crossRead.isProblem()).isTrue();
+    ApiResponse crossWrite =
+        api.put(me.formatted(peterborough), leadToken, "{\"mode\":\"DIGEST\"}");
+    assertThat(crossWrite.status()).isEqualTo(404);
+
+    ApiResponse observerRead = api.get(me.formatted(walsall), tokens.observer("*"));
+    assertThat(observerRead.status()).isEqualTo(403);
+    assertThat(observerRead.isProblem()).isTrue();
+    ApiResponse observerWrite =
+        api.put(me.formatted(walsall), tokens.observer("*"), "{\"mode\":\"DIGEST\"}");
+    assertThat(observerWrite.status()).isEqualTo(403);
+    assertThat(api.get(me.formatted(walsall), tokens.platformAdmin()).status()).isEqualTo(403);
+    ApiResponse board =
+        api.put(
+            me.formatted(walsall),
+            tokens.councilUser(walsall, "BOARD_MEMBER"),
+            "{\"mode\":\"DIGEST\"}");
+    assertThat(board.status()).isEqualTo(403);
+    assertThat(api.get(me.formatted(walsall), null).status()).isEqualTo(401);
+  }
+
+  @Test
   void bankHolidaysAreTheSameForEveryCouncilAndOnlyThePlatformAdminChangesThem() {
     assertThat(api.get("/bank-holidays", admin(walsall)).body())
         .isEqualTo(api.get("/bank-holidays", admin(peterborough)).body());

@@ -31,8 +31,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The schedule over Easter and April 2027, with the clock moved day by day and the scan run by the
  * test: a reminder whose day falls on Easter goes the Thursday before; an action due on a Friday is
  * chased on the Monday, not the Saturday; the chase is repeated a week later; the programme manager
- * hears 14 days after the due date, or at once when the action has no lead to email. Completed
- * actions and moved due dates get nothing; each email arrives once, whatever the scans and events.
+ * hears 14 days after the due date and weekly after, or once only when the action has no lead to
+ * email. Completed actions and moved due dates get nothing; each email arrives once, whatever the
+ * scans and events.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -233,5 +234,27 @@ class ScheduleIT implements TestPropertyProvider {
         .extracting(ReceivedMail::subject)
         .as("reminder, overdue, repeats, no escalation: no programme manager")
         .allMatch(s -> !s.startsWith("Escalation"));
+  }
+
+  @Test
+  @Order(7)
+  void theEscalationIsRepeatedAWeekLaterWhileStillOverdue() {
+    clock.moveTo(LocalDate.of(2027, 4, 29));
+    scan.scanAll();
+    clock.moveTo(LocalDate.of(2027, 4, 30));
+    scan.scanAll();
+    List<ReceivedMail> escalations = mail.await(manager.email(), 2);
+    assertThat(escalations).hasSize(2);
+    assertThat(escalations)
+        .filteredOn(m -> m.body().contains("21 days"))
+        .singleElement()
+        .satisfies(m -> assertThat(m.subject()).startsWith("Escalation: action 2.1.1"));
+    assertThat(scan.scanAll()).isZero();
+
+    awaitEventsApplied("fourth");
+    assertThat(mail.read(manager.email())).hasSize(2);
+    assertThat(mail.read(otherManager.email()))
+        .as("an action with no lead escalates once per due date")
+        .hasSize(1);
   }
 }

@@ -43,14 +43,14 @@ public class CouncilEmailSender {
   }
 
   @Transactional
-  public Outcome sendNextDue() {
+  public Outcome sendNextDue(SmtpConnection connection) {
     Optional<EmailDelivery> due = deliveries.claimNextDue(clock.instant());
     if (due.isEmpty()) {
       return Outcome.NONE_DUE;
     }
     EmailDelivery email = due.get();
     try {
-      courier.send(email, settings.current());
+      courier.send(email, settings.current(), connection);
     } catch (RuntimeException e) {
       return recordFailure(email, SendFailure.of(e));
     }

@@ -3,8 +3,10 @@ package org.improvementhub.notifications.delivery;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.email.Contact;
 import io.micronaut.email.Email;
-import io.micronaut.email.EmailSender;
+import io.micronaut.email.EmailException;
 import io.micronaut.email.MultipartBody;
+import io.micronaut.email.javamail.sender.JavaxEmailComposer;
+import io.micronaut.email.javamail.sender.SessionProvider;
 import jakarta.inject.Singleton;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -17,24 +19,32 @@ import org.improvementhub.notifications.settings.NotificationSettings;
 @Singleton
 public class SmtpCourier {
 
-  private final EmailSender<Message, ?> sender;
+  private final JavaxEmailComposer composer;
+  private final SessionProvider sessions;
   private final String fromAddress;
   private final String fromName;
 
   public SmtpCourier(
-      EmailSender<Message, ?> sender,
+      JavaxEmailComposer composer,
+      SessionProvider sessions,
       @Value("${hub.notifications.from:improvement-hub@improvementhub.local}") String fromAddress,
       @Value("${hub.notifications.from-name:Improvement Hub}") String fromName) {
-    this.sender = sender;
+    this.composer = composer;
+    this.sessions = sessions;
     this.fromAddress = fromAddress;
     this.fromName = fromName;
   }
 
+  /** A connection for a run of emails; the caller closes it. */
+  public SmtpConnection connect() {
+    return new SmtpConnection(sessions.session());
+  }
+
   /**
-   * Sends {@code email} from the platform's address, under the council's sender name if it set one,
-   * with replies going to the council's reply-to address if it set one.
+   * Sends {@code email} over {@code connection} from the platform's address, under the council's
+   * sender name if it set one, with replies going to the council's reply-to address if it set one.
    */
-  public void send(EmailDelivery email, NotificationSettings settings) {
+  public void send(EmailDelivery email, NotificationSettings settings, SmtpConnection connection) {
     Email.Builder builder =
         Email.builder()
             .from(
@@ -43,19 +53,22 @@ public class SmtpCourier {
     if (settings.replyTo() != null) {
       builder.replyTo(new Contact(settings.replyTo()));
     }
-    sender.send(
+    Email composed =
         builder
             // Address only: Micronaut parses "name <address>", and a name with a comma would split
             // it.
             .to(new Contact(email.recipient()))
             .subject(email.subject())
-            .body(new MultipartBody(email.bodyHtml(), email.bodyText())),
-        message -> {
-          try {
-            message.setHeader("Message-ID", email.messageId());
-          } catch (MessagingException e) {
-            throw new IllegalStateException("Message-ID could not be set", e);
-          }
-        });
+            .body(new MultipartBody(email.bodyHtml(), email.bodyText()))
+            .build();
+    try {
+      Message message = composer.compose(composed);
+      message.setHeader("Message-ID", email.messageId());
+      message.saveChanges();
+      connection.send(message);
+    } catch (MessagingException e) {
+      // As Micronaut's own sender reports it: SendFailure reads the SMTP reply behind it.
+      throw new EmailException(e);
+    }
   }
 }

@@ -67,7 +67,7 @@ public final class ActionSchedule {
       return notices;
     }
     if (leads.isEmpty()) {
-      escalation(action, EscalationReason.NO_REACHABLE_LEAD).ifPresent(notices::add);
+      escalation(action, EscalationReason.NO_REACHABLE_LEAD, 0).ifPresent(notices::add);
       return notices;
     }
     if (lastChase.isEmpty()) {
@@ -81,20 +81,27 @@ public final class ActionSchedule {
               Math.max(1, ChronoUnit.DAYS.between(overdueDay, today) / settings.repeatEveryDays());
       leads.forEach(lead -> notices.add(toLead(EmailKind.OVERDUE_REPEAT, period, lead)));
     }
-    if (ChronoUnit.DAYS.between(due, today) >= settings.escalateAfterDays()) {
-      escalation(action, EscalationReason.STILL_OVERDUE).ifPresent(notices::add);
+    long overdueFor = ChronoUnit.DAYS.between(due, today);
+    if (overdueFor >= settings.escalateAfterDays()) {
+      // Repeated every repeatEveryDays while the action stays overdue (if repeats are on): the
+      // n-th escalation has period n, so each is queued once, and a missed day is caught up.
+      int period =
+          settings.repeatsEnabled()
+              ? (int) ((overdueFor - settings.escalateAfterDays()) / settings.repeatEveryDays())
+              : 0;
+      escalation(action, EscalationReason.STILL_OVERDUE, period).ifPresent(notices::add);
     }
     return notices;
   }
 
-  private Optional<Notice> escalation(ActionFacts action, EscalationReason reason) {
+  private Optional<Notice> escalation(ActionFacts action, EscalationReason reason, int period) {
     if (!settings.escalationsEnabled() || !reachable(action.programmeManagerEmail())) {
       return Optional.empty();
     }
     return Optional.of(
         new Notice(
             EmailKind.ESCALATION,
-            0,
+            period,
             action.programmeManagerEmail().strip(),
             action.programmeManagerName(),
             reason));

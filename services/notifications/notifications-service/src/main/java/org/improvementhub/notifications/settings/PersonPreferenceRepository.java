@@ -7,6 +7,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** The preferences of the council the current unit of work is bound to. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
@@ -14,6 +15,9 @@ interface PersonPreferenceRepository extends GenericRepository<PersonPreference,
 
   @Query(value = "SELECT * FROM notification_preference ORDER BY email", nativeQuery = true)
   List<PersonPreference> findAll();
+
+  @Query(value = "SELECT * FROM notification_preference WHERE email = :email", nativeQuery = true)
+  Optional<PersonPreference> findByEmail(String email);
 
   @Query(
       "INSERT INTO notification_preference (email, mode, updated_at, updated_by)"

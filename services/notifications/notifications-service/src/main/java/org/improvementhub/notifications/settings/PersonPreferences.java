@@ -26,6 +26,15 @@ public class PersonPreferences {
     return preferences.findAll();
   }
 
+  /** {@code email}'s choice, {@link DeliveryMode#IMMEDIATE} until they make one. */
+  @ReadOnly
+  public DeliveryMode of(String email) {
+    return preferences
+        .findByEmail(email.strip().toLowerCase(Locale.ROOT))
+        .map(PersonPreference::mode)
+        .orElse(DeliveryMode.IMMEDIATE);
+  }
+
   /** The addresses (lower case) of those who want the weekly digest only. */
   @ReadOnly
   public Set<String> digestOnly() {

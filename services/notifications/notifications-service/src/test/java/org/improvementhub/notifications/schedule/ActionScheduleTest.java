@@ -95,6 +95,32 @@ class ActionScheduleTest {
   }
 
   @Test
+  void theEscalationIsRepeatedWeeklyWhileStillOverdueEachOnce() {
+    LocalDate due = LocalDate.of(2027, 4, 9);
+    LocalDate repeated = LocalDate.of(2027, 4, 19);
+    assertThat(escalationPeriod(schedule, LocalDate.of(2027, 4, 23), due, repeated)).isEqualTo(0);
+    assertThat(escalationPeriod(schedule, LocalDate.of(2027, 4, 29), due, repeated)).isEqualTo(0);
+    assertThat(escalationPeriod(schedule, LocalDate.of(2027, 4, 30), due, repeated)).isEqualTo(1);
+    // Still the first repeat until 28 days; a scan on any day in between queues nothing new.
+    assertThat(escalationPeriod(schedule, LocalDate.of(2027, 5, 4), due, repeated)).isEqualTo(1);
+    assertThat(escalationPeriod(schedule, LocalDate.of(2027, 5, 7), due, repeated)).isEqualTo(2);
+
+    NotificationSettings noRepeats =
+        new NotificationSettings(true, true, false, true, 7, 7, 14, null, null);
+    ActionSchedule once = new ActionSchedule(noRepeats, EASTER_2027);
+    assertThat(escalationPeriod(once, LocalDate.of(2027, 5, 7), due, repeated)).isEqualTo(0);
+  }
+
+  private static int escalationPeriod(
+      ActionSchedule rules, LocalDate today, LocalDate due, LocalDate lastChase) {
+    return rules.due(today, dueOn(due, LEAD), Optional.of(lastChase)).stream()
+        .filter(n -> n.kind() == EmailKind.ESCALATION)
+        .findFirst()
+        .orElseThrow()
+        .period();
+  }
+
+  @Test
   void anActionWithNoReachableLeadEscalatesWhenItFallsOverdue() {
     LocalDate due = LocalDate.of(2027, 4, 9);
     assertThat(kinds(LocalDate.of(2027, 4, 1), dueOn(due, NO_ADDRESS), null)).isEmpty();

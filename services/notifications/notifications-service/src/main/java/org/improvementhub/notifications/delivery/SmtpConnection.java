@@ -1,0 +1,68 @@
+package org.improvementhub.notifications.delivery;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+
+/**
+ * One SMTP connection, used for the emails one worker sends for one council in one round instead of
+ * a connection per email (connecting, the greeting and EHLO were half the conversation). Opened on
+ * first use; closed after any failure, so that the next email starts on a fresh connection.
+ */
+public final class SmtpConnection implements AutoCloseable {
+
+  private final Session session;
+  private Transport transport;
+  private boolean used;
+
+  SmtpConnection(Session session) {
+    this.session = session;
+  }
+
+  /**
+   * Sends {@code message} (its headers already saved) over this connection. A connection that has
+   * been used before may have been dropped by the server while idle: a failure on it without any
+   * SMTP reply is tried once more on a fresh connection.
+   */
+  void send(Message message) throws MessagingException {
+    boolean reused = used;
+    try {
+      sendOnce(message);
+    } catch (MessagingException | RuntimeException e) {
+      close();
+      if (!reused || SendFailure.replyCode(e) != null) {
+        throw e;
+      }
+      try {
+        sendOnce(message);
+      } catch (MessagingException | RuntimeException again) {
+        close();
+        throw again;
+      }
+    }
+  }
+
+  private void sendOnce(Message message) throws MessagingException {
+    if (transport == null) {
+      transport = session.getTransport("smtp");
+      transport.connect();
+    }
+    used = true;
+    transport.sendMessage(message, message.getAllRecipients());
+  }
+
+  @Override
+  public void close() {
+    Transport open = transport;
+    transport = null;
+    used = false;
+    if (open != null) {
+      try {
+        open.close();
+      } catch (MessagingException e) {
+        // Closing a connection that failed: nothing left to do with it.
+      }
+    }
+  }
+}

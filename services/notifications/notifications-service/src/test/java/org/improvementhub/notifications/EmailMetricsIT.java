@@ -1,0 +1,107 @@
+package org.improvementhub.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.improvementhub.notifications.OverdueEvents.Overdue;
+import org.improvementhub.testsupport.HubTestProperties;
+import org.improvementhub.testsupport.TestCouncils;
+import org.improvementhub.testsupport.http.HubApi;
+import org.improvementhub.testsupport.tokens.TestTokens;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * An overdue email sent for one council moves that council's emails-sent counter, as Prometheus
+ * scrapes it from {@code /prometheus}, and not another council's.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EmailMetricsIT implements TestPropertyProvider {
+
+  private static final LocalDate DUE = LocalDate.of(2030, 4, 5);
+
+  private final HubTestProperties properties =
+      HubTestProperties.freshDatabase()
+          .with("hub.test.clock-offset", FixedClockFactory.offsetTo("2030-04-10T09:00:00Z"))
+          .with("hub.notifications.dispatch.interval", "100ms");
+  private final String solihull = TestCouncils.uniqueSlug("solihull");
+  private final String coventry = TestCouncils.uniqueSlug("coventry");
+  private final Mailboxes mail = Mailboxes.shared();
+
+  @Inject EmbeddedServer server;
+  private HubApi api;
+
+  @Override
+  public Map<String, String> getProperties() {
+    return properties.build();
+  }
+
+  @BeforeAll
+  void provision() {
+    api = new HubApi(server.getURL().toString());
+    TestCouncils.provision(properties.database(), solihull, "Solihull Council", 334);
+    TestCouncils.provision(properties.database(), coventry, "Coventry City Council", 331);
+    for (String council : new String[] {solihull, coventry}) {
+      api.awaitGet(
+          "/councils/" + council + "/email-deliveries",
+          TestTokens.shared().councilUser(council, "COUNCIL_ADMIN"),
+          r -> r.status() == 200,
+          Duration.ofSeconds(30));
+    }
+  }
+
+  @Test
+  void anOverdueEmailCountsForItsOwnCouncilOnly() {
+    double solihullBefore = sent(scrape(), solihull);
+    double coventryBefore = sent(scrape(), coventry);
+
+    String lead = OverdueEvents.uniqueAddress("mo");
+    Overdue.of(solihull, "1.2.3", lead, DUE).publish();
+    assertThat(mail.await(lead, 1)).hasSize(1);
+
+    String after =
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(30))
+            .pollInterval(Duration.ofMillis(200))
+            .until(this::scrape, scrape -> sent(scrape, solihull) > solihullBefore);
+    assertThat(sent(after, solihull)).isEqualTo(solihullBefore + 1);
+    assertThat(sent(after, coventry)).isEqualTo(coventryBefore);
+    assertThat(metric(after, "hub_notifications_emails_failed_total", solihull)).isZero();
+  }
+
+  private String scrape() {
+    // Prometheus' own format: the API client's default Accept (JSON) would be refused with 406.
+    var response = api.send(api.request("/prometheus", null).setHeader("Accept", "text/plain"));
+    assertThat(response.status()).isEqualTo(200);
+    return response.body();
+  }
+
+  private static double sent(String scrape, String council) {
+    return metric(scrape, "hub_notifications_emails_sent_total", council);
+  }
+
+  /** The value of {@code name} for {@code council} in a Prometheus scrape; 0 if it is not there. */
+  private static double metric(String scrape, String name, String council) {
+    Matcher line =
+        Pattern.compile(
+                "^"
+                    + Pattern.quote(name)
+                    + "\\{[^}]*council=\""
+                    + Pattern.quote(council)
+                    + "\"[^}]*} (\\S+)$",
+                Pattern.MULTILINE)
+            .matcher(scrape);
+    return line.find() ? Double.parseDouble(line.group(1)) : 0;
+  }
+}
