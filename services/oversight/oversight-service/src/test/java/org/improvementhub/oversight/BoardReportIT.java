@@ -13,8 +13,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +61,9 @@ class BoardReportIT implements TestPropertyProvider {
   private final TestTokens tokens = TestTokens.shared();
   private final String manager = tokens.councilUser(walsall, "PROGRAMME_MANAGER");
   private final String period = YearMonth.now().toString();
+  private final YearMonth lastPeriod = YearMonth.now().minusMonths(1);
   private final List<UUID> greens = new ArrayList<>();
+  private final UUID safeguarding = UUID.randomUUID();
 
   @Inject EmbeddedServer server;
   private HubApi api;
@@ -85,6 +89,17 @@ class BoardReportIT implements TestPropertyProvider {
     String[][] rag = {
       {"BLUE", "1"}, {"GREEN", "29"}, {"AMBER", "10"}, {"RED", "4"}, {"GREY", "14"}
     };
+    TestKafka.shared()
+        .publish(
+            "plans.item.v1",
+            safeguarding.toString(),
+            TestCouncils.envelope(
+                "PlanItemSaved",
+                walsall,
+                safeguarding.toString(),
+                ("{\"itemId\":\"%s\",\"programmeId\":\"%s\",\"ref\":\"3\","
+                        + "\"title\":\"Safeguarding practice\",\"level\":1,\"levelName\":\"Pillar\"}")
+                    .formatted(safeguarding, UUID.randomUUID())));
     int n = 0;
     for (String[] status : rag) {
       for (int i = 0; i < Integer.parseInt(status[1]); i++) {
@@ -93,6 +108,18 @@ class BoardReportIT implements TestPropertyProvider {
           greens.add(id);
         }
         boolean overdue = status[0].equals("RED") && i == 0;
+        if (status[0].equals("BLUE")) {
+          // created last period, so the report has a previous period's RAG to compare with
+          publishAction(
+              id,
+              "3." + (++n),
+              "BLUE",
+              LocalDate.now().plusDays(90),
+              "ActionCreated",
+              null,
+              lastPeriod.atDay(15).atTime(12, 0).toInstant(ZoneOffset.UTC));
+          continue;
+        }
         publishAction(
             id,
             "3." + (++n),
@@ -102,31 +129,101 @@ class BoardReportIT implements TestPropertyProvider {
             null);
       }
     }
+    UUID measure = UUID.randomUUID();
+    publishMeasure(measure, lastPeriod.toString(), "70", "RED");
+    publishMeasure(measure, period, "78", "AMBER");
+    UUID driver = UUID.randomUUID();
+    TestKafka.shared()
+        .publish(
+            "plans.driver.v1",
+            driver.toString(),
+            TestCouncils.envelope(
+                "DriverSaved",
+                walsall,
+                driver.toString(),
+                ("{\"driverId\":\"%s\",\"kind\":\"OFSTED_RECOMMENDATION\",\"ref\":\"OR 13\","
+                        + "\"title\":\"Improve return home interviews\",\"timeframe\":null,"
+                        + "\"actionIds\":[]}")
+                    .formatted(driver)));
     api.awaitGet(
         "/councils/" + walsall + "/board-reports/" + period + "/draft",
         manager,
-        r -> r.status() == 200 && r.json().get("totalActions").asInt() == 58,
+        r ->
+            r.status() == 200
+                && r.json().get("totalActions").asInt() == 58
+                && r.json().get("measures").findValuesAsText("trend").contains("IMPROVING")
+                && r.json().get("driversWithoutActions").size() == 1
+                && r.json().get("exceptions").get(0).hasNonNull("planItem"),
         Duration.ofSeconds(30));
+  }
+
+  private void publishMeasure(UUID id, String month, String value, String status) {
+    String name = "Single assessments within 45 working days";
+    TestKafka.shared()
+        .publish(
+            "measures.value.v1",
+            walsall,
+            TestCouncils.envelope(
+                "MeasureValueRecorded",
+                walsall,
+                id.toString(),
+                ("{\"measureId\":\"%s\",\"measureName\":\"%s\",\"unit\":\"PERCENT\","
+                        + "\"polarity\":\"HIGHER_IS_BETTER\",\"period\":\"%s\",\"value\":%s,"
+                        + "\"revision\":1,\"recordedAt\":\"2026-11-01T09:00:00Z\"}")
+                    .formatted(id, name, month, value)));
+    TestKafka.shared()
+        .publish(
+            "measures.value.v1",
+            walsall,
+            TestCouncils.envelope(
+                "MeasureStatusChanged",
+                walsall,
+                id.toString(),
+                ("{\"measureId\":\"%s\",\"measureName\":\"%s\",\"period\":\"%s\","
+                        + "\"status\":\"%s\",\"value\":%s,\"target\":80,"
+                        + "\"changedAt\":\"2026-11-01T09:00:00Z\"}")
+                    .formatted(id, name, month, status, value)));
   }
 
   private void publishAction(
       UUID id, String ref, String rag, LocalDate due, String type, String note) {
+    publishAction(id, ref, rag, due, type, note, Instant.now());
+  }
+
+  private void publishAction(
+      UUID id,
+      String ref,
+      String rag,
+      LocalDate due,
+      String type,
+      String note,
+      Instant occurredAt) {
     String snapshot =
-        "{\"actionId\":\"%s\",\"ref\":\"%s\",\"title\":\"Action %s\",\"leads\":[],\"dueDate\":\"%s\",\"ragStatus\":\"%s\"}"
-            .formatted(id, ref, ref, due, rag);
+        ("{\"actionId\":\"%s\",\"ref\":\"%s\",\"title\":\"Action %s\",\"leads\":[],"
+                + "\"dueDate\":\"%s\",\"ragStatus\":\"%s\",\"planItemId\":%s}")
+            .formatted(
+                id, ref, ref, due, rag, rag.equals("RED") ? "\"" + safeguarding + "\"" : "null");
     String data =
         type.equals("ActionCreated")
             ? "{\"actionId\":\"%s\",\"ref\":\"%s\",\"title\":\"Action %s\",\"leadName\":\"L\",\"leadEmail\":\"l@example.org\",\"dueDate\":\"%s\",\"ragStatus\":\"%s\",\"action\":%s}"
                 .formatted(id, ref, ref, due, rag, snapshot)
             : "{\"action\":%s,\"period\":\"%s\",\"ragStatus\":\"%s\",\"note\":\"%s\",\"reportedBy\":\"pm\",\"reportedAt\":\"2026-11-01T09:00:00Z\"}"
                 .formatted(snapshot, period, rag, note);
-    TestKafka.shared()
-        .publish(
-            "plans.action.v1", walsall, TestCouncils.envelope(type, walsall, id.toString(), data));
+    String envelope =
+        ("{\"eventId\":\"%s\",\"type\":\"%s\",\"version\":1,\"council\":\"%s\","
+                + "\"occurredAt\":\"%s\",\"aggregateId\":\"%s\",\"data\":%s}")
+            .formatted(UUID.randomUUID(), type, walsall, occurredAt, id, data);
+    TestKafka.shared().publish("plans.action.v1", walsall, envelope);
   }
 
   private static void assertWalsallTable(String text) {
     assertThat(text)
+        .contains("Change since")
+        .contains("Single assessments within 45 working days")
+        .contains("Improving")
+        .contains("OR 13")
+        .contains("Improve return home interviews")
+        .contains("Under 3 Safeguarding practice")
         .contains("1.72%")
         .contains("50.00%")
         .contains("17.24%")
@@ -151,6 +248,16 @@ class BoardReportIT implements TestPropertyProvider {
     assertThat(report.get("exceptions")).hasSize(14);
     assertThat(report.get("exceptions").get(0).get("ragStatus").asText()).isEqualTo("RED");
     assertThat(report.get("overdue")).hasSize(1);
+    JsonNode change = report.get("changeSincePreviousPeriod");
+    assertThat(change.findValuesAsText("status"))
+        .containsExactly("BLUE", "GREEN", "AMBER", "RED", "GREY", "TOTAL");
+    assertThat(change.findValuesAsText("previous")).containsExactly("1", "0", "0", "0", "0", "1");
+    assertThat(change.findValuesAsText("now")).containsExactly("1", "29", "10", "4", "14", "58");
+    JsonNode measure = report.get("measures").get(0);
+    assertThat(measure.get("target").decimalValue()).isEqualByComparingTo("80");
+    assertThat(measure.get("actual").decimalValue()).isEqualByComparingTo("78");
+    assertThat(measure.get("status").asText()).isEqualTo("AMBER");
+    assertThat(measure.get("trend").asText()).isEqualTo("IMPROVING");
   }
 
   @Test
@@ -207,6 +314,18 @@ class BoardReportIT implements TestPropertyProvider {
       assertThat(counts).containsExactly(1.0, 29.0, 10.0, 4.0, 14.0);
       assertThat(shares).containsExactly(1.72, 50.0, 17.24, 6.9, 24.14);
       assertThat(rag.getRow(8).getCell(1).getNumericCellValue()).isEqualTo(58.0);
+      Sheet measures = workbook.getSheet("Measures");
+      assertThat(measures.getRow(1).getCell(0).getStringCellValue())
+          .isEqualTo("Single assessments within 45 working days");
+      assertThat(measures.getRow(1).getCell(2).getNumericCellValue()).isEqualTo(80.0);
+      assertThat(measures.getRow(1).getCell(5).getNumericCellValue()).isEqualTo(78.0);
+      assertThat(measures.getRow(1).getCell(6).getStringCellValue()).isEqualTo("Amber");
+      assertThat(measures.getRow(1).getCell(7).getStringCellValue()).isEqualTo("Improving");
+      Sheet change = workbook.getSheet("Change since last period");
+      assertThat(change.getRow(2).getCell(2).getNumericCellValue()).isEqualTo(29.0);
+      assertThat(
+              workbook.getSheet("Drivers with no action").getRow(1).getCell(0).getStringCellValue())
+          .isEqualTo("OR 13");
     }
   }
 

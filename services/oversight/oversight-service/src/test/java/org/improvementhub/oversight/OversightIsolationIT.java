@@ -86,6 +86,11 @@ class OversightIsolationIT implements TestPropertyProvider {
     assertThat(other.status()).isEqualTo(404);
     assertThat(other.isProblem()).isTrue();
     assertThat(other.body()).doesNotContain("Same name");
+    ApiResponse otherTrend = api.get("/oversight/councils/" + peterborough + "/trend", observer);
+    assertThat(otherTrend.status()).isEqualTo(404);
+    assertThat(otherTrend.isProblem()).isTrue();
+    assertThat(api.get("/oversight/councils/" + walsall + "/trend", observer).status())
+        .isEqualTo(200);
   }
 
   @Test
@@ -95,6 +100,8 @@ class OversightIsolationIT implements TestPropertyProvider {
         String token = tokens.councilUser(council, role);
         assertThat(api.get("/oversight/councils", token).status()).isEqualTo(403);
         assertThat(api.get("/oversight/councils/" + council, token).status()).isEqualTo(403);
+        assertThat(api.get("/oversight/councils/" + council + "/trend", token).status())
+            .isEqualTo(403);
       }
     }
   }
@@ -112,6 +119,10 @@ class OversightIsolationIT implements TestPropertyProvider {
                   .header("Content-Type", "application/json")
                   .PUT(HttpRequest.BodyPublishers.ofString("{}")));
       assertThat(put.status()).isIn(403, 405);
+      ApiResponse trend = api.post("/oversight/councils/" + walsall + "/trend", token, "{}");
+      assertThat(trend.status()).isIn(403, 405);
     }
+    ApiResponse rebuild = api.post("/oversight/rebuild", tokens.observer("*"), "");
+    assertThat(rebuild.status()).isEqualTo(403);
   }
 }

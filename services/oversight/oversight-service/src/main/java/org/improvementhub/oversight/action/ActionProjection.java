@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.improvementhub.messaging.envelope.EventCodec;
 import org.improvementhub.messaging.envelope.EventEnvelope;
+import org.improvementhub.oversight.tally.CouncilTallies;
+import org.improvementhub.oversight.tally.ReportingDay;
 import org.improvementhub.plans.events.ActionCompleted;
 import org.improvementhub.plans.events.ActionCreated;
 import org.improvementhub.plans.events.ActionDueDateRevised;
@@ -23,16 +25,28 @@ import org.improvementhub.plans.events.ActionSnapshot;
  * Keeps each council's actions as the latest plans event describes them. Every action event carries
  * the whole action, so applying one is an upsert; the source position makes it safe to apply events
  * again (a redelivery, a replay racing the live listener): an older event never overwrites a newer.
+ * In the same transaction it recounts the council's tally and keeps the month's RAG snapshot.
  */
 @Singleton
 public class ActionProjection {
 
+  private static final java.util.Set<String> ACTION_TYPES =
+      java.util.Set.of(
+          ActionCreated.TYPE,
+          ActionFellOverdue.TYPE,
+          ActionProgressReported.TYPE,
+          ActionDueDateRevised.TYPE,
+          ActionCompleted.TYPE);
+
   private final TransactionOperations<Connection> transactions;
   private final EventCodec codec;
+  private final CouncilTallies tallies;
 
-  public ActionProjection(TransactionOperations<Connection> transactions, EventCodec codec) {
+  public ActionProjection(
+      TransactionOperations<Connection> transactions, EventCodec codec, CouncilTallies tallies) {
     this.transactions = transactions;
     this.codec = codec;
+    this.tallies = tallies;
   }
 
   /** Applies the event in a transaction of its own. */
@@ -51,6 +65,21 @@ public class ActionProjection {
    */
   public boolean apply(Connection connection, EventEnvelope event, SourcePosition position)
       throws SQLException {
+    return apply(connection, event, position, true);
+  }
+
+  /** Whether events of this type describe an action (and so are applied). */
+  public static boolean describesAction(String type) {
+    return ACTION_TYPES.contains(type);
+  }
+
+  /**
+   * Applies the event; with {@code tally} false, leaves the council's tally and snapshot for the
+   * caller to bring up to date (a rebuild does so once at the last event of each council's month).
+   */
+  public boolean apply(
+      Connection connection, EventEnvelope event, SourcePosition position, boolean tally)
+      throws SQLException {
     Optional<ObservedChange> change = changeOf(event);
     if (change.isEmpty()) {
       return false;
@@ -61,8 +90,8 @@ public class ActionProjection {
         connection.prepareStatement(
             "INSERT INTO oversight.observed_action (council, action_id, ref, title, rag_status,"
                 + " due_date, completed_on, overdue_since, updated_at, source_partition,"
-                + " source_offset, latest_note, latest_period)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " source_offset, latest_note, latest_period, plan_item_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (council, action_id) DO UPDATE SET ref = EXCLUDED.ref,"
                 + " title = EXCLUDED.title, rag_status = EXCLUDED.rag_status,"
                 + " completed_on = EXCLUDED.completed_on,"
@@ -73,7 +102,8 @@ public class ActionProjection {
                 + " source_partition = EXCLUDED.source_partition,"
                 + " source_offset = EXCLUDED.source_offset,"
                 + " latest_note = COALESCE(EXCLUDED.latest_note, observed_action.latest_note),"
-                + " latest_period = COALESCE(EXCLUDED.latest_period, observed_action.latest_period)"
+                + " latest_period = COALESCE(EXCLUDED.latest_period, observed_action.latest_period),"
+                + " plan_item_id = EXCLUDED.plan_item_id"
                 + " WHERE observed_action.source_partition <> EXCLUDED.source_partition"
                 + " OR observed_action.source_offset < EXCLUDED.source_offset")) {
       upsert.setString(1, event.council());
@@ -88,18 +118,17 @@ public class ActionProjection {
       upsert.setTimestamp(9, Timestamp.from(event.occurredAt()));
       upsert.setInt(10, position.partition());
       upsert.setLong(11, position.offset());
-      upsert.setString(12, observed.note());
+      upsert.setString(12, observed.note() != null ? observed.note() : action.latestReviewNote());
       upsert.setString(13, observed.period());
-      upsert.executeUpdate();
+      upsert.setObject(14, action.planItemId());
+      if (upsert.executeUpdate() == 0) {
+        // an older event than the one already applied: the tally and snapshot stand
+        return true;
+      }
     }
-    try (PreparedStatement touch =
-        connection.prepareStatement(
-            "UPDATE oversight.observed_council SET last_update_at = GREATEST(COALESCE("
-                + "last_update_at, ?), ?) WHERE slug = ?")) {
-      touch.setTimestamp(1, Timestamp.from(event.occurredAt()));
-      touch.setTimestamp(2, Timestamp.from(event.occurredAt()));
-      touch.setString(3, event.council());
-      touch.executeUpdate();
+    if (tally) {
+      tallies.countActions(connection, event.council());
+      tallies.snapshot(connection, event.council(), ReportingDay.periodOf(event.occurredAt()));
     }
     return true;
   }

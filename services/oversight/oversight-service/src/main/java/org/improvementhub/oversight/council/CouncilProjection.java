@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import org.improvementhub.messaging.envelope.EventCodec;
 import org.improvementhub.messaging.envelope.EventEnvelope;
+import org.improvementhub.oversight.tally.ReadModelVersion;
 import org.improvementhub.tenancy.events.CouncilActivated;
 import org.improvementhub.tenancy.events.CouncilProvisioned;
 
@@ -17,10 +18,13 @@ public class CouncilProjection {
 
   private final TransactionOperations<Connection> transactions;
   private final EventCodec codec;
+  private final ReadModelVersion version;
 
-  public CouncilProjection(TransactionOperations<Connection> transactions, EventCodec codec) {
+  public CouncilProjection(
+      TransactionOperations<Connection> transactions, EventCodec codec, ReadModelVersion version) {
     this.transactions = transactions;
     this.codec = codec;
+    this.version = version;
   }
 
   public void apply(EventEnvelope event) {
@@ -59,6 +63,9 @@ public class CouncilProjection {
         upsert.setTimestamp(3, Timestamp.from(event.occurredAt()));
         upsert.executeUpdate();
       }
+    } else {
+      return;
     }
+    version.move(connection);
   }
 }

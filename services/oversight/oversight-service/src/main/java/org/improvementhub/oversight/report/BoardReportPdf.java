@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -27,6 +28,9 @@ public class BoardReportPdf {
   private static final DateTimeFormatter ISSUED =
       DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK).withZone(ZoneId.of("Europe/London"));
 
+  private static final DateTimeFormatter PERIOD =
+      DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
+
   private final TemplateEngine templates;
 
   public BoardReportPdf() {
@@ -44,6 +48,14 @@ public class BoardReportPdf {
     Context context = new Context(Locale.UK);
     context.setVariable("r", report);
     context.setVariable("ragNames", RagNames.NAMES);
+    context.setVariable("shortNames", RagNames.SHORT);
+    context.setVariable("measureStatus", RagNames.MEASURE_STATUS);
+    context.setVariable("trends", RagNames.TRENDS);
+    context.setVariable(
+        "previousLabel",
+        report.previousPeriod() == null
+            ? "the previous period"
+            : YearMonth.parse(report.previousPeriod()).format(PERIOD));
     context.setVariable(
         "issuedOn", report.issuedAt() == null ? "" : ISSUED.format(report.issuedAt()));
     return templates.process("board-report", context);

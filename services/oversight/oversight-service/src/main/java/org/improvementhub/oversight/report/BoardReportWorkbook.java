@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -34,6 +35,9 @@ public class BoardReportWorkbook {
       total.createCell(0).setCellValue("Total");
       total.createCell(1).setCellValue(report.totalActions());
       total.createCell(2).setCellValue(100);
+      movements(workbook.createSheet("Change since last period"), report);
+      measures(workbook.createSheet("Measures"), report);
+      drivers(workbook.createSheet("Drivers with no action"), report);
       actions(workbook.createSheet("Exceptions"), report.exceptions());
       actions(workbook.createSheet("Overdue"), report.overdue());
       actions(workbook.createSheet("All actions"), report.actions());
@@ -52,9 +56,77 @@ public class BoardReportWorkbook {
     sheet.createRow(0).createCell(0).setCellValue(title);
   }
 
+  private static void movements(Sheet sheet, BoardReport report) {
+    Row columns = sheet.createRow(0);
+    String[] names = {
+      "Status", "End of " + report.previousPeriod(), "End of " + report.period(), "Change"
+    };
+    for (int i = 0; i < names.length; i++) {
+      columns.createCell(i).setCellValue(names[i]);
+    }
+    int row = 1;
+    for (BoardReport.RagMovement movement : nonNull(report.changeSincePreviousPeriod())) {
+      Row line = sheet.createRow(row++);
+      line.createCell(0).setCellValue(RagNames.SHORT.get(movement.status()));
+      line.createCell(1).setCellValue(movement.previous());
+      line.createCell(2).setCellValue(movement.now());
+      line.createCell(3).setCellValue(movement.change());
+    }
+  }
+
+  private static void measures(Sheet sheet, BoardReport report) {
+    Row columns = sheet.createRow(0);
+    String[] names = {"Measure", "Period", "Target", "Lower", "Upper", "Actual", "Status", "Trend"};
+    for (int i = 0; i < names.length; i++) {
+      columns.createCell(i).setCellValue(names[i]);
+    }
+    int row = 1;
+    for (BoardReport.ReportedMeasure measure : nonNull(report.measures())) {
+      Row line = sheet.createRow(row++);
+      line.createCell(0).setCellValue(measure.name());
+      line.createCell(1).setCellValue(measure.period());
+      number(line, 2, measure.target());
+      number(line, 3, measure.lower());
+      number(line, 4, measure.upper());
+      number(line, 5, measure.actual());
+      line.createCell(6).setCellValue(RagNames.MEASURE_STATUS.get(measure.status()));
+      line.createCell(7).setCellValue(RagNames.TRENDS.get(measure.trend()));
+    }
+  }
+
+  private static void drivers(Sheet sheet, BoardReport report) {
+    Row columns = sheet.createRow(0);
+    String[] names = {"Ref", "Driver", "Kind", "Timeframe"};
+    for (int i = 0; i < names.length; i++) {
+      columns.createCell(i).setCellValue(names[i]);
+    }
+    int row = 1;
+    for (BoardReport.ReportedDriver driver : nonNull(report.driversWithoutActions())) {
+      Row line = sheet.createRow(row++);
+      line.createCell(0).setCellValue(driver.ref());
+      line.createCell(1).setCellValue(driver.title());
+      line.createCell(2).setCellValue(driver.kind());
+      line.createCell(3).setCellValue(driver.timeframe() == null ? "" : driver.timeframe());
+    }
+  }
+
+  /** A figure as a number cell, or an empty cell where there is none. */
+  private static void number(Row line, int column, BigDecimal value) {
+    if (value != null) {
+      line.createCell(column).setCellValue(value.doubleValue());
+    }
+  }
+
+  /** Reports issued before a section existed have none. */
+  private static <T> List<T> nonNull(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+
   private static void actions(Sheet sheet, List<BoardReport.ReportedAction> actions) {
     Row columns = sheet.createRow(0);
-    String[] names = {"Ref", "Action", "RAG", "Due date", "Days overdue", "Review note"};
+    String[] names = {
+      "Ref", "Action", "RAG", "Due date", "Days overdue", "Review note", "Plan item"
+    };
     for (int i = 0; i < names.length; i++) {
       columns.createCell(i).setCellValue(names[i]);
     }
@@ -67,6 +139,7 @@ public class BoardReportWorkbook {
       line.createCell(3).setCellValue(action.dueDate().toString());
       line.createCell(4).setCellValue(action.daysOverdue());
       line.createCell(5).setCellValue(action.note() == null ? "" : action.note());
+      line.createCell(6).setCellValue(action.planItem() == null ? "" : action.planItem());
     }
   }
 }

@@ -5,6 +5,7 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,8 +25,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.improvementhub.oversight.report.BoardReport.RagChange;
+import org.improvementhub.oversight.report.BoardReport.RagMovement;
 import org.improvementhub.oversight.report.BoardReport.ReportedAction;
+import org.improvementhub.oversight.report.BoardReport.ReportedDriver;
+import org.improvementhub.oversight.report.BoardReport.ReportedMeasure;
 import org.improvementhub.oversight.summary.RagCount;
+import org.improvementhub.oversight.trend.PeriodRag;
+import org.improvementhub.oversight.trend.RagSnapshots;
 import org.improvementhub.web.problem.ProblemException;
 import org.improvementhub.web.problem.ProblemType;
 
@@ -44,12 +50,17 @@ public class BoardReports {
   private final TransactionOperations<Connection> transactions;
   private final JsonMapper json;
   private final Clock clock;
+  private final RagSnapshots snapshots;
 
   public BoardReports(
-      TransactionOperations<Connection> transactions, JsonMapper json, Clock clock) {
+      TransactionOperations<Connection> transactions,
+      JsonMapper json,
+      Clock clock,
+      RagSnapshots snapshots) {
     this.transactions = transactions;
     this.json = json;
     this.clock = clock;
+    this.snapshots = snapshots;
   }
 
   /** The report as it would read if issued now. */
@@ -128,6 +139,7 @@ public class BoardReports {
             .toList();
     List<ReportedAction> overdue = actions.stream().filter(a -> a.daysOverdue() > 0).toList();
     List<RagChange> changes = changesSince(connection, council, period, actions);
+    YearMonth previousPeriod = period.minusMonths(1);
     return new BoardReport(
         council,
         name,
@@ -140,7 +152,100 @@ public class BoardReports {
         exceptions,
         overdue,
         changes,
-        actions);
+        actions,
+        previousPeriod.toString(),
+        movements(connection, council, period),
+        measures(connection, council, period),
+        driversWithoutActions(connection, council));
+  }
+
+  /** RAG counts at the end of the previous period and of this one, from the period snapshots. */
+  private List<RagMovement> movements(Connection connection, String council, YearMonth period)
+      throws SQLException {
+    Optional<PeriodRag> now = snapshots.asAt(connection, council, period);
+    Optional<PeriodRag> before = snapshots.asAt(connection, council, period.minusMonths(1));
+    if (now.isEmpty() || before.isEmpty()) {
+      return List.of();
+    }
+    List<RagMovement> movements = new ArrayList<>();
+    for (String status : RAG_ORDER) {
+      long was = before.get().countOf(status);
+      long is = now.get().countOf(status);
+      movements.add(new RagMovement(status, was, is, is - was));
+    }
+    movements.add(
+        new RagMovement(
+            "TOTAL",
+            before.get().totalActions(),
+            now.get().totalActions(),
+            now.get().totalActions() - before.get().totalActions()));
+    return movements;
+  }
+
+  /** Each measure's latest value in or before the period, with its trend from the value before. */
+  private List<ReportedMeasure> measures(Connection connection, String council, YearMonth period)
+      throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT DISTINCT ON (v.measure_id) v.name, v.unit, v.polarity, v.period, v.value,"
+                + " v.status, v.target, v.lower_bound, v.upper_bound,"
+                + " (SELECT p.value FROM oversight.observed_measure_value p"
+                + "  WHERE p.council = v.council AND p.measure_id = v.measure_id"
+                + "  AND p.period < v.period ORDER BY p.period DESC LIMIT 1) AS previous"
+                + " FROM oversight.observed_measure_value v"
+                + " WHERE v.council = ? AND v.period <= ?"
+                + " ORDER BY v.measure_id, v.period DESC")) {
+      query.setString(1, council);
+      query.setString(2, period.toString());
+      List<ReportedMeasure> measures = new ArrayList<>();
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          BigDecimal actual = rows.getBigDecimal("value");
+          BigDecimal previous = rows.getBigDecimal("previous");
+          String status = rows.getString("status");
+          measures.add(
+              new ReportedMeasure(
+                  rows.getString("name"),
+                  rows.getString("unit"),
+                  rows.getString("period"),
+                  rows.getBigDecimal("target"),
+                  rows.getBigDecimal("lower_bound"),
+                  rows.getBigDecimal("upper_bound"),
+                  actual,
+                  status == null ? "GREY" : status,
+                  previous,
+                  MeasureTrend.of(rows.getString("polarity"), previous, actual)));
+        }
+      }
+      measures.sort(
+          Comparator.comparing(ReportedMeasure::name).thenComparing(ReportedMeasure::period));
+      return measures;
+    }
+  }
+
+  private List<ReportedDriver> driversWithoutActions(Connection connection, String council)
+      throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT ref, title, kind, timeframe FROM oversight.observed_driver"
+                + " WHERE council = ? AND NOT removed AND action_count = 0")) {
+      query.setString(1, council);
+      List<ReportedDriver> drivers = new ArrayList<>();
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          drivers.add(
+              new ReportedDriver(
+                  rows.getString("ref"),
+                  rows.getString("title"),
+                  rows.getString("kind"),
+                  rows.getString("timeframe")));
+        }
+      }
+      drivers.sort(
+          Comparator.comparing(ReportedDriver::ref, RefOrder.INSTANCE)
+              .thenComparing(ReportedDriver::title));
+      return drivers;
+    }
   }
 
   private String councilName(Connection connection, String council) throws SQLException {
@@ -160,8 +265,12 @@ public class BoardReports {
       throws SQLException {
     try (PreparedStatement query =
         connection.prepareStatement(
-            "SELECT ref, title, rag_status, due_date, completed_on, latest_note"
-                + " FROM oversight.observed_action WHERE council = ?")) {
+            "SELECT a.ref, a.title, a.rag_status, a.due_date, a.completed_on, a.latest_note,"
+                + " i.ref AS item_ref, i.title AS item_title"
+                + " FROM oversight.observed_action a"
+                + " LEFT JOIN oversight.observed_plan_item i ON i.council = a.council"
+                + " AND i.item_id = a.plan_item_id AND NOT i.removed"
+                + " WHERE a.council = ?")) {
       query.setString(1, council);
       List<ReportedAction> actions = new ArrayList<>();
       try (ResultSet rows = query.executeQuery()) {
@@ -177,12 +286,20 @@ public class BoardReports {
                   rag,
                   due,
                   rows.getString("latest_note"),
-                  daysOverdue));
+                  daysOverdue,
+                  itemOf(rows.getString("item_ref"), rows.getString("item_title"))));
         }
       }
       actions.sort(Comparator.comparing(ReportedAction::ref, RefOrder.INSTANCE));
       return actions;
     }
+  }
+
+  private static String itemOf(String ref, String title) {
+    if (title == null) {
+      return null;
+    }
+    return ref == null || ref.isBlank() ? title : ref + " " + title;
   }
 
   private List<RagChange> changesSince(

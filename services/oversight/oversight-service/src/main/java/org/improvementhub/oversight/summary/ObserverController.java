@@ -1,6 +1,8 @@
 package org.improvementhub.oversight.summary;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -8,11 +10,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.validation.constraints.Pattern;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.List;
 import org.improvementhub.web.problem.ProblemException;
 
@@ -24,14 +21,12 @@ import org.improvementhub.web.problem.ProblemException;
 @Secured({"DFE_OBSERVER", "PLATFORM_ADMIN"})
 public class ObserverController {
 
-  private static final ZoneId UK = ZoneId.of("Europe/London");
-
   private final CouncilSummaries summaries;
-  private final Clock clock;
+  private final PreparedDashboards dashboards;
 
-  public ObserverController(CouncilSummaries summaries, Clock clock) {
+  public ObserverController(CouncilSummaries summaries, PreparedDashboards dashboards) {
     this.summaries = summaries;
-    this.clock = clock;
+    this.dashboards = dashboards;
   }
 
   /**
@@ -40,16 +35,14 @@ public class ObserverController {
    * @param status only councils with this status, e.g. {@code ACTIVE}
    */
   @Get
-  public List<CouncilSummary> sideBySide(
+  public HttpResponse<byte[]> sideBySide(
       Authentication caller,
       @QueryValue @Nullable @Pattern(regexp = "name|red|overdue|stale") String sort,
       @QueryValue @Nullable @Pattern(regexp = "PROVISIONING|ACTIVE|SUSPENDED|ARCHIVED")
           String status) {
-    List<CouncilSummary> all = summaries.inScope(ObserverScope.of(caller), today());
-    return all.stream()
-        .filter(summary -> status == null || summary.status().equals(status))
-        .sorted(order(sort == null ? "name" : sort))
-        .toList();
+    return HttpResponse.ok(
+            dashboards.sideBySide(ObserverScope.of(caller), sort == null ? "name" : sort, status))
+        .contentType(MediaType.APPLICATION_JSON_TYPE);
   }
 
   @Get("/{council}")
@@ -58,27 +51,8 @@ public class ObserverController {
     if (!scope.includes(council)) {
       throw ProblemException.notFound("Council " + council);
     }
-    return summaries.inScope(new ObserverScope(false, List.of(council)), today()).stream()
+    return summaries.inScope(new ObserverScope(false, List.of(council))).stream()
         .findFirst()
         .orElseThrow(() -> ProblemException.notFound("Council " + council));
-  }
-
-  private LocalDate today() {
-    return LocalDate.now(clock.withZone(UK));
-  }
-
-  private static Comparator<CouncilSummary> order(String sort) {
-    Comparator<CouncilSummary> byName = Comparator.comparing(CouncilSummary::council);
-    return switch (sort) {
-      case "red" ->
-          Comparator.comparingLong((CouncilSummary s) -> -s.countOf("RED")).thenComparing(byName);
-      case "overdue" ->
-          Comparator.comparingLong((CouncilSummary s) -> -s.overdue()).thenComparing(byName);
-      case "stale" ->
-          Comparator.comparing(
-                  (CouncilSummary s) -> s.lastUpdate() == null ? Instant.MIN : s.lastUpdate())
-              .thenComparing(byName);
-      default -> byName;
-    };
   }
 }
