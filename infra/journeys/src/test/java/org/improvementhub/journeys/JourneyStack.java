@@ -1,0 +1,197 @@
+package org.improvementhub.journeys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.improvementhub.localstack.DemoCouncils;
+import org.improvementhub.localstack.HubService;
+import org.improvementhub.localstack.Portal;
+import org.improvementhub.localstack.ServiceProcess;
+import org.improvementhub.localstack.StackConfiguration;
+import org.improvementhub.testsupport.http.ApiResponse;
+import org.improvementhub.testsupport.http.HubApi;
+import org.improvementhub.testsupport.infra.TestInfrastructure;
+
+/**
+ * The services the portal's journeys touch (tenancy, plans, oversight), each its own process on the
+ * shared test PostgreSQL and Kafka, and the portal in front of them. Councils become ACTIVE once
+ * plans has its tables, so measures and notifications are not started: the journeys never reach
+ * them.
+ */
+final class JourneyStack implements AutoCloseable {
+
+  static final String PASSWORD = "Journey-User-Password-1";
+  private static final String ADMIN = "admin@journeys.test";
+  private static final String ADMIN_PASSWORD = "Journeys-Admin-Password-1";
+
+  private final List<ServiceProcess> processes = new ArrayList<>();
+  private final ServiceProcess portal;
+  private final HubApi tenancy;
+  private final HubApi plans;
+  private final String admin;
+
+  private JourneyStack(
+      List<ServiceProcess> services, ServiceProcess portal, HubApi tenancy, HubApi plans) {
+    this.processes.addAll(services);
+    this.processes.add(portal);
+    this.portal = portal;
+    this.tenancy = tenancy;
+    this.plans = plans;
+    this.admin = DemoCouncils.login(tenancy, ADMIN, ADMIN_PASSWORD);
+  }
+
+  static JourneyStack start() {
+    TestInfrastructure infra = TestInfrastructure.shared();
+    Path root = Path.of(System.getProperty("user.dir")).resolve("../..").normalize();
+    Path logs = Path.of(System.getProperty("user.dir"), "target", "journey-logs");
+    try {
+      int tenancyPort = freePort();
+      StackConfiguration configuration =
+          new StackConfiguration(
+              infra.freshDatabase(),
+              infra.kafkaBootstrapServers(),
+              infra.mail(),
+              tenancyPort,
+              Files.createTempDirectory("journeys-keys").resolve("signing-key.pem"),
+              ADMIN,
+              ADMIN_PASSWORD,
+              "0 0 0 1 1 ?");
+      List<ServiceProcess> services = new ArrayList<>();
+      for (HubService service :
+          List.of(HubService.TENANCY, HubService.PLANS, HubService.OVERSIGHT)) {
+        Map<String, String> properties = configuration.propertiesFor(service);
+        if (service.equals(HubService.TENANCY)) {
+          properties.put("hub.provisioning.required-services", "plans");
+        }
+        int port = service.equals(HubService.TENANCY) ? tenancyPort : freePort();
+        services.add(ServiceProcess.start(service, port, root, properties, logs));
+      }
+      ServiceProcess portal = Portal.start(freePort(), root, services, logs);
+      List<ServiceProcess> all = new ArrayList<>(services);
+      all.add(portal);
+      try {
+        all.forEach(process -> process.awaitHealthy(Duration.ofSeconds(180)));
+      } catch (RuntimeException failed) {
+        all.parallelStream().forEach(ServiceProcess::stop);
+        throw failed;
+      }
+      return new JourneyStack(
+          services,
+          portal,
+          new HubApi(services.get(0).baseUrl()),
+          new HubApi(services.get(1).baseUrl()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  String portalUrl() {
+    return portal.baseUrl();
+  }
+
+  /** Provisions a council through tenancy's API and waits until it is ACTIVE. */
+  void council(String slug, String name, int laCode) {
+    ApiResponse created =
+        tenancy.post(
+            "/councils",
+            admin,
+            "{\"slug\":\"%s\",\"name\":\"%s\",\"laCode\":%d}".formatted(slug, name, laCode));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    tenancy.awaitGet(
+        "/councils/" + slug,
+        admin,
+        r -> r.status() == 200 && "ACTIVE".equals(r.json().path("status").asText()),
+        Duration.ofSeconds(120));
+  }
+
+  /** Adds a council user with one role; returns the email they sign in with. */
+  String councilUser(String slug, String role) {
+    String email = role.toLowerCase().replace('_', '-') + "@" + slug + ".test";
+    ApiResponse user =
+        tenancy.post(
+            "/councils/" + slug + "/users",
+            admin,
+            "{\"email\":\"%s\",\"displayName\":\"%s\",\"password\":\"%s\",\"roles\":[\"%s\"]}"
+                .formatted(email, role, PASSWORD, role));
+    assertThat(user.status()).as(user.body()).isEqualTo(201);
+    return email;
+  }
+
+  /** Adds a DfE observer who may read {@code councils}. */
+  String observer(String email, List<String> councils) {
+    String scope = String.join("\",\"", councils);
+    ApiResponse user =
+        tenancy.post(
+            "/users",
+            admin,
+            ("{\"email\":\"%s\",\"displayName\":\"DfE Observer\",\"password\":\"%s\","
+                    + "\"roles\":[\"DFE_OBSERVER\"],\"observerScope\":[\"%s\"]}")
+                .formatted(email, PASSWORD, scope));
+    assertThat(user.status()).as(user.body()).isEqualTo(201);
+    return email;
+  }
+
+  /** Adds an action as {@code manager}; returns its id. */
+  String action(String slug, String manager, String ref, String title, LocalDate due, String rag) {
+    String token = DemoCouncils.login(tenancy, manager, PASSWORD);
+    ApiResponse created =
+        plans.post(
+            "/councils/" + slug + "/actions",
+            token,
+            ("{\"ref\":\"%s\",\"title\":\"%s\",\"lead\":{\"name\":\"Lead %s\",\"email\":\"lead-%s@%s.test\"},"
+                    + "\"dueDate\":\"%s\",\"ragStatus\":\"%s\"}")
+                .formatted(ref, title, ref, ref.replace('.', '-'), slug, due, rag));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    return created.json().get("id").asText();
+  }
+
+  /** Imports a plan file (the plans template's CSV) as {@code manager}; a new programme. */
+  void importPlan(String slug, String manager, byte[] csv) {
+    String token = DemoCouncils.login(tenancy, manager, PASSWORD);
+    ApiResponse imported =
+        plans.send(
+            plans
+                .request("/councils/" + slug + "/programmes/import", token)
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(csv)));
+    assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+  }
+
+  /** The council's actions at {@code rag}, in the API's order, as id and title. */
+  List<Map.Entry<String, String>> actionsAt(String slug, String manager, String rag) {
+    String token = DemoCouncils.login(tenancy, manager, PASSWORD);
+    ApiResponse found = plans.get("/councils/" + slug + "/actions?rag=" + rag, token);
+    assertThat(found.status()).as(found.body()).isEqualTo(200);
+    List<Map.Entry<String, String>> actions = new ArrayList<>();
+    found
+        .json()
+        .forEach(a -> actions.add(Map.entry(a.get("id").asText(), a.get("title").asText())));
+    return actions;
+  }
+
+  /** Stops one service, as an outage would; the others and the portal keep running. */
+  void stop(HubService service) {
+    processes.stream().filter(p -> p.service().equals(service)).forEach(ServiceProcess::stop);
+  }
+
+  @Override
+  public void close() {
+    processes.parallelStream().forEach(ServiceProcess::stop);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

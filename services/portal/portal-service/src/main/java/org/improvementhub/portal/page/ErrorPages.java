@@ -1,0 +1,92 @@
+package org.improvementhub.portal.page;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
+import io.micronaut.views.ModelAndView;
+import java.net.URI;
+import java.util.Map;
+import org.improvementhub.portal.services.NotFoundAtService;
+import org.improvementhub.portal.services.RefusedAtService;
+import org.improvementhub.portal.services.ServiceUnavailable;
+import org.improvementhub.portal.session.FormRejected;
+import org.improvementhub.portal.session.SignInNeeded;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every failure as a GOV.UK page, never a stack trace: not found (also for another council's
+ * address, which the services answer 404), refused, sign in again, and "sorry, there is a problem".
+ */
+@Controller
+public class ErrorPages {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
+
+  private final Pages pages;
+
+  public ErrorPages(Pages pages) {
+    this.pages = pages;
+  }
+
+  @Error(global = true, status = HttpStatus.NOT_FOUND)
+  public HttpResponse<ModelAndView<Map<String, Object>>> unknownAddress(HttpRequest<?> request) {
+    return notFound(request);
+  }
+
+  @Error(global = true, exception = NotFoundAtService.class)
+  public HttpResponse<ModelAndView<Map<String, Object>>> notFoundAtService(HttpRequest<?> request) {
+    return notFound(request);
+  }
+
+  @Error(global = true, exception = RefusedAtService.class)
+  public HttpResponse<ModelAndView<Map<String, Object>>> refused(HttpRequest<?> request) {
+    return HttpResponse.<ModelAndView<Map<String, Object>>>status(HttpStatus.FORBIDDEN)
+        .body(
+            new ModelAndView<>(
+                "errors/refused", pages.model(request, "You cannot change this", null)));
+  }
+
+  @Error(global = true, exception = FormRejected.class)
+  public HttpResponse<ModelAndView<Map<String, Object>>> formRejected(HttpRequest<?> request) {
+    return HttpResponse.<ModelAndView<Map<String, Object>>>status(HttpStatus.FORBIDDEN)
+        .body(
+            new ModelAndView<>(
+                "errors/form-expired", pages.model(request, "The form has expired", null)));
+  }
+
+  @Error(global = true, exception = SignInNeeded.class)
+  public HttpResponse<?> signIn(HttpRequest<?> request) {
+    return HttpResponse.seeOther(URI.create("/sign-in"));
+  }
+
+  @Error(global = true, exception = ServiceUnavailable.class)
+  public HttpResponse<ModelAndView<Map<String, Object>>> unavailable(
+      HttpRequest<?> request, ServiceUnavailable failure) {
+    LOG.warn("{} {}: {}", request.getMethod(), request.getPath(), failure.getMessage());
+    return problem(request, HttpStatus.SERVICE_UNAVAILABLE);
+  }
+
+  @Error(global = true)
+  public HttpResponse<ModelAndView<Map<String, Object>>> anythingElse(
+      HttpRequest<?> request, Throwable failure) {
+    LOG.error("{} {} failed", request.getMethod(), request.getPath(), failure);
+    return problem(request, HttpStatus.INTERNAL_SERVER_ERROR);
+  }
+
+  private HttpResponse<ModelAndView<Map<String, Object>>> notFound(HttpRequest<?> request) {
+    return HttpResponse.<ModelAndView<Map<String, Object>>>status(HttpStatus.NOT_FOUND)
+        .body(new ModelAndView<>("errors/not-found", pages.model(request, "Page not found", null)));
+  }
+
+  private HttpResponse<ModelAndView<Map<String, Object>>> problem(
+      HttpRequest<?> request, HttpStatus status) {
+    return HttpResponse.<ModelAndView<Map<String, Object>>>status(status)
+        .body(
+            new ModelAndView<>(
+                "errors/problem",
+                pages.model(request, "Sorry, there is a problem with the service", null)));
+  }
+}

@@ -1,0 +1,68 @@
+package org.improvementhub.portal.plan;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import org.improvementhub.portal.page.RagStatus;
+
+/** An action as the portal's tables show it. */
+public record ActionRow(
+    String id,
+    String ref,
+    String title,
+    String leadName,
+    String leadEmail,
+    LocalDate due,
+    RagStatus rag,
+    boolean complete,
+    boolean overdue,
+    boolean dueSoon,
+    int depth,
+    String parentId) {
+
+  static final DateTimeFormatter GOV_UK_DATE =
+      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+  private static final int DUE_SOON_DAYS = 30;
+
+  @SuppressWarnings("unchecked")
+  static ActionRow of(Map<String, Object> action, LocalDate today) {
+    Map<String, Object> lead =
+        action.get("lead") instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+    LocalDate due = date(action.get("effectiveDueDate"));
+    if (due == null) {
+      due = date(action.get("dueDate"));
+    }
+    RagStatus rag = RagStatus.of(action.get("ragStatus"));
+    boolean complete = rag == RagStatus.BLUE || action.get("completedOn") != null;
+    String ref = String.valueOf(action.get("ref"));
+    return new ActionRow(
+        String.valueOf(action.get("id")),
+        ref,
+        String.valueOf(action.get("title")),
+        text(lead.get("name")),
+        text(lead.get("email")),
+        due,
+        rag,
+        complete,
+        !complete && due != null && due.isBefore(today),
+        !complete
+            && due != null
+            && !due.isBefore(today)
+            && !due.isAfter(today.plusDays(DUE_SOON_DAYS)),
+        (int) ref.chars().filter(c -> c == '.').count(),
+        action.get("parentId") == null ? null : String.valueOf(action.get("parentId")));
+  }
+
+  public String dueText() {
+    return due == null ? "" : due.format(GOV_UK_DATE);
+  }
+
+  static LocalDate date(Object value) {
+    return value == null ? null : LocalDate.parse(String.valueOf(value));
+  }
+
+  private static String text(Object value) {
+    return value == null ? "" : String.valueOf(value);
+  }
+}

@@ -1,0 +1,76 @@
+package org.improvementhub.portal.plan;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.views.ModelAndView;
+import java.util.List;
+import java.util.Map;
+import org.improvementhub.portal.page.Pages;
+import org.improvementhub.portal.page.RagStatus;
+import org.improvementhub.portal.services.CouncilAddress;
+import org.improvementhub.portal.services.CouncilNames;
+import org.improvementhub.portal.services.HubService;
+import org.improvementhub.portal.services.HubServices;
+import org.improvementhub.portal.session.Person;
+import org.improvementhub.portal.session.Sessions;
+
+/**
+ * A council's plan: every action in ref order, searchable and filtered by RAG, lead, overdue and
+ * driver.
+ */
+@Controller("/councils/{council}/plan")
+public class PlanController {
+
+  private final Sessions sessions;
+  private final Pages pages;
+  private final CouncilActions actions;
+  private final HubServices services;
+  private final PlanItems items;
+  private final CouncilNames councils;
+
+  public PlanController(
+      Sessions sessions,
+      Pages pages,
+      CouncilActions actions,
+      HubServices services,
+      CouncilNames councils,
+      PlanItems items) {
+    this.councils = councils;
+    this.items = items;
+    this.sessions = sessions;
+    this.pages = pages;
+    this.actions = actions;
+    this.services = services;
+  }
+
+  @Get
+  public ModelAndView<Map<String, Object>> plan(
+      HttpRequest<?> request,
+      @PathVariable String council,
+      @Nullable @QueryValue String q,
+      @Nullable @QueryValue String rag,
+      @Nullable @QueryValue String lead,
+      @Nullable @QueryValue String overdue,
+      @Nullable @QueryValue String driver) {
+    Person person = sessions.person(request);
+    String slug = CouncilAddress.slug(council);
+    PlanFilter filter = PlanFilter.of(q, rag, lead, overdue, driver);
+    List<Map<String, Object>> drivers =
+        services.list(HubService.PLANS, "/councils/" + slug + "/drivers", person.accessToken());
+    List<ActionRow> rows = actions.list(person, slug, filter);
+    Map<String, Object> model =
+        pages.model(request, councils.name(person, slug) + ": plan", "plan");
+    model.put("council", slug);
+    model.put("councilName", councils.name(person, slug));
+    model.put("filter", filter);
+    model.put("rows", rows);
+    model.put("groups", PlanGroup.of(rows, items.headings(person, slug)));
+    model.put("statuses", RagStatus.all());
+    model.put("drivers", drivers);
+    return new ModelAndView<>("plan", model);
+  }
+}

@@ -1,0 +1,59 @@
+package org.improvementhub.portal.plan;
+
+import java.util.Locale;
+import java.util.UUID;
+import org.improvementhub.portal.page.RagStatus;
+
+/**
+ * What the plan page is narrowed by; every part optional. The API filters by RAG, lead, overdue and
+ * driver; the search words are matched here against refs and titles.
+ */
+public record PlanFilter(String words, RagStatus rag, String lead, boolean overdue, UUID driver) {
+
+  public static PlanFilter none() {
+    return new PlanFilter("", null, "", false, null);
+  }
+
+  public static PlanFilter of(
+      String words, String rag, String lead, String overdue, String driver) {
+    UUID driverId = null;
+    if (driver != null && !driver.isBlank()) {
+      try {
+        driverId = UUID.fromString(driver);
+      } catch (IllegalArgumentException unknown) {
+        // an unknown driver narrows nothing, as an empty choice would
+      }
+    }
+    return new PlanFilter(
+        words == null ? "" : words.strip(),
+        RagStatus.of(rag),
+        lead == null ? "" : lead.strip(),
+        "yes".equals(overdue) || "true".equals(overdue),
+        driverId);
+  }
+
+  public boolean any() {
+    return !words.isEmpty() || rag != null || !lead.isEmpty() || overdue || driver != null;
+  }
+
+  public String ragCode() {
+    return rag == null ? "" : rag.name();
+  }
+
+  public String driverId() {
+    return driver == null ? "" : driver.toString();
+  }
+
+  boolean matchesWords(ActionRow row) {
+    if (words.isEmpty()) {
+      return true;
+    }
+    String haystack = (row.ref() + " " + row.title()).toLowerCase(Locale.UK);
+    for (String word : words.toLowerCase(Locale.UK).split("\\s+")) {
+      if (!haystack.contains(word)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

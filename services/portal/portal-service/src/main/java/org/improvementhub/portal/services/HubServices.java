@@ -1,0 +1,152 @@
+package org.improvementhub.portal.services;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.improvementhub.portal.session.SignInNeeded;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Calls the services' APIs with the signed-in person's bearer token and gives back plain maps and
+ * lists for the templates. The services' answers decide what the person sees: 404 becomes the
+ * not-found page, 403 the refused page, 401 a new sign-in.
+ */
+@Singleton
+public class HubServices {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HubServices.class);
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+  private static final Argument<Map<String, Object>> OBJECT =
+      Argument.mapOf(String.class, Object.class);
+  private static final Argument<List<Map<String, Object>>> LIST = Argument.listOf(OBJECT);
+
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final JsonMapper json;
+  private final Map<HubService, String> baseUrls = new EnumMap<>(HubService.class);
+
+  public HubServices(
+      JsonMapper json,
+      @Value("${hub.portal.services.tenancy}") String tenancy,
+      @Value("${hub.portal.services.plans}") String plans,
+      @Value("${hub.portal.services.measures}") String measures,
+      @Value("${hub.portal.services.notifications}") String notifications,
+      @Value("${hub.portal.services.oversight}") String oversight) {
+    this.json = json;
+    baseUrls.put(HubService.TENANCY, tenancy);
+    baseUrls.put(HubService.PLANS, plans);
+    baseUrls.put(HubService.MEASURES, measures);
+    baseUrls.put(HubService.NOTIFICATIONS, notifications);
+    baseUrls.put(HubService.OVERSIGHT, oversight);
+  }
+
+  /** A JSON object from {@code GET path}. */
+  public Map<String, Object> object(HubService service, String path, String token) {
+    return read(send(service, get(service, path, token), path), OBJECT);
+  }
+
+  /** A JSON array of objects from {@code GET path}. */
+  public List<Map<String, Object>> list(HubService service, String path, String token) {
+    return read(send(service, get(service, path, token), path), LIST);
+  }
+
+  /** {@code POST path} with a JSON body; the created object back. */
+  public Map<String, Object> post(HubService service, String path, String token, Object body) {
+    try {
+      HttpRequest request =
+          builder(service, path, token)
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
+              .build();
+      return read(send(service, request, path), OBJECT);
+    } catch (IOException e) {
+      throw new ServiceUnavailable("Could not write the request to " + service, e);
+    }
+  }
+
+  private HttpRequest get(HubService service, String path, String token) {
+    return builder(service, path, token).GET().build();
+  }
+
+  private HttpRequest.Builder builder(HubService service, String path, String token) {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create(baseUrls.get(service) + path))
+            .timeout(TIMEOUT)
+            .header("Accept", "application/json");
+    if (token != null) {
+      builder.header("Authorization", "Bearer " + token);
+    }
+    return builder;
+  }
+
+  private byte[] send(HubService service, HttpRequest request, String path) {
+    HttpResponse<byte[]> response;
+    try {
+      response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new ServiceUnavailable(service + " could not be reached", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ServiceUnavailable(service + " call was interrupted", e);
+    }
+    int status = response.statusCode();
+    if (status >= 200 && status < 300) {
+      return response.body();
+    }
+    switch (status) {
+      case 401 -> {
+        LOG.info("{} answered 401 for {}: the person signs in again", service, path);
+        throw new SignInNeeded();
+      }
+      case 403 -> throw new RefusedAtService(path);
+      case 404 -> throw new NotFoundAtService(path);
+      case 400, 409, 422 -> throw invalid(response.body());
+      default ->
+          throw new ServiceUnavailable(service + " answered " + status + " for " + path, null);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private InvalidAtService invalid(byte[] body) {
+    Map<String, Object> problem = Map.of();
+    try {
+      problem = json.readValue(body, OBJECT);
+    } catch (IOException unreadable) {
+      // not problem+json: the detail stays general
+    }
+    List<FieldProblem> fields = new ArrayList<>();
+    Object errors = problem.get("errors");
+    if (errors instanceof List<?> list) {
+      for (Object error : list) {
+        if (error instanceof Map<?, ?> map) {
+          fields.add(
+              new FieldProblem(
+                  String.valueOf(map.get("field")), String.valueOf(map.get("message"))));
+        }
+      }
+    }
+    Object detail = problem.getOrDefault("detail", "The service could not accept this");
+    return new InvalidAtService(String.valueOf(detail), fields);
+  }
+
+  private <T> T read(byte[] body, Argument<T> type) {
+    try {
+      return json.readValue(body, type);
+    } catch (IOException e) {
+      throw new ServiceUnavailable("An answer could not be read", e);
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package org.improvementhub.portal.session;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Who is signed in, as their token says. The portal reads the claims only to choose pages and
+ * controls; the services verify the token's signature on every call.
+ *
+ * @param council the council of a council user; null for DfE observers and platform staff
+ */
+public record Person(
+    String email,
+    String accessToken,
+    Set<String> roles,
+    String council,
+    List<String> observerScope,
+    Instant expiresAt) {
+
+  private static final Set<String> WRITING_ROLES =
+      Set.of("PLATFORM_ADMIN", "COUNCIL_ADMIN", "PROGRAMME_MANAGER", "ACTION_LEAD");
+
+  /** True for roles that may change a council's data; observers and board members read only. */
+  public boolean canWrite() {
+    return roles.stream().anyMatch(WRITING_ROLES::contains);
+  }
+
+  public boolean isObserver() {
+    return roles.contains("DFE_OBSERVER");
+  }
+
+  /** Where the person starts: their council's overview, or the councils side by side. */
+  public String home() {
+    if (council != null) {
+      return "/councils/" + council;
+    }
+    // anyone else lands on the cross-council page too, where the service's 403 says why they
+    // cannot see it (never a redirect loop through the sign-in page)
+    return "/oversight";
+  }
+
+  public boolean expiredAt(Instant now) {
+    return expiresAt != null && !now.isBefore(expiresAt);
+  }
+}
