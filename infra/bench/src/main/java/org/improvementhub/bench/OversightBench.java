@@ -27,15 +27,20 @@ import org.improvementhub.testsupport.infra.TestInfrastructure;
 import org.improvementhub.testsupport.tokens.TestTokens;
 
 /**
- * Issue 7's figures: N councils × M actions (default 153 × 300) published as plans events, then the
- * observer dashboard's read latency (p50/p95) under concurrent readers, and the freshness lag from
- * a progress report being published to the dashboard showing it (p50/p99).
+ * Issue 7's figures: N councils × M actions (default 153 × 300) published as plans events, with 6
+ * drivers and 8 measures (a value and a status each) per council, then the observer dashboard's
+ * read latency (p50/p95) under concurrent readers, the freshness lag from a progress report being
+ * published to the dashboard showing it (p50/p99), and a rebuild from the topics (its time, and
+ * whether the dashboard reads the same after it).
  *
  * <p>Run: {@code infra/bench/run-oversight.sh [councils] [actions]}
  */
 public final class OversightBench {
 
   private static final String[] RAG = {"BLUE", "GREEN", "GREEN", "AMBER", "RED", "GREY"};
+  private static final String[] MEASURE_STATUS = {"GREEN", "AMBER", "RED", "GREY"};
+  private static final int DRIVERS = 6;
+  private static final int MEASURES = 8;
 
   public static void main(String[] args) throws Exception {
     int councils = args.length > 0 ? Integer.parseInt(args[0]) : 153;
@@ -95,6 +100,33 @@ public final class OversightBench {
                   council,
                   envelope("ActionCreated", council, created(id, "1." + a, RAG[a % RAG.length]))));
         }
+        for (int d = 0; d < DRIVERS; d++) {
+          UUID driver = UUID.randomUUID();
+          producer.send(
+              new ProducerRecord<>(
+                  "plans.driver.v1",
+                  driver.toString(),
+                  envelope(
+                      "DriverSaved",
+                      council,
+                      driverSaved(
+                          driver,
+                          "OR " + d,
+                          d % 3 == 0 ? null : firstActions.get(firstActions.size() - 1)))));
+        }
+        for (int m = 0; m < MEASURES; m++) {
+          UUID measure = UUID.randomUUID();
+          producer.send(
+              new ProducerRecord<>(
+                  "measures.value.v1",
+                  council,
+                  envelope("MeasureValueRecorded", council, measureRecorded(measure, m))));
+          producer.send(
+              new ProducerRecord<>(
+                  "measures.value.v1",
+                  council,
+                  envelope("MeasureStatusChanged", council, measureStatus(measure, m))));
+        }
       }
       producer.flush();
       long expected = (long) councils * actions;
@@ -134,6 +166,16 @@ public final class OversightBench {
       }
       pool.shutdown();
 
+      // one reader alone: what a read costs without queueing behind the others
+      List<Double> alone = new ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        long t = System.nanoTime();
+        if (api.get("/oversight/councils?sort=red", observer).status() != 200) {
+          throw new IllegalStateException("dashboard read failed");
+        }
+        alone.add((System.nanoTime() - t) / 1e6);
+      }
+
       List<Double> freshness = new ArrayList<>();
       for (int i = 0; i < Math.min(50, councils); i++) {
         String council = "bench-" + run + "-" + i;
@@ -146,11 +188,18 @@ public final class OversightBench {
                     council,
                     envelope("ActionProgressReported", council, reported(id, "1.0", "RED"))))
             .get();
-        api.awaitGet(
-            "/oversight/councils/" + council,
-            observer,
-            r -> r.status() == 200 && redCount(r) > actions / RAG.length,
-            Duration.ofSeconds(60));
+        // polls every 5 ms (HubApi.awaitGet sleeps 100 ms, coarser than what is measured)
+        long deadline = t + Duration.ofSeconds(60).toNanos();
+        while (true) {
+          ApiResponse r = api.get("/oversight/councils/" + council, observer);
+          if (r.status() == 200 && redCount(r) > actions / RAG.length) {
+            break;
+          }
+          if (System.nanoTime() > deadline) {
+            throw new IllegalStateException("never fresh: " + r);
+          }
+          Thread.sleep(5);
+        }
         freshness.add((System.nanoTime() - t) / 1e6);
       }
 
@@ -165,8 +214,31 @@ public final class OversightBench {
               + " readers): "
               + Percentiles.of(dashboard).summary(50, 95));
       System.out.println(
+          "Observer dashboard, all councils (1 reader):   "
+              + Percentiles.of(alone).summary(50, 95));
+      System.out.println(
           "Freshness, progress report to dashboard:      "
               + Percentiles.of(freshness).summary(50, 99));
+      String before = api.get("/oversight/councils?sort=name", observer).body();
+      long rebuildBegan = System.nanoTime();
+      // a rebuild of every event takes longer than HubApi's request timeout
+      java.net.http.HttpResponse<String> rebuilt =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(
+                          java.net.URI.create(oversight.baseUrl() + "/oversight/rebuild"))
+                      .header("Authorization", "Bearer " + tokens.platformAdmin())
+                      .timeout(Duration.ofMinutes(15))
+                      .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString());
+      double rebuildSeconds = (System.nanoTime() - rebuildBegan) / 1e9;
+      boolean identical =
+          rebuilt.statusCode() == 200
+              && api.get("/oversight/councils?sort=name", observer).body().equals(before);
+      System.out.printf(
+          "Rebuild from the topics (%s): %.1f s; dashboard identical after: %s%n",
+          rebuilt.body(), rebuildSeconds, identical ? "yes" : "NO");
     }
     System.exit(0);
   }
@@ -178,6 +250,25 @@ public final class OversightBench {
       }
     }
     return 0;
+  }
+
+  private static String driverSaved(UUID id, String ref, UUID answeredBy) {
+    return ("{\"driverId\":\"%s\",\"kind\":\"OFSTED_RECOMMENDATION\",\"ref\":\"%s\","
+            + "\"title\":\"Driver %s\",\"timeframe\":null,\"actionIds\":[%s]}")
+        .formatted(id, ref, ref, answeredBy == null ? "" : "\"" + answeredBy + "\"");
+  }
+
+  private static String measureRecorded(UUID id, int m) {
+    return ("{\"measureId\":\"%s\",\"measureName\":\"Measure %d\",\"unit\":\"PERCENT\","
+            + "\"polarity\":\"HIGHER_IS_BETTER\",\"period\":\"%s\",\"value\":%d,"
+            + "\"revision\":1,\"recordedAt\":\"%s\"}")
+        .formatted(id, m, java.time.YearMonth.now(), 60 + m, Instant.now());
+  }
+
+  private static String measureStatus(UUID id, int m) {
+    return ("{\"measureId\":\"%s\",\"measureName\":\"Measure %d\",\"period\":\"%s\","
+            + "\"status\":\"%s\",\"value\":%d,\"target\":70,\"changedAt\":\"%s\"}")
+        .formatted(id, m, java.time.YearMonth.now(), MEASURE_STATUS[m % 4], 60 + m, Instant.now());
   }
 
   private static String created(UUID id, String ref, String rag) {

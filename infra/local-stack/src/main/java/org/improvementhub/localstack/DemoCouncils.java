@@ -1,23 +1,31 @@
 package org.improvementhub.localstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import org.improvementhub.testsupport.http.ApiResponse;
 import org.improvementhub.testsupport.http.HubApi;
 
 /**
  * The four demo councils, provisioned through the public API exactly as an operator would: the
- * council, its programme manager and council admin, a DfE observer, and one overdue action each.
- * Safe to run again: what exists already is left as it is.
+ * council, its programme manager and council admin, a DfE observer, and each council's own plan
+ * (module {@code infra/demo-councils}) imported by its programme manager. Safe to run again: what
+ * exists already is left as it is.
  */
 public final class DemoCouncils {
 
   public static final String DEMO_PASSWORD = "Improvement-Hub-2026";
   public static final String OBSERVER_EMAIL = "observer@dfe.demo";
 
-  /** A demo council and the action its lead will hear about. */
+  /**
+   * A demo council and the action in its plan whose demo lead ({@code lead@<slug>.demo}) hears that
+   * it is overdue: the plans are historical, so every action is past its due date.
+   */
   public record DemoCouncil(
       String slug, String name, int laCode, String actionRef, String actionTitle) {
     public String programmeManager() {
@@ -39,26 +47,28 @@ public final class DemoCouncils {
               "nottinghamshire",
               "Nottinghamshire County Council",
               891,
-              "1.2",
-              "Implement a single assessment framework across children's social care"),
+              "1",
+              "Ensure Children and Young people are safe"),
           new DemoCouncil(
               "peterborough",
               "Peterborough City Council",
               874,
-              "2.1.3",
-              "Reduce social worker caseloads to no more than 20 children"),
+              "2.1.4",
+              "Monitor and take action to secure appropriate caseload levels for all social workers"),
           new DemoCouncil(
               "walsall",
               "Walsall Council",
               335,
-              "3.1",
-              "Establish the multi-agency safeguarding hub with partners"),
+              "3.11",
+              "Review current LADO arrangements and implement changes to ensure that the LADO"
+                  + " arrangements are in keeping with national guidance"),
           new DemoCouncil(
               "west-sussex",
               "West Sussex County Council",
               938,
-              "4.2",
-              "Every child in care has a care plan reviewed within timescale"));
+              "1.2.1",
+              "[Developing and] implementing practice standards, procedures and clear simplified"
+                  + " process maps as a quick service guide for key areas"));
 
   private final HubApi tenancy;
   private final HubApi plans;
@@ -112,20 +122,42 @@ public final class DemoCouncils {
         201,
         409);
     for (DemoCouncil council : COUNCILS) {
-      String manager = login(tenancy, council.programmeManager(), DEMO_PASSWORD);
-      expect(
-          plans.post(
-              "/councils/" + council.slug() + "/actions",
-              manager,
-              ("{\"ref\":\"%s\",\"title\":\"%s\",\"lead\":{\"name\":\"Demo Lead\",\"email\":\"%s\"},"
-                      + "\"dueDate\":\"%s\",\"ragStatus\":\"AMBER\"}")
-                  .formatted(
-                      council.actionRef(),
-                      council.actionTitle(),
-                      council.actionLead(),
-                      LocalDate.now().minusDays(10))),
-          201,
-          409);
+      importPlan(council, login(tenancy, council.programmeManager(), DEMO_PASSWORD));
+    }
+  }
+
+  /**
+   * Imports the council's plan unless it has a programme already (a second run, or a council that
+   * started its own): the import is all-or-nothing, so a programme means the plan is there.
+   */
+  private void importPlan(DemoCouncil council, String manager) {
+    String programmes = "/councils/" + council.slug() + "/programmes";
+    ApiResponse existing = plans.get(programmes, manager);
+    expect(existing, 200);
+    if (existing.json().size() > 0) {
+      return;
+    }
+    expect(
+        plans.send(
+            plans
+                .request(programmes + "/import", manager)
+                // a whole plan in one transaction, on a machine the services share
+                .timeout(Duration.ofMinutes(2))
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(planFile(council.slug())))),
+        201);
+  }
+
+  /** The council's plan in the plan template, as module {@code infra/demo-councils} holds it. */
+  public static String planFile(String slug) {
+    String path = "demo-councils/" + slug + "/plan.csv";
+    try (InputStream in = DemoCouncils.class.getClassLoader().getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException("No " + path + " on the classpath (module demo-councils)");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -19,6 +19,10 @@ public record HubService(String name, String mainClass, int defaultPort) {
   public static final HubService OVERSIGHT =
       new HubService("oversight", "org.improvementhub.oversight.OversightApplication", 8085);
 
+  /** The web portal: started after the others, with their addresses (see {@link Portal}). */
+  public static final HubService PORTAL =
+      new HubService("portal", "org.improvementhub.portal.PortalApplication", 8080);
+
   /** Every service, tenancy first: the others validate tokens against its keys. */
   public static List<HubService> all() {
     return List.of(TENANCY, PLANS, MEASURES, NOTIFICATIONS, OVERSIGHT);

@@ -94,6 +94,13 @@ public final class LocalStack {
     LOG.info("Provisioning the demo councils");
     new DemoCouncils(configuration.tenancyUrl(), services.get(1).baseUrl())
         .provision(ADMIN_EMAIL, ADMIN_PASSWORD);
+    new DemoMeasures(configuration.tenancyUrl(), services.get(2).baseUrl()).load();
+    LOG.info("Starting portal on {}", HubService.PORTAL.defaultPort());
+    ServiceProcess portal =
+        Portal.start(HubService.PORTAL.defaultPort(), root, services, data.resolve("logs"));
+    running.add(0, portal);
+    portal.awaitHealthy(Duration.ofSeconds(120));
+    services.add(portal);
     LOG.info("Up in {} s", (System.nanoTime() - began) / 1_000_000_000);
     System.out.println(banner(services));
   }
@@ -121,6 +128,9 @@ public final class LocalStack {
         .append(" / ")
         .append(ADMIN_PASSWORD)
         .append('\n');
+    out.append("\n  Sign in to the portal at http://localhost:")
+        .append(HubService.PORTAL.defaultPort())
+        .append(" with any demo user below.\n");
     out.append("  Demo users (password ").append(DemoCouncils.DEMO_PASSWORD).append("):\n");
     for (DemoCouncils.DemoCouncil council : DemoCouncils.COUNCILS) {
       out.append(

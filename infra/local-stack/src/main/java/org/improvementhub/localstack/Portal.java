@@ -1,0 +1,26 @@
+package org.improvementhub.localstack;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts the portal against running services. It keeps no data, so it needs only their addresses;
+ * its session cookie drops the Secure flag because a local stack serves plain http on localhost.
+ */
+public final class Portal {
+
+  private Portal() {}
+
+  /** Starts the portal on {@code port}, calling the services in {@code services}. */
+  public static ServiceProcess start(
+      int port, Path repositoryRoot, List<ServiceProcess> services, Path logDirectory) {
+    Map<String, String> properties = new HashMap<>();
+    for (ServiceProcess service : services) {
+      properties.put("hub.portal.services." + service.service().name(), service.baseUrl());
+    }
+    properties.put("hub.portal.session.secure-cookie", "false");
+    return ServiceProcess.start(HubService.PORTAL, port, repositoryRoot, properties, logDirectory);
+  }
+}

@@ -1,0 +1,62 @@
+package org.improvementhub.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.improvementhub.testsupport.http.ApiResponse;
+import org.improvementhub.testsupport.http.HubApi;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What Kubernetes and Prometheus ask of every service in the local stack, without a token: its
+ * liveness and readiness probes (the chart's), and its metrics, tagged with the service's name.
+ */
+class ServiceEndpointsIT {
+
+  private final RunningStack stack = RunningStack.shared();
+
+  @Test
+  void everyServiceAnswersLivenessAndReadinessWithoutAToken() {
+    for (HubService service : HubService.all()) {
+      HubApi api = stack.api(service.name());
+
+      ApiResponse liveness = api.get("/health/liveness", null);
+      ApiResponse readiness = api.get("/health/readiness", null);
+
+      assertThat(liveness.status()).as(service.name() + " liveness").isEqualTo(200);
+      assertThat(liveness.json().path("status").asText()).isEqualTo("UP");
+      assertThat(readiness.status()).as(service.name() + " readiness").isEqualTo(200);
+      assertThat(readiness.json().path("status").asText()).isEqualTo("UP");
+    }
+  }
+
+  @Test
+  void everyServiceExportsPrometheusMetricsTaggedWithItsName() {
+    for (HubService service : HubService.all()) {
+      HubApi api = stack.api(service.name());
+      api.get("/health/liveness", null);
+
+      ApiResponse scrape =
+          api.send(
+              api.request("/prometheus", null)
+                  .setHeader("Accept", "text/plain;version=0.0.4;q=1,*/*;q=0.1")
+                  .GET());
+
+      assertThat(scrape.status()).as(service.name() + " /prometheus").isEqualTo(200);
+      assertThat(scrape.contentType()).startsWith("text/plain");
+      assertThat(scrape.body())
+          .as(service.name())
+          .contains("service=\"" + service.name() + "\"")
+          .contains("jvm_memory_used_bytes")
+          .contains("http_server_requests_seconds_count")
+          .contains("hikaricp_connections_active")
+          .contains("kafka_consumer_");
+    }
+  }
+
+  @Test
+  void theMetricsDoNotNeedTheApisTokenButTheApiStillDoes() {
+    ApiResponse api = stack.api("plans").get("/councils/walsall/actions", null);
+
+    assertThat(api.status()).isEqualTo(401);
+  }
+}
