@@ -9,12 +9,15 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.improvementhub.testsupport.http.HubApi;
+import org.improvementhub.testsupport.infra.EmbeddedKafkaBroker;
 import org.improvementhub.testsupport.infra.TestInfrastructure;
 
 /**
  * Every service as its own process on a fresh database, started once for the operations ITs of one
  * test JVM (starting five JVMs per test class would double the module's run time) and stopped when
- * the JVM ends.
+ * the JVM ends. It has a broker of its own: the services' consumer groups have fixed names, so a
+ * stack left running on the shared broker would take the partitions of every stack started after it
+ * in this JVM (EndToEndIT, DemoProgrammesIT) and answer their councils from its own database.
  */
 final class RunningStack {
 
@@ -37,6 +40,7 @@ final class RunningStack {
     RunningStack stack = new RunningStack();
     try {
       TestInfrastructure infra = TestInfrastructure.shared();
+      EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startEphemeral();
       Path root =
           BuiltServices.copyFrom(
               Path.of(System.getProperty("user.dir")).resolve("../..").normalize(),
@@ -50,7 +54,7 @@ final class RunningStack {
       StackConfiguration configuration =
           new StackConfiguration(
               infra.freshDatabase(),
-              infra.kafkaBootstrapServers(),
+              broker.bootstrapServers(),
               infra.mail(),
               ports.get("tenancy"),
               keys.resolve("signing-key.pem"),
@@ -71,7 +75,10 @@ final class RunningStack {
           .addShutdownHook(
               new Thread(
                   // killed, not stopped: the fork has 30 s to exit and nothing here needs saving
-                  () -> stack.services.values().parallelStream().forEach(ServiceProcess::kill),
+                  () -> {
+                    stack.services.values().parallelStream().forEach(ServiceProcess::kill);
+                    broker.close();
+                  },
                   "ops-stack-stop"));
       for (ServiceProcess process : stack.services.values()) {
         process.awaitHealthy(Duration.ofSeconds(180));
