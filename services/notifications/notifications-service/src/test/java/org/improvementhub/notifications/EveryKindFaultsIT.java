@@ -21,6 +21,7 @@ import org.improvementhub.notifications.EveryKindOfEmail.Expected;
 import org.improvementhub.notifications.schedule.ScheduleScan;
 import org.improvementhub.testsupport.HubTestProperties;
 import org.improvementhub.testsupport.TestCouncils;
+import org.improvementhub.testsupport.clock.MovableClock;
 import org.improvementhub.testsupport.http.HubApi;
 import org.improvementhub.testsupport.mail.MailInbox.ReceivedMail;
 import org.improvementhub.testsupport.tokens.TestTokens;

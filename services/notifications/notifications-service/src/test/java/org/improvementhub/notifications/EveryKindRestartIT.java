@@ -17,6 +17,7 @@ import org.improvementhub.notifications.EveryKindOfEmail.Expected;
 import org.improvementhub.notifications.schedule.ScheduleScan;
 import org.improvementhub.testsupport.HubTestProperties;
 import org.improvementhub.testsupport.TestCouncils;
+import org.improvementhub.testsupport.clock.MovableClock;
 import org.improvementhub.testsupport.http.HubApi;
 import org.improvementhub.testsupport.tokens.TestTokens;
 import org.junit.jupiter.api.AfterEach;

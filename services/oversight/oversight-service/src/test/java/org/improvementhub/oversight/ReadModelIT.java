@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.improvementhub.testsupport.HubTestProperties;
 import org.improvementhub.testsupport.TestCouncils;
+import org.improvementhub.testsupport.clock.MovableClock;
 import org.improvementhub.testsupport.http.ApiResponse;
 import org.improvementhub.testsupport.http.HubApi;
 import org.improvementhub.testsupport.kafka.TestKafka;

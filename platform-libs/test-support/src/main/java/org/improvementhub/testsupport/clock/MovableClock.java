@@ -1,4 +1,4 @@
-package org.improvementhub.notifications;
+package org.improvementhub.testsupport.clock;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
