@@ -10,14 +10,12 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.improvementhub.testsupport.HubTestProperties;
-import org.improvementhub.testsupport.TestCouncils;
+import org.improvementhub.testsupport.CouncilTestBed;
 import org.improvementhub.testsupport.http.ApiResponse;
 import org.improvementhub.testsupport.http.HubApi;
 import org.improvementhub.testsupport.tokens.TestTokens;
@@ -33,8 +31,8 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DefinitionImportIT implements TestPropertyProvider {
 
-  private final HubTestProperties properties = HubTestProperties.freshDatabase();
-  private final String council = TestCouncils.uniqueSlug("west-sussex");
+  private final CouncilTestBed bed = CouncilTestBed.freshDatabase();
+  private final String council = bed.council("west-sussex", "West Sussex", 938);
   private final TestTokens tokens = TestTokens.shared();
   private final String manager = tokens.councilUser(council, "PROGRAMME_MANAGER");
   private final String importPath = "/councils/" + council + "/measures/import";
@@ -44,18 +42,12 @@ class DefinitionImportIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    return properties.build();
+    return bed.properties();
   }
 
   @BeforeAll
   void provision() {
-    api = new HubApi(server.getURL().toString());
-    TestCouncils.provision(properties.database(), council, "West Sussex", 938);
-    api.awaitGet(
-        "/councils/" + council + "/measures",
-        manager,
-        response -> response.status() == 200,
-        Duration.ofSeconds(30));
+    api = bed.start(server.getURL(), "/measures");
   }
 
   private ApiResponse upload(byte[] content, String contentType, String token) {

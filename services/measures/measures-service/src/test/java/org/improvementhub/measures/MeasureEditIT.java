@@ -7,7 +7,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.improvementhub.testsupport.HubTestProperties;
-import org.improvementhub.testsupport.TestCouncils;
+import org.improvementhub.testsupport.CouncilTestBed;
 import org.improvementhub.testsupport.http.ApiResponse;
 import org.improvementhub.testsupport.http.HubApi;
 import org.improvementhub.testsupport.tokens.TestTokens;
@@ -33,8 +31,8 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MeasureEditIT implements TestPropertyProvider {
 
-  private final HubTestProperties properties = HubTestProperties.freshDatabase();
-  private final String council = TestCouncils.uniqueSlug("nottinghamshire");
+  private final CouncilTestBed bed = CouncilTestBed.freshDatabase();
+  private final String council = bed.council("nottinghamshire", "Nottinghamshire", 891);
   private final TestTokens tokens = TestTokens.shared();
   private final String manager = tokens.councilUser(council, "PROGRAMME_MANAGER");
 
@@ -43,18 +41,12 @@ class MeasureEditIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    return properties.build();
+    return bed.properties();
   }
 
   @BeforeAll
   void provision() {
-    api = new HubApi(server.getURL().toString());
-    TestCouncils.provision(properties.database(), council, "Nottinghamshire", 891);
-    api.awaitGet(
-        "/councils/" + council + "/measures",
-        manager,
-        response -> response.status() == 200,
-        Duration.ofSeconds(30));
+    api = bed.start(server.getURL(), "/measures");
   }
 
   private String define(String name, String polarity, String target) {

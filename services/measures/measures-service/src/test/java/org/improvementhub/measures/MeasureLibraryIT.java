@@ -7,10 +7,8 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.Map;
-import org.improvementhub.testsupport.HubTestProperties;
-import org.improvementhub.testsupport.TestCouncils;
+import org.improvementhub.testsupport.CouncilTestBed;
 import org.improvementhub.testsupport.http.ApiResponse;
 import org.improvementhub.testsupport.http.HubApi;
 import org.improvementhub.testsupport.tokens.TestTokens;
@@ -23,9 +21,9 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MeasureLibraryIT implements TestPropertyProvider {
 
-  private final HubTestProperties properties = HubTestProperties.freshDatabase();
-  private final String council = TestCouncils.uniqueSlug("walsall");
-  private final String other = TestCouncils.uniqueSlug("nottinghamshire");
+  private final CouncilTestBed bed = CouncilTestBed.freshDatabase();
+  private final String council = bed.council("walsall", "Walsall", 335);
+  private final String other = bed.council("nottinghamshire", "Nottinghamshire", 891);
   private final TestTokens tokens = TestTokens.shared();
   private final String manager = tokens.councilUser(council, "PROGRAMME_MANAGER");
 
@@ -34,21 +32,12 @@ class MeasureLibraryIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    return properties.build();
+    return bed.properties();
   }
 
   @BeforeAll
   void provision() {
-    api = new HubApi(server.getURL().toString());
-    TestCouncils.provision(properties.database(), council, "Walsall", 335);
-    TestCouncils.provision(properties.database(), other, "Nottinghamshire", 891);
-    for (String slug : new String[] {council, other}) {
-      api.awaitGet(
-          "/councils/" + slug + "/measures",
-          tokens.councilUser(slug, "COUNCIL_ADMIN"),
-          response -> response.status() == 200,
-          Duration.ofSeconds(30));
-    }
+    api = bed.start(server.getURL(), "/measures");
   }
 
   @Test

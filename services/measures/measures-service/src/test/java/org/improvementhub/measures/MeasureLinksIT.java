@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.improvementhub.testsupport.HubTestProperties;
+import org.improvementhub.testsupport.CouncilTestBed;
 import org.improvementhub.testsupport.TestCouncils;
 import org.improvementhub.testsupport.http.ApiResponse;
 import org.improvementhub.testsupport.http.HubApi;
@@ -30,9 +30,9 @@ class MeasureLinksIT implements TestPropertyProvider {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
 
-  private final HubTestProperties properties = HubTestProperties.freshDatabase();
-  private final String council = TestCouncils.uniqueSlug("peterborough");
-  private final String other = TestCouncils.uniqueSlug("walsall");
+  private final CouncilTestBed bed = CouncilTestBed.freshDatabase();
+  private final String council = bed.council("peterborough", "Peterborough", 874);
+  private final String other = bed.council("walsall", "Walsall", 335);
   private final TestTokens tokens = TestTokens.shared();
   private final String manager = tokens.councilUser(council, "PROGRAMME_MANAGER");
   private final UUID programme = UUID.randomUUID();
@@ -42,21 +42,12 @@ class MeasureLinksIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    return properties.build();
+    return bed.properties();
   }
 
   @BeforeAll
   void provision() {
-    api = new HubApi(server.getURL().toString());
-    TestCouncils.provision(properties.database(), council, "Peterborough", 874);
-    TestCouncils.provision(properties.database(), other, "Walsall", 335);
-    for (String slug : new String[] {council, other}) {
-      api.awaitGet(
-          "/councils/" + slug + "/measures",
-          tokens.councilUser(slug, "COUNCIL_ADMIN"),
-          response -> response.status() == 200,
-          WAIT);
-    }
+    api = bed.start(server.getURL(), "/measures");
   }
 
   private String repeatPlansMeasure(String name) {

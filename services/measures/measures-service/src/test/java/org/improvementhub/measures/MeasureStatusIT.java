@@ -14,12 +14,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.improvementhub.testsupport.HubTestProperties;
-import org.improvementhub.testsupport.TestCouncils;
+import org.improvementhub.testsupport.CouncilTestBed;
 import org.improvementhub.testsupport.http.ApiResponse;
 import org.improvementhub.testsupport.http.HubApi;
 import org.improvementhub.testsupport.kafka.TestKafka;
-import org.improvementhub.testsupport.tokens.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -35,27 +33,21 @@ class MeasureStatusIT implements TestPropertyProvider {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final HubTestProperties properties = HubTestProperties.freshDatabase();
-  private final String council = TestCouncils.uniqueSlug("peterborough");
-  private final String manager = TestTokens.shared().councilUser(council, "PROGRAMME_MANAGER");
+  private final CouncilTestBed bed = CouncilTestBed.freshDatabase();
+  private final String council = bed.council("peterborough", "Peterborough", 874);
+  private final String manager = bed.token(council, "PROGRAMME_MANAGER");
 
   @Inject EmbeddedServer server;
   private HubApi api;
 
   @Override
   public Map<String, String> getProperties() {
-    return properties.build();
+    return bed.properties();
   }
 
   @BeforeAll
   void provision() {
-    api = new HubApi(server.getURL().toString());
-    TestCouncils.provision(properties.database(), council, "Peterborough", 874);
-    api.awaitGet(
-        "/councils/" + council + "/measures",
-        manager,
-        response -> response.status() == 200,
-        Duration.ofSeconds(30));
+    api = bed.start(server.getURL(), "/measures");
   }
 
   private String define(String json) {

@@ -30,12 +30,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.improvementhub.testsupport.HubTestProperties;
-import org.improvementhub.testsupport.TestCouncils;
+import org.improvementhub.testsupport.CouncilTestBed;
 import org.improvementhub.testsupport.http.ApiResponse;
 import org.improvementhub.testsupport.http.HubApi;
 import org.improvementhub.testsupport.kafka.TestKafka;
-import org.improvementhub.testsupport.tokens.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -55,10 +53,9 @@ class MeasureValuesIT implements TestPropertyProvider {
   private static final Instant NOW = Instant.parse("2025-06-30T23:30:00Z");
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final HubTestProperties properties =
-      HubTestProperties.freshDatabase().with(FIXED_CLOCK, "true");
-  private final String council = TestCouncils.uniqueSlug("west-sussex");
-  private final String manager = TestTokens.shared().councilUser(council, "PROGRAMME_MANAGER");
+  private final CouncilTestBed bed = CouncilTestBed.freshDatabase().with(FIXED_CLOCK, "true");
+  private final String council = bed.council("west-sussex", "West Sussex", 938);
+  private final String manager = bed.token(council, "PROGRAMME_MANAGER");
 
   @Inject EmbeddedServer server;
   private HubApi api;
@@ -67,7 +64,7 @@ class MeasureValuesIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    return properties.build();
+    return bed.properties();
   }
 
   /** Only this class's context gets the fixed clock. */
@@ -83,13 +80,7 @@ class MeasureValuesIT implements TestPropertyProvider {
 
   @BeforeAll
   void provision() {
-    api = new HubApi(server.getURL().toString());
-    TestCouncils.provision(properties.database(), council, "West Sussex", 938);
-    api.awaitGet(
-        "/councils/" + council + "/measures",
-        manager,
-        response -> response.status() == 200,
-        Duration.ofSeconds(30));
+    api = bed.start(server.getURL(), "/measures");
     assessments =
         define(
             "Single assessments completed within 45 working days",
@@ -353,9 +344,7 @@ class MeasureValuesIT implements TestPropertyProvider {
     List<String> tables = new ArrayList<>();
     try (Connection connection =
             DriverManager.getConnection(
-                properties.database().jdbcUrl(),
-                properties.database().user(),
-                properties.database().password());
+                bed.database().jdbcUrl(), bed.database().user(), bed.database().password());
         PreparedStatement query =
             connection.prepareStatement(
                 "SELECT table_name FROM information_schema.tables WHERE table_schema = ?")) {

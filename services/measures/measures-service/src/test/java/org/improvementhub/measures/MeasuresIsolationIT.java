@@ -11,7 +11,7 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.improvementhub.testsupport.HubTestProperties;
+import org.improvementhub.testsupport.CouncilTestBed;
 import org.improvementhub.testsupport.TestCouncils;
 import org.improvementhub.testsupport.http.ApiResponse;
 import org.improvementhub.testsupport.http.HubApi;
@@ -34,9 +34,9 @@ class MeasuresIsolationIT implements TestPropertyProvider {
       {"value":84.8,"numerator":312,"denominator":368,"note":"From the March performance pack"}
       """;
 
-  private final HubTestProperties properties = HubTestProperties.freshDatabase();
-  private final String walsall = TestCouncils.uniqueSlug("walsall");
-  private final String peterborough = TestCouncils.uniqueSlug("peterborough");
+  private final CouncilTestBed bed = CouncilTestBed.freshDatabase();
+  private final String walsall = bed.council("walsall", "Walsall", 335);
+  private final String peterborough = bed.council("peterborough", "Peterborough", 874);
   private final TestTokens tokens = TestTokens.shared();
 
   @Inject EmbeddedServer server;
@@ -44,21 +44,12 @@ class MeasuresIsolationIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    return properties.build();
+    return bed.properties();
   }
 
   @BeforeAll
   void provisionTwoCouncils() {
-    api = new HubApi(server.getURL().toString());
-    TestCouncils.provision(properties.database(), walsall, "Walsall", 335);
-    TestCouncils.provision(properties.database(), peterborough, "Peterborough", 874);
-    for (String council : new String[] {walsall, peterborough}) {
-      api.awaitGet(
-          "/councils/" + council + "/measures",
-          manager(council),
-          response -> response.status() == 200,
-          Duration.ofSeconds(30));
-    }
+    api = bed.start(server.getURL(), "/measures");
   }
 
   private String manager(String council) {

@@ -7,18 +7,13 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.stream.StreamSupport;
 import org.improvementhub.notifications.ActionEvents.Action;
 import org.improvementhub.notifications.ActionEvents.Person;
-import org.improvementhub.testsupport.HubTestProperties;
-import org.improvementhub.testsupport.TestCouncils;
-import org.improvementhub.testsupport.http.HubApi;
-import org.improvementhub.testsupport.tokens.TestTokens;
+import org.improvementhub.testsupport.CouncilTestBed;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -35,47 +30,28 @@ class CancellationIT implements TestPropertyProvider {
   /** Wednesday 10 April 2030. */
   private static final LocalDate TODAY = LocalDate.of(2030, 4, 10);
 
-  private final HubTestProperties properties =
-      HubTestProperties.freshDatabase()
+  private final CouncilTestBed bed =
+      CouncilTestBed.freshDatabase()
           .with("hub.test.fixed-clock", "2030-04-10T09:00:00Z")
           .with("hub.notifications.dispatch.initial-delay", "1h");
-  private final String council = TestCouncils.uniqueSlug("thurrock");
-  private final String admin = TestTokens.shared().councilUser(council, "COUNCIL_ADMIN");
+  private final String council = bed.council("thurrock", "Thurrock Council", 883);
+  private final String admin = bed.token(council, "COUNCIL_ADMIN");
 
   @Inject EmbeddedServer server;
-  private HubApi api;
+  private DeliveryLog log;
 
   @Override
   public Map<String, String> getProperties() {
-    return properties.build();
+    return bed.properties();
   }
 
   @BeforeAll
   void provision() {
-    api = new HubApi(server.getURL().toString());
-    TestCouncils.provision(properties.database(), council, "Thurrock Council", 883);
-    api.awaitGet(log(), admin, r -> r.status() == 200, Duration.ofSeconds(30));
-  }
-
-  private String log() {
-    return "/councils/" + council + "/email-deliveries?limit=1000";
+    log = new DeliveryLog(bed.start(server.getURL(), "/email-deliveries"), council, admin);
   }
 
   private List<JsonNode> awaitEntries(Person person, Predicate<List<JsonNode>> done) {
-    return entries(
-        api.awaitGet(
-                log(),
-                admin,
-                r -> r.status() == 200 && done.test(entries(r.json(), person)),
-                Duration.ofSeconds(30))
-            .json(),
-        person);
-  }
-
-  private static List<JsonNode> entries(JsonNode log, Person person) {
-    return StreamSupport.stream(log.spliterator(), false)
-        .filter(d -> d.get("recipient").asText().equals(person.email()))
-        .toList();
+    return log.awaitEntries(person.email(), done);
   }
 
   private static String status(JsonNode entry) {

@@ -7,16 +7,13 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 import org.improvementhub.notifications.ActionEvents.Action;
 import org.improvementhub.notifications.ActionEvents.Person;
 import org.improvementhub.notifications.schedule.ScheduleScan;
-import org.improvementhub.testsupport.HubTestProperties;
-import org.improvementhub.testsupport.TestCouncils;
+import org.improvementhub.testsupport.CouncilTestBed;
 import org.improvementhub.testsupport.clock.MovableClock;
 import org.improvementhub.testsupport.http.ApiResponse;
 import org.improvementhub.testsupport.http.HubApi;
@@ -35,13 +32,13 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DigestIT implements TestPropertyProvider {
 
-  private final HubTestProperties properties =
-      HubTestProperties.freshDatabase()
+  private final CouncilTestBed bed =
+      CouncilTestBed.freshDatabase()
           .with("hub.test.movable-clock", "2027-03-25T10:00:00Z")
           .with("hub.notifications.schedule.initial-delay", "1h")
           .with("hub.notifications.schedule.interval", "1h")
           .with("hub.notifications.dispatch.interval", "100ms");
-  private final String council = TestCouncils.uniqueSlug("sandwell");
+  private final String council = bed.council("sandwell", "Sandwell Council", 333);
   private final TestTokens tokens = TestTokens.shared();
   private final String admin = tokens.councilUser(council, "COUNCIL_ADMIN");
   private final Mailboxes mail = Mailboxes.shared();
@@ -60,7 +57,7 @@ class DigestIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    return properties.build();
+    return bed.properties();
   }
 
   private String preferences() {
@@ -69,16 +66,11 @@ class DigestIT implements TestPropertyProvider {
 
   @BeforeAll
   void provision() {
-    api = new HubApi(server.getURL().toString());
-    TestCouncils.provision(properties.database(), council, "Sandwell Council", 333);
-    api.awaitGet(preferences(), admin, r -> r.status() == 200, Duration.ofSeconds(30));
+    api = bed.start(server.getURL(), "/notification-preferences");
   }
 
   private List<JsonNode> entriesFor(Person person) {
-    JsonNode log = api.get("/councils/" + council + "/email-deliveries", admin).json();
-    return StreamSupport.stream(log.spliterator(), false)
-        .filter(d -> d.get("recipient").asText().equals(person.email()))
-        .toList();
+    return new DeliveryLog(api, council, admin).entriesFor(person.email());
   }
 
   @Test

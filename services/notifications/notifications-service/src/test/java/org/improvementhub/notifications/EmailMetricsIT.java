@@ -13,10 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.improvementhub.notifications.OverdueEvents.Overdue;
-import org.improvementhub.testsupport.HubTestProperties;
-import org.improvementhub.testsupport.TestCouncils;
+import org.improvementhub.testsupport.CouncilTestBed;
 import org.improvementhub.testsupport.http.HubApi;
-import org.improvementhub.testsupport.tokens.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -31,12 +29,12 @@ class EmailMetricsIT implements TestPropertyProvider {
 
   private static final LocalDate DUE = LocalDate.of(2030, 4, 5);
 
-  private final HubTestProperties properties =
-      HubTestProperties.freshDatabase()
+  private final CouncilTestBed bed =
+      CouncilTestBed.freshDatabase()
           .with("hub.test.clock-offset", FixedClockFactory.offsetTo("2030-04-10T09:00:00Z"))
           .with("hub.notifications.dispatch.interval", "100ms");
-  private final String solihull = TestCouncils.uniqueSlug("solihull");
-  private final String coventry = TestCouncils.uniqueSlug("coventry");
+  private final String solihull = bed.council("solihull", "Solihull Council", 334);
+  private final String coventry = bed.council("coventry", "Coventry City Council", 331);
   private final Mailboxes mail = Mailboxes.shared();
 
   @Inject EmbeddedServer server;
@@ -44,21 +42,12 @@ class EmailMetricsIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    return properties.build();
+    return bed.properties();
   }
 
   @BeforeAll
   void provision() {
-    api = new HubApi(server.getURL().toString());
-    TestCouncils.provision(properties.database(), solihull, "Solihull Council", 334);
-    TestCouncils.provision(properties.database(), coventry, "Coventry City Council", 331);
-    for (String council : new String[] {solihull, coventry}) {
-      api.awaitGet(
-          "/councils/" + council + "/email-deliveries",
-          TestTokens.shared().councilUser(council, "COUNCIL_ADMIN"),
-          r -> r.status() == 200,
-          Duration.ofSeconds(30));
-    }
+    api = bed.start(server.getURL(), "/email-deliveries");
   }
 
   @Test

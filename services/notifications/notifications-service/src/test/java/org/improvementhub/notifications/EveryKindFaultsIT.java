@@ -1,30 +1,25 @@
 package org.improvementhub.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.improvementhub.notifications.DeliveryLog.attempts;
+import static org.improvementhub.notifications.DeliveryLog.hasStatus;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.stream.StreamSupport;
 import org.improvementhub.notifications.ActionEvents.Person;
 import org.improvementhub.notifications.EveryKindOfEmail.Expected;
 import org.improvementhub.notifications.schedule.ScheduleScan;
-import org.improvementhub.testsupport.HubTestProperties;
-import org.improvementhub.testsupport.TestCouncils;
+import org.improvementhub.testsupport.CouncilTestBed;
 import org.improvementhub.testsupport.clock.MovableClock;
 import org.improvementhub.testsupport.http.HubApi;
 import org.improvementhub.testsupport.mail.MailInbox.ReceivedMail;
-import org.improvementhub.testsupport.tokens.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -48,58 +43,38 @@ class EveryKindFaultsIT implements TestPropertyProvider {
   private static final LocalDate FIRST_MONDAY = LocalDate.of(2030, 6, 10);
   private static final LocalDate SECOND_MONDAY = LocalDate.of(2030, 6, 17);
 
-  private final int smtpPort = freePort();
-  private final int imapPort = freePort();
-  private final HubTestProperties properties =
-      HubTestProperties.freshDatabase()
-          .with("hub.test.movable-clock", "2030-06-03T07:00:00Z")
-          .with("hub.test.movable-clock-ticks", "true")
-          .with("hub.notifications.schedule.initial-delay", "1h")
-          .with("hub.notifications.schedule.interval", "1h")
-          .with("javamail.properties.mail.smtp.host", "127.0.0.1")
-          .with("javamail.properties.mail.smtp.port", String.valueOf(smtpPort))
-          .with("hub.notifications.dispatch.interval", "100ms")
-          .with("hub.notifications.retry.first-delay", "200ms")
-          .with("hub.notifications.retry.max-delay", "1s")
-          .with("hub.notifications.retry.max-attempts", "1000");
-  private final String council = TestCouncils.uniqueSlug("sandwell");
-  private final String admin = TestTokens.shared().councilUser(council, "COUNCIL_ADMIN");
+  private final LateMailServer mailServer = new LateMailServer();
+  private final CouncilTestBed bed =
+      mailServer.sendingFrom(
+          CouncilTestBed.freshDatabase()
+              .with("hub.test.movable-clock", "2030-06-03T07:00:00Z")
+              .with("hub.test.movable-clock-ticks", "true")
+              .with("hub.notifications.schedule.initial-delay", "1h")
+              .with("hub.notifications.schedule.interval", "1h"),
+          1000);
+  private final String council = bed.council("sandwell", "Sandwell Council", 333);
+  private final String admin = bed.token(council, "COUNCIL_ADMIN");
 
   @Inject EmbeddedServer server;
   @Inject MovableClock clock;
   @Inject ScheduleScan scan;
   private HubApi api;
-  private RefusingMailServer mailServer;
+  private DeliveryLog log;
 
   @Override
   public Map<String, String> getProperties() {
-    return properties.build();
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return bed.properties();
   }
 
   @BeforeAll
   void provision() {
-    api = new HubApi(server.getURL().toString());
-    TestCouncils.provision(properties.database(), council, "Sandwell Council", 333);
-    api.awaitGet(log(), admin, r -> r.status() == 200, Duration.ofSeconds(30));
+    api = bed.start(server.getURL(), "/email-deliveries");
+    log = new DeliveryLog(api, council, admin);
   }
 
   @AfterAll
   void stopMailServer() {
-    if (mailServer != null) {
-      mailServer.close();
-    }
-  }
-
-  private String log() {
-    return "/councils/" + council + "/email-deliveries?limit=1000";
+    mailServer.close();
   }
 
   private void chooseDigest(Person person) {
@@ -135,11 +110,10 @@ class EveryKindFaultsIT implements TestPropertyProvider {
       assertThat(waiting.get("lastError").asText()).containsIgnoringCase("connect");
     }
 
-    mailServer = RefusingMailServer.startOn("127.0.0.1", smtpPort, imapPort);
-    Mailboxes mail = new Mailboxes(mailServer.endpoint());
+    Mailboxes mail = mailServer.start();
     for (Expected email : day.onTheDaysEmails()) {
       assertArrived(mail, day, email);
-      awaitEntry(email.recipient(), d -> isKind(d, email) && status(d, "SENT"));
+      awaitEntry(email.recipient(), d -> isKind(d, email) && hasStatus(d, "SENT"));
     }
 
     // The same actions again (new events), another scan: nothing more for anyone.
@@ -152,10 +126,10 @@ class EveryKindFaultsIT implements TestPropertyProvider {
       assertThat(mail.read(email.recipient().email()))
           .as("mail of %s", email.kind())
           .hasSize(day.mailOf(email));
-      assertThat(entriesFor(email.recipient()))
+      assertThat(log.entriesFor(email.recipient().email()))
           .as("log of %s", email.kind())
           .hasSize(day.mailOf(email))
-          .allMatch(d -> status(d, "SENT"));
+          .allMatch(d -> hasStatus(d, "SENT"));
     }
   }
 
@@ -165,12 +139,12 @@ class EveryKindFaultsIT implements TestPropertyProvider {
     EveryKindOfEmail refused =
         new EveryKindOfEmail(council, SECOND_MONDAY, 2, RefusingMailServer.UNKNOWN_MAILBOX);
     EveryKindOfEmail accepted = new EveryKindOfEmail(council, SECOND_MONDAY, 3, "fine");
-    Mailboxes mail = new Mailboxes(mailServer.endpoint());
+    Mailboxes mail = mailServer.mailboxes();
     chooseDigest(refused.digestReader());
     chooseDigest(accepted.digestReader());
     refused.weekBefore();
     accepted.weekBefore();
-    awaitEntry(recipientOf(refused, "OVERDUE_REPEAT"), d -> status(d, "FAILED"));
+    awaitEntry(recipientOf(refused, "OVERDUE_REPEAT"), d -> hasStatus(d, "FAILED"));
     assertThat(mail.await(recipientOf(accepted, "OVERDUE_REPEAT").email(), 1)).hasSize(1);
 
     clock.moveTo(SECOND_MONDAY);
@@ -180,13 +154,14 @@ class EveryKindFaultsIT implements TestPropertyProvider {
     assertThat(scan.scanAll()).as("two repeats and two digests").isEqualTo(4);
 
     for (Expected email : refused.onTheDaysEmails()) {
-      JsonNode failed = awaitEntry(email.recipient(), d -> isKind(d, email) && status(d, "FAILED"));
+      JsonNode failed =
+          awaitEntry(email.recipient(), d -> isKind(d, email) && hasStatus(d, "FAILED"));
       assertThat(failed.get("lastError").asText()).as(email.kind().name()).contains("550 5.1.1");
       assertThat(attempts(failed)).as(email.kind().name()).isEqualTo(1);
     }
     for (Expected email : accepted.onTheDaysEmails()) {
       assertArrived(mail, accepted, email);
-      awaitEntry(email.recipient(), d -> isKind(d, email) && status(d, "SENT"));
+      awaitEntry(email.recipient(), d -> isKind(d, email) && hasStatus(d, "SENT"));
     }
     refused.completeAll(SECOND_MONDAY);
     accepted.completeAll(SECOND_MONDAY);
@@ -242,31 +217,7 @@ class EveryKindFaultsIT implements TestPropertyProvider {
     return delivery.get("kind").asText().equals(email.kind().name());
   }
 
-  private static boolean status(JsonNode delivery, String status) {
-    return delivery.get("status").asText().equals(status);
-  }
-
-  private static int attempts(JsonNode delivery) {
-    return delivery.get("attempts").asInt();
-  }
-
-  private List<JsonNode> entriesFor(Person person) {
-    return StreamSupport.stream(api.get(log(), admin).json().spliterator(), false)
-        .filter(d -> d.get("recipient").asText().equals(person.email()))
-        .toList();
-  }
-
-  /** The log's first entry for {@code person} that satisfies {@code done}, once there is one. */
   private JsonNode awaitEntry(Person person, Predicate<JsonNode> done) {
-    api.awaitGet(
-        log(),
-        admin,
-        r ->
-            r.status() == 200
-                && StreamSupport.stream(r.json().spliterator(), false)
-                    .filter(d -> d.get("recipient").asText().equals(person.email()))
-                    .anyMatch(done),
-        Duration.ofSeconds(60));
-    return entriesFor(person).stream().filter(done).findFirst().orElseThrow();
+    return log.awaitEntry(person.email(), done);
   }
 }

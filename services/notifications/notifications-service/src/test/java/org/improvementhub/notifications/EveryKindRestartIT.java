@@ -3,23 +3,16 @@ package org.improvementhub.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 import org.improvementhub.notifications.EveryKindOfEmail.Expected;
 import org.improvementhub.notifications.schedule.ScheduleScan;
-import org.improvementhub.testsupport.HubTestProperties;
-import org.improvementhub.testsupport.TestCouncils;
+import org.improvementhub.testsupport.CouncilTestBed;
 import org.improvementhub.testsupport.clock.MovableClock;
 import org.improvementhub.testsupport.http.HubApi;
-import org.improvementhub.testsupport.tokens.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,49 +27,34 @@ class EveryKindRestartIT {
   private static final LocalDate MONDAY = LocalDate.of(2030, 6, 10);
 
   /** Sent slowly (3 emails every 300 ms), so that the stop falls in the middle of the batch. */
-  private final HubTestProperties properties =
-      HubTestProperties.freshDatabase()
+  private final CouncilTestBed bed =
+      CouncilTestBed.freshDatabase()
           .with("hub.test.movable-clock-ticks", "true")
           .with("hub.notifications.schedule.initial-delay", "1h")
           .with("hub.notifications.schedule.interval", "1h")
           .with("hub.notifications.dispatch.interval", "300ms")
           .with("hub.notifications.dispatch.batch-per-council", "3");
 
-  private final String council = TestCouncils.uniqueSlug("dudley");
-  private final String admin = TestTokens.shared().councilUser(council, "COUNCIL_ADMIN");
+  private final String council = bed.council("dudley", "Dudley Council", 332);
+  private final String admin = bed.token(council, "COUNCIL_ADMIN");
   private final Mailboxes mail = Mailboxes.shared();
-  private EmbeddedServer running;
+  private final StoppableService service = new StoppableService(bed);
 
-  private EmbeddedServer start(String clockAt) {
-    Map<String, Object> settings = new HashMap<>(properties.build());
-    settings.put("hub.test.movable-clock", clockAt);
-    running = ApplicationContext.run(EmbeddedServer.class, settings);
-    return running;
-  }
-
-  private void stop() {
-    running.getApplicationContext().close();
-    running = null;
+  private HubApi start(String clockAt) {
+    return service.start(Map.of("hub.test.movable-clock", clockAt));
   }
 
   @AfterEach
   void stopWhatIsRunning() {
-    if (running != null) {
-      stop();
-    }
-  }
-
-  private String log() {
-    return "/councils/" + council + "/email-deliveries?limit=1000";
+    service.close();
   }
 
   @Test
   void stoppedWhileSendingEveryKindAndRestartedEachEmailArrivesOnce() {
     // A week before the Monday, 10 a.m. UK time.
-    HubApi first = new HubApi(start("2030-06-03T09:00:00Z").getURL().toString());
-    TestCouncils.provision(properties.database(), council, "Dudley Council", 332);
-    first.awaitGet(log(), admin, r -> r.status() == 200, Duration.ofSeconds(30));
-    MovableClock clock = running.getApplicationContext().getBean(MovableClock.class);
+    HubApi first = start("2030-06-03T09:00:00Z");
+    DeliveryLog firstLog = new DeliveryLog(first, council, admin);
+    MovableClock clock = service.bean(MovableClock.class);
 
     List<EveryKindOfEmail> sets = new ArrayList<>();
     for (int set = 1; set <= SETS; set++) {
@@ -87,7 +65,7 @@ class EveryKindRestartIT {
       assertThat(first.put(digest, admin, "{\"mode\":\"DIGEST\"}").status()).isEqualTo(200);
       day.weekBefore();
     }
-    first.awaitGet(log(), admin, r -> countSent(r.json()) == SETS, Duration.ofSeconds(60));
+    firstLog.awaitSent(SETS);
 
     // Early on the Monday the events are only recorded; the 10 a.m. scan queues every kind (and
     // an event not applied by then queues its own emails when it is).
@@ -95,24 +73,17 @@ class EveryKindRestartIT {
     sets.forEach(EveryKindOfEmail::onTheDay);
     int total = SETS + SETS * 5;
     clock.moveTo(MONDAY);
-    running.getApplicationContext().getBean(ScheduleScan.class).scanAll();
+    service.bean(ScheduleScan.class).scanAll();
     long sentAtStop =
-        countSent(
-            first
-                .awaitGet(log(), admin, r -> countSent(r.json()) > SETS, Duration.ofSeconds(60))
-                .json());
-    stop();
+        DeliveryLog.countSent(firstLog.awaitLog(log -> DeliveryLog.countSent(log) > SETS));
+    service.stop();
     assertThat(sentAtStop).as("stopped in the middle of the batch").isLessThan(total);
 
-    HubApi second = new HubApi(start("2030-06-10T09:00:00Z").getURL().toString());
-    second.awaitGet(log(), admin, r -> r.status() == 200, Duration.ofSeconds(30));
+    DeliveryLog second = new DeliveryLog(start("2030-06-10T09:00:00Z"), council, admin);
     sets.forEach(EveryKindOfEmail::onTheDay);
-    running.getApplicationContext().getBean(ScheduleScan.class).scanAll();
+    service.bean(ScheduleScan.class).scanAll();
 
-    JsonNode log =
-        second
-            .awaitGet(log(), admin, r -> countSent(r.json()) == total, Duration.ofSeconds(90))
-            .json();
+    JsonNode log = second.awaitSent(total);
     assertThat(log).hasSize(total);
     for (EveryKindOfEmail day : sets) {
       for (Expected email : day.onTheDaysEmails()) {
@@ -123,7 +94,7 @@ class EveryKindRestartIT {
       }
     }
     // Once every email is in, a last check that no one got one twice.
-    assertThat(running.getApplicationContext().getBean(ScheduleScan.class).scanAll()).isZero();
+    assertThat(service.bean(ScheduleScan.class).scanAll()).isZero();
     for (EveryKindOfEmail day : sets) {
       for (Expected email : day.onTheDaysEmails()) {
         assertThat(mail.read(email.recipient().email()))
@@ -131,11 +102,5 @@ class EveryKindRestartIT {
             .hasSize(day.mailOf(email));
       }
     }
-  }
-
-  private static long countSent(JsonNode log) {
-    return StreamSupport.stream(log.spliterator(), false)
-        .filter(d -> d.get("status").asText().equals("SENT"))
-        .count();
   }
 }

@@ -13,8 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.improvementhub.notifications.OverdueEvents.Overdue;
-import org.improvementhub.testsupport.HubTestProperties;
-import org.improvementhub.testsupport.TestCouncils;
+import org.improvementhub.testsupport.CouncilTestBed;
 import org.improvementhub.testsupport.http.ApiResponse;
 import org.improvementhub.testsupport.http.HubApi;
 import org.improvementhub.testsupport.mail.MailInbox.ReceivedMail;
@@ -32,12 +31,12 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NotificationsIsolationIT implements TestPropertyProvider {
 
-  private final HubTestProperties properties =
-      HubTestProperties.freshDatabase()
+  private final CouncilTestBed bed =
+      CouncilTestBed.freshDatabase()
           .with("hub.test.clock-offset", FixedClockFactory.offsetTo("2030-04-10T09:00:00Z"))
           .with("hub.notifications.dispatch.interval", "200ms");
-  private final String walsall = TestCouncils.uniqueSlug("walsall");
-  private final String peterborough = TestCouncils.uniqueSlug("peterborough");
+  private final String walsall = bed.council("walsall", "Walsall Council", 335);
+  private final String peterborough = bed.council("peterborough", "Peterborough City Council", 874);
   private final String lead = OverdueEvents.uniqueAddress("shared-lead");
   private final TestTokens tokens = TestTokens.shared();
 
@@ -48,7 +47,7 @@ class NotificationsIsolationIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    return properties.build();
+    return bed.properties();
   }
 
   private static String log(String council) {
@@ -61,13 +60,10 @@ class NotificationsIsolationIT implements TestPropertyProvider {
 
   @BeforeAll
   void twoCouncilsWithTheSameOverdueAction() {
-    api = new HubApi(server.getURL().toString());
-    TestCouncils.provision(properties.database(), walsall, "Walsall Council", 335);
-    TestCouncils.provision(properties.database(), peterborough, "Peterborough City Council", 874);
+    api = bed.start(server.getURL(), "/email-deliveries");
     UUID actionId = UUID.randomUUID();
     LocalDate due = LocalDate.of(2030, 4, 5);
     for (String council : List.of(walsall, peterborough)) {
-      api.awaitGet(log(council), admin(council), r -> r.status() == 200, Duration.ofSeconds(30));
       Overdue same = Overdue.of(council, "1.1.1", lead, due);
       new Overdue(council, actionId, same.ref(), same.title(), "Sam Lead", lead, due, "RED")
           .publish();

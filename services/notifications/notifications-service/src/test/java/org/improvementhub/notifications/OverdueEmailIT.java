@@ -15,13 +15,12 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.improvementhub.notifications.OverdueEvents.Overdue;
-import org.improvementhub.testsupport.HubTestProperties;
+import org.improvementhub.testsupport.CouncilTestBed;
 import org.improvementhub.testsupport.TestCouncils;
 import org.improvementhub.testsupport.http.ApiResponse;
 import org.improvementhub.testsupport.http.HubApi;
 import org.improvementhub.testsupport.kafka.TestKafka;
 import org.improvementhub.testsupport.mail.MailInbox.ReceivedMail;
-import org.improvementhub.testsupport.tokens.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -39,12 +38,12 @@ class OverdueEmailIT implements TestPropertyProvider {
 
   private static final LocalDate DUE = LocalDate.of(2030, 3, 31);
 
-  private final HubTestProperties properties =
-      HubTestProperties.freshDatabase()
+  private final CouncilTestBed bed =
+      CouncilTestBed.freshDatabase()
           .with("hub.test.fixed-clock", NOW)
           .with("hub.notifications.dispatch.interval", "200ms");
-  private final String council = TestCouncils.uniqueSlug("peterborough");
-  private final String admin = TestTokens.shared().councilUser(council, "COUNCIL_ADMIN");
+  private final String council = bed.council("peterborough", "Peterborough City Council", 874);
+  private final String admin = bed.token(council, "COUNCIL_ADMIN");
   private final Mailboxes mail = Mailboxes.shared();
 
   @Inject EmbeddedServer server;
@@ -52,14 +51,12 @@ class OverdueEmailIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    return properties.build();
+    return bed.properties();
   }
 
   @BeforeAll
   void provision() {
-    api = new HubApi(server.getURL().toString());
-    TestCouncils.provision(properties.database(), council, "Peterborough City Council", 874);
-    api.awaitGet(log(), admin, r -> r.status() == 200, Duration.ofSeconds(30));
+    api = bed.start(server.getURL(), "/email-deliveries");
   }
 
   private String log() {
@@ -174,10 +171,9 @@ class OverdueEmailIT implements TestPropertyProvider {
 
   @Test
   void theLogIsForThoseWhoRunTheProgramme() {
-    ApiResponse manager =
-        api.get(log(), TestTokens.shared().councilUser(council, "PROGRAMME_MANAGER"));
+    ApiResponse manager = api.get(log(), bed.token(council, "PROGRAMME_MANAGER"));
     assertThat(manager.status()).isEqualTo(200);
-    ApiResponse lead = api.get(log(), TestTokens.shared().councilUser(council, "ACTION_LEAD"));
+    ApiResponse lead = api.get(log(), bed.token(council, "ACTION_LEAD"));
     assertThat(lead.status()).isEqualTo(403);
     assertThat(lead.isProblem()).isTrue();
     ApiResponse tooMany = api.get(log() + "?limit=0", admin);

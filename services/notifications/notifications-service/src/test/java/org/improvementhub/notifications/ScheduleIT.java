@@ -7,20 +7,16 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 import org.improvementhub.notifications.ActionEvents.Action;
 import org.improvementhub.notifications.ActionEvents.Person;
 import org.improvementhub.notifications.schedule.ScheduleScan;
-import org.improvementhub.testsupport.HubTestProperties;
-import org.improvementhub.testsupport.TestCouncils;
+import org.improvementhub.testsupport.CouncilTestBed;
 import org.improvementhub.testsupport.clock.MovableClock;
 import org.improvementhub.testsupport.http.HubApi;
 import org.improvementhub.testsupport.mail.MailInbox.ReceivedMail;
-import org.improvementhub.testsupport.tokens.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -45,15 +41,15 @@ class ScheduleIT implements TestPropertyProvider {
   private static final LocalDate DUE_AFTER_EASTER = LocalDate.of(2027, 4, 5);
   private static final LocalDate DUE_FRIDAY = LocalDate.of(2027, 4, 9);
 
-  private final HubTestProperties properties =
-      HubTestProperties.freshDatabase()
+  private final CouncilTestBed bed =
+      CouncilTestBed.freshDatabase()
           .with("hub.test.movable-clock", "2027-03-22T10:00:00Z")
           .with("hub.notifications.schedule.initial-delay", "1h")
           .with("hub.notifications.schedule.interval", "1h")
           .with("hub.notifications.action-link-base", "https://hub.example")
           .with("hub.notifications.dispatch.interval", "100ms");
-  private final String council = TestCouncils.uniqueSlug("walsall");
-  private final String admin = TestTokens.shared().councilUser(council, "COUNCIL_ADMIN");
+  private final String council = bed.council("walsall", "Walsall Council", 335);
+  private final String admin = bed.token(council, "COUNCIL_ADMIN");
   private final Mailboxes mail = Mailboxes.shared();
 
   private final Person manager = person("Pat Manager", "pat");
@@ -78,7 +74,7 @@ class ScheduleIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    return properties.build();
+    return bed.properties();
   }
 
   private static Person person(String name, String mailbox) {
@@ -87,13 +83,7 @@ class ScheduleIT implements TestPropertyProvider {
 
   @BeforeAll
   void provision() {
-    api = new HubApi(server.getURL().toString());
-    TestCouncils.provision(properties.database(), council, "Walsall Council", 335);
-    api.awaitGet(log(), admin, r -> r.status() == 200, Duration.ofSeconds(30));
-  }
-
-  private String log() {
-    return "/councils/" + council + "/email-deliveries?limit=1000";
+    api = bed.start(server.getURL(), "/email-deliveries");
   }
 
   /**
@@ -107,10 +97,7 @@ class ScheduleIT implements TestPropertyProvider {
   }
 
   private List<JsonNode> entriesFor(Person person) {
-    JsonNode log = api.get(log(), admin).json();
-    return StreamSupport.stream(log.spliterator(), false)
-        .filter(d -> d.get("recipient").asText().equals(person.email()))
-        .toList();
+    return new DeliveryLog(api, council, admin).entriesFor(person.email());
   }
 
   @Test

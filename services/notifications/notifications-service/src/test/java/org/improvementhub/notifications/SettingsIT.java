@@ -6,13 +6,11 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import org.improvementhub.notifications.ActionEvents.Action;
 import org.improvementhub.notifications.ActionEvents.Person;
-import org.improvementhub.testsupport.HubTestProperties;
-import org.improvementhub.testsupport.TestCouncils;
+import org.improvementhub.testsupport.CouncilTestBed;
 import org.improvementhub.testsupport.http.ApiResponse;
 import org.improvementhub.testsupport.http.HubApi;
 import org.improvementhub.testsupport.mail.MailInbox.ReceivedMail;
@@ -37,11 +35,11 @@ class SettingsIT implements TestPropertyProvider {
   /** Wednesday 10 April 2030, 10 a.m. in the UK. */
   private static final LocalDate TODAY = LocalDate.of(2030, 4, 10);
 
-  private final HubTestProperties properties =
-      HubTestProperties.freshDatabase()
+  private final CouncilTestBed bed =
+      CouncilTestBed.freshDatabase()
           .with("hub.test.fixed-clock", "2030-04-10T09:00:00Z")
           .with("hub.notifications.dispatch.interval", "100ms");
-  private final String council = TestCouncils.uniqueSlug("rotherham");
+  private final String council = bed.council("rotherham", "Rotherham Council", 372);
   private final TestTokens tokens = TestTokens.shared();
   private final String admin = tokens.councilUser(council, "COUNCIL_ADMIN");
 
@@ -50,14 +48,12 @@ class SettingsIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    return properties.build();
+    return bed.properties();
   }
 
   @BeforeAll
   void provision() {
-    api = new HubApi(server.getURL().toString());
-    TestCouncils.provision(properties.database(), council, "Rotherham Council", 372);
-    api.awaitGet(settings(), admin, r -> r.status() == 200, Duration.ofSeconds(30));
+    api = bed.start(server.getURL(), "/notification-settings");
   }
 
   private String settings() {

@@ -13,12 +13,10 @@ import java.util.List;
 import java.util.Map;
 import org.improvementhub.plans.overdue.OverdueScan;
 import org.improvementhub.tenancy.context.CouncilSlug;
-import org.improvementhub.testsupport.HubTestProperties;
-import org.improvementhub.testsupport.TestCouncils;
+import org.improvementhub.testsupport.CouncilTestBed;
 import org.improvementhub.testsupport.http.ApiResponse;
 import org.improvementhub.testsupport.http.HubApi;
 import org.improvementhub.testsupport.kafka.TestKafka;
-import org.improvementhub.testsupport.tokens.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -32,10 +30,10 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ActionProgressIT implements TestPropertyProvider {
 
-  private final HubTestProperties properties =
-      HubTestProperties.freshDatabase().with("hub.plans.overdue-scan.after-start", "1h");
-  private final String council = TestCouncils.uniqueSlug("walsall");
-  private final String token = TestTokens.shared().councilUser(council, "PROGRAMME_MANAGER");
+  private final CouncilTestBed bed =
+      CouncilTestBed.freshDatabase().with("hub.plans.overdue-scan.after-start", "1h");
+  private final String council = bed.council("walsall", "Walsall", 335);
+  private final String token = bed.token(council, "PROGRAMME_MANAGER");
 
   @Inject EmbeddedServer server;
   @Inject OverdueScan scan;
@@ -45,18 +43,12 @@ class ActionProgressIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    return properties.build();
+    return bed.properties();
   }
 
   @BeforeAll
   void provision() {
-    HubApi api = new HubApi(server.getURL().toString());
-    TestCouncils.provision(properties.database(), council, "Walsall", 335);
-    api.awaitGet(
-        "/councils/" + council + "/programmes",
-        token,
-        r -> r.status() == 200,
-        Duration.ofSeconds(30));
+    HubApi api = bed.start(server.getURL(), "/programmes");
     plans = new PlanRequests(api, council, token);
     programme = plans.programmeId("Priority", "Action");
     outcome = plans.itemId(programme, null, "1", "Early help");

@@ -12,18 +12,15 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.improvementhub.tenancy.context.CouncilSlug;
-import org.improvementhub.testsupport.HubTestProperties;
-import org.improvementhub.testsupport.TestCouncils;
+import org.improvementhub.testsupport.CouncilTestBed;
 import org.improvementhub.testsupport.http.ApiResponse;
 import org.improvementhub.testsupport.http.HubApi;
 import org.improvementhub.testsupport.infra.PostgresEndpoint;
-import org.improvementhub.testsupport.tokens.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -36,10 +33,10 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuditTrailIT implements TestPropertyProvider {
 
-  private final HubTestProperties properties =
-      HubTestProperties.freshDatabase().with("hub.plans.overdue-scan.after-start", "1h");
-  private final String council = TestCouncils.uniqueSlug("west-sussex");
-  private final String token = TestTokens.shared().councilUser(council, "PROGRAMME_MANAGER");
+  private final CouncilTestBed bed =
+      CouncilTestBed.freshDatabase().with("hub.plans.overdue-scan.after-start", "1h");
+  private final String council = bed.council("west-sussex", "West Sussex", 938);
+  private final String token = bed.token(council, "PROGRAMME_MANAGER");
   private final String actor = "user@" + council + ".example";
 
   @Inject EmbeddedServer server;
@@ -47,15 +44,12 @@ class AuditTrailIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    return properties.build();
+    return bed.properties();
   }
 
   @BeforeAll
   void provision() {
-    HubApi api = new HubApi(server.getURL().toString());
-    TestCouncils.provision(properties.database(), council, "West Sussex", 938);
-    api.awaitGet(
-        "/councils/" + council + "/audit", token, r -> r.status() == 200, Duration.ofSeconds(30));
+    HubApi api = bed.start(server.getURL(), "/audit");
     plans = new PlanRequests(api, council, token);
   }
 
@@ -161,7 +155,7 @@ class AuditTrailIT implements TestPropertyProvider {
     ApiResponse delete = plans.api().delete(plans.base() + "/audit", token);
     assertThat(delete.status()).isEqualTo(405);
 
-    PostgresEndpoint db = properties.database();
+    PostgresEndpoint db = bed.database();
     String table = CouncilSlug.of(council).schemaName() + ".audit_entry";
     try (Connection connection =
             DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());

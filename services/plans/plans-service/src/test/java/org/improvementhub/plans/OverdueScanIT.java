@@ -11,8 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.improvementhub.plans.overdue.OverdueScan;
-import org.improvementhub.testsupport.HubTestProperties;
-import org.improvementhub.testsupport.TestCouncils;
+import org.improvementhub.testsupport.CouncilTestBed;
 import org.improvementhub.testsupport.http.ApiResponse;
 import org.improvementhub.testsupport.http.HubApi;
 import org.improvementhub.testsupport.kafka.TestKafka;
@@ -26,10 +25,10 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OverdueScanIT implements TestPropertyProvider {
 
-  private final HubTestProperties properties =
-      HubTestProperties.freshDatabase().with("hub.plans.overdue-scan.after-start", "1h");
-  private final String council = TestCouncils.uniqueSlug("nottinghamshire");
-  private final String token = TestTokens.shared().councilUser(council, "PROGRAMME_MANAGER");
+  private final CouncilTestBed bed =
+      CouncilTestBed.freshDatabase().with("hub.plans.overdue-scan.after-start", "1h");
+  private final String council = bed.council("nottinghamshire", "Nottinghamshire", 891);
+  private final String token = bed.token(council, "PROGRAMME_MANAGER");
 
   @Inject EmbeddedServer server;
   @Inject OverdueScan scan;
@@ -37,15 +36,12 @@ class OverdueScanIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    return properties.build();
+    return bed.properties();
   }
 
   @BeforeAll
   void provision() {
-    api = new HubApi(server.getURL().toString());
-    TestCouncils.provision(properties.database(), council, "Nottinghamshire", 891);
-    api.awaitGet(
-        "/councils/" + council + "/actions", token, r -> r.status() == 200, Duration.ofSeconds(30));
+    api = bed.start(server.getURL(), "/actions");
   }
 
   private ApiResponse create(String ref, LocalDate due, String rag) {

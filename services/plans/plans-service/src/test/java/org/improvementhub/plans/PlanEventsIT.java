@@ -16,12 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.improvementhub.testsupport.HubTestProperties;
-import org.improvementhub.testsupport.TestCouncils;
+import org.improvementhub.testsupport.CouncilTestBed;
 import org.improvementhub.testsupport.http.ApiResponse;
 import org.improvementhub.testsupport.http.HubApi;
 import org.improvementhub.testsupport.kafka.TestKafka;
-import org.improvementhub.testsupport.tokens.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -37,10 +35,10 @@ class PlanEventsIT implements TestPropertyProvider {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final HubTestProperties properties =
-      HubTestProperties.freshDatabase().with("hub.plans.overdue-scan.after-start", "1h");
-  private final String council = TestCouncils.uniqueSlug("nottinghamshire");
-  private final String token = TestTokens.shared().councilUser(council, "PROGRAMME_MANAGER");
+  private final CouncilTestBed bed =
+      CouncilTestBed.freshDatabase().with("hub.plans.overdue-scan.after-start", "1h");
+  private final String council = bed.council("nottinghamshire", "Nottinghamshire", 891);
+  private final String token = bed.token(council, "PROGRAMME_MANAGER");
 
   @Inject EmbeddedServer server;
   private PlanRequests plans;
@@ -48,18 +46,12 @@ class PlanEventsIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    return properties.build();
+    return bed.properties();
   }
 
   @BeforeAll
   void provision() {
-    HubApi api = new HubApi(server.getURL().toString());
-    TestCouncils.provision(properties.database(), council, "Nottinghamshire", 891);
-    api.awaitGet(
-        "/councils/" + council + "/programmes",
-        token,
-        r -> r.status() == 200,
-        Duration.ofSeconds(30));
+    HubApi api = bed.start(server.getURL(), "/programmes");
     plans = new PlanRequests(api, council, token);
     files = new PlanFiles(api, server.getURL().toString(), council, token);
   }

@@ -12,17 +12,14 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.improvementhub.tenancy.context.CouncilSlug;
-import org.improvementhub.testsupport.HubTestProperties;
-import org.improvementhub.testsupport.TestCouncils;
+import org.improvementhub.testsupport.CouncilTestBed;
 import org.improvementhub.testsupport.http.ApiResponse;
 import org.improvementhub.testsupport.http.HubApi;
 import org.improvementhub.testsupport.infra.PostgresEndpoint;
-import org.improvementhub.testsupport.tokens.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -47,28 +44,22 @@ class PlanImportBadRowsIT implements TestPropertyProvider {
           "plan_driver_action",
           "audit_entry");
 
-  private final HubTestProperties properties =
-      HubTestProperties.freshDatabase().with("hub.plans.overdue-scan.after-start", "1h");
-  private final String council = TestCouncils.uniqueSlug("walsall");
-  private final String token = TestTokens.shared().councilUser(council, "PROGRAMME_MANAGER");
+  private final CouncilTestBed bed =
+      CouncilTestBed.freshDatabase().with("hub.plans.overdue-scan.after-start", "1h");
+  private final String council = bed.council("walsall", "Walsall", 335);
+  private final String token = bed.token(council, "PROGRAMME_MANAGER");
 
   @Inject EmbeddedServer server;
   private PlanFiles files;
 
   @Override
   public Map<String, String> getProperties() {
-    return properties.build();
+    return bed.properties();
   }
 
   @BeforeAll
   void provision() {
-    HubApi api = new HubApi(server.getURL().toString());
-    TestCouncils.provision(properties.database(), council, "Walsall", 335);
-    api.awaitGet(
-        "/councils/" + council + "/programmes",
-        token,
-        r -> r.status() == 200,
-        Duration.ofSeconds(30));
+    HubApi api = bed.start(server.getURL(), "/programmes");
     files = new PlanFiles(api, server.getURL().toString(), council, token);
   }
 
@@ -154,7 +145,7 @@ class PlanImportBadRowsIT implements TestPropertyProvider {
   }
 
   private Map<String, Long> counts() throws SQLException {
-    PostgresEndpoint db = properties.database();
+    PostgresEndpoint db = bed.database();
     String schema = CouncilSlug.of(council).schemaName();
     Map<String, Long> counts = new LinkedHashMap<>();
     try (Connection connection =

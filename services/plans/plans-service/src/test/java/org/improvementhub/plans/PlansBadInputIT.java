@@ -7,10 +7,8 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.util.Map;
-import org.improvementhub.testsupport.HubTestProperties;
-import org.improvementhub.testsupport.TestCouncils;
+import org.improvementhub.testsupport.CouncilTestBed;
 import org.improvementhub.testsupport.http.ApiResponse;
 import org.improvementhub.testsupport.http.HubApi;
 import org.improvementhub.testsupport.tokens.TestTokens;
@@ -25,8 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PlansBadInputIT implements TestPropertyProvider {
 
-  private final HubTestProperties properties = HubTestProperties.freshDatabase();
-  private final String council = TestCouncils.uniqueSlug("west-sussex");
+  private final CouncilTestBed bed = CouncilTestBed.freshDatabase();
+  private final String council = bed.council("west-sussex", "West Sussex", 938);
   private final TestTokens tokens = TestTokens.shared();
   private final String token = tokens.councilUser(council, "PROGRAMME_MANAGER");
   private String actions;
@@ -36,15 +34,13 @@ class PlansBadInputIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    return properties.build();
+    return bed.properties();
   }
 
   @BeforeAll
   void provision() {
-    api = new HubApi(server.getURL().toString());
+    api = bed.start(server.getURL(), "/actions");
     actions = "/councils/" + council + "/actions";
-    TestCouncils.provision(properties.database(), council, "West Sussex", 938);
-    api.awaitGet(actions, token, r -> r.status() == 200, Duration.ofSeconds(30));
   }
 
   private static void assertProblem(ApiResponse response, int status) {

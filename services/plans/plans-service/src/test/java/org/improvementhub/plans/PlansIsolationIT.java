@@ -7,12 +7,10 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.improvementhub.testsupport.HubTestProperties;
-import org.improvementhub.testsupport.TestCouncils;
+import org.improvementhub.testsupport.CouncilTestBed;
 import org.improvementhub.testsupport.http.ApiResponse;
 import org.improvementhub.testsupport.http.HubApi;
 import org.improvementhub.testsupport.tokens.TestTokens;
@@ -28,9 +26,9 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PlansIsolationIT implements TestPropertyProvider {
 
-  private final HubTestProperties properties = HubTestProperties.freshDatabase();
-  private final String walsall = TestCouncils.uniqueSlug("walsall");
-  private final String peterborough = TestCouncils.uniqueSlug("peterborough");
+  private final CouncilTestBed bed = CouncilTestBed.freshDatabase();
+  private final String walsall = bed.council("walsall", "Walsall", 335);
+  private final String peterborough = bed.council("peterborough", "Peterborough", 874);
   private final TestTokens tokens = TestTokens.shared();
 
   @Inject EmbeddedServer server;
@@ -38,21 +36,12 @@ class PlansIsolationIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    return properties.build();
+    return bed.properties();
   }
 
   @BeforeAll
   void provisionTwoCouncils() {
-    api = new HubApi(server.getURL().toString());
-    TestCouncils.provision(properties.database(), walsall, "Walsall", 335);
-    TestCouncils.provision(properties.database(), peterborough, "Peterborough", 874);
-    for (String council : new String[] {walsall, peterborough}) {
-      api.awaitGet(
-          "/councils/" + council + "/actions",
-          tokens.councilUser(council, "PROGRAMME_MANAGER"),
-          response -> response.status() == 200,
-          Duration.ofSeconds(30));
-    }
+    api = bed.start(server.getURL(), "/actions");
   }
 
   private String actionJson(String ref) {

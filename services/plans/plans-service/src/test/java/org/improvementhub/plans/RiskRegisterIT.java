@@ -7,14 +7,11 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
-import org.improvementhub.testsupport.HubTestProperties;
-import org.improvementhub.testsupport.TestCouncils;
+import org.improvementhub.testsupport.CouncilTestBed;
 import org.improvementhub.testsupport.http.ApiResponse;
 import org.improvementhub.testsupport.http.HubApi;
-import org.improvementhub.testsupport.tokens.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -24,25 +21,22 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RiskRegisterIT implements TestPropertyProvider {
 
-  private final HubTestProperties properties =
-      HubTestProperties.freshDatabase().with("hub.plans.overdue-scan.after-start", "1h");
-  private final String council = TestCouncils.uniqueSlug("nottinghamshire");
-  private final String token = TestTokens.shared().councilUser(council, "PROGRAMME_MANAGER");
+  private final CouncilTestBed bed =
+      CouncilTestBed.freshDatabase().with("hub.plans.overdue-scan.after-start", "1h");
+  private final String council = bed.council("nottinghamshire", "Nottinghamshire", 891);
+  private final String token = bed.token(council, "PROGRAMME_MANAGER");
 
   @Inject EmbeddedServer server;
   private PlanRequests plans;
 
   @Override
   public Map<String, String> getProperties() {
-    return properties.build();
+    return bed.properties();
   }
 
   @BeforeAll
   void provision() {
-    HubApi api = new HubApi(server.getURL().toString());
-    TestCouncils.provision(properties.database(), council, "Nottinghamshire", 891);
-    api.awaitGet(
-        "/councils/" + council + "/risks", token, r -> r.status() == 200, Duration.ofSeconds(30));
+    HubApi api = bed.start(server.getURL(), "/risks");
     plans = new PlanRequests(api, council, token);
   }
 
