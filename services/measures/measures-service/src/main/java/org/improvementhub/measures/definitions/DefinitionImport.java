@@ -26,7 +26,7 @@ import org.improvementhub.measures.measure.Measures;
 import org.improvementhub.measures.measure.NewMeasure;
 import org.improvementhub.measures.measure.TargetEntry;
 import org.improvementhub.measures.status.Polarity;
-import org.improvementhub.measures.value.ImportedRow;
+import org.improvementhub.tabular.TableRow;
 import org.improvementhub.tenancy.context.CouncilSlug;
 import org.improvementhub.web.problem.Problem;
 import org.improvementhub.web.problem.ProblemException;
@@ -83,7 +83,7 @@ public class DefinitionImport {
    * @throws ProblemException 400 with every bad row's problems; nothing is defined
    */
   @Transactional
-  public Outcome importRows(CouncilSlug council, List<ImportedRow> rows) {
+  public Outcome importRows(CouncilSlug council, List<TableRow> rows) {
     List<Problem.FieldError> errors = new ArrayList<>();
     if (rows.isEmpty()) {
       errors.add(new Problem.FieldError("file", "has no rows of measures"));
@@ -112,7 +112,7 @@ public class DefinitionImport {
       }
     }
     List<Checked> checked = new ArrayList<>();
-    for (ImportedRow row : rows) {
+    for (TableRow row : rows) {
       Checked one = check(row, names, codes, errors);
       if (one != null) {
         checked.add(one);
@@ -131,7 +131,7 @@ public class DefinitionImport {
 
   @Nullable
   private Checked check(
-      ImportedRow row, Set<String> names, Set<String> codes, List<Problem.FieldError> errors) {
+      TableRow row, Set<String> names, Set<String> codes, List<Problem.FieldError> errors) {
     int before = errors.size();
     String at = "rows[" + row.row() + "].";
     LibraryMeasure adopted = null;
@@ -224,7 +224,7 @@ public class DefinitionImport {
 
   @Nullable
   private static String text(
-      ImportedRow row,
+      TableRow row,
       String column,
       @Nullable String fallback,
       int longest,
@@ -246,7 +246,7 @@ public class DefinitionImport {
 
   @Nullable
   private static String optionalText(
-      ImportedRow row, String column, int longest, String at, List<Problem.FieldError> errors) {
+      TableRow row, String column, int longest, String at, List<Problem.FieldError> errors) {
     String text = row.cell(column);
     if (text != null && text.length() > longest) {
       errors.add(new Problem.FieldError(at + column, "must be at most " + longest + " characters"));
@@ -257,7 +257,7 @@ public class DefinitionImport {
 
   @Nullable
   private static <T> T choice(
-      ImportedRow row,
+      TableRow row,
       String column,
       @Nullable T fallback,
       Function<String, T> reading,
@@ -319,7 +319,7 @@ public class DefinitionImport {
 
   @Nullable
   private static BigDecimal number(
-      ImportedRow row, String column, String at, List<Problem.FieldError> errors) {
+      TableRow row, String column, String at, List<Problem.FieldError> errors) {
     String text = row.cell(column);
     if (text == null) {
       return null;
@@ -347,10 +347,10 @@ public class DefinitionImport {
     }
   }
 
-  /** YYYY-MM-DD, or YYYY-MM (what an XLSX date cell reads as): the month's last day. */
+  /** YYYY-MM-DD, or YYYY-MM for the month's last day. */
   @Nullable
   private static LocalDate date(
-      ImportedRow row, String column, String at, List<Problem.FieldError> errors) {
+      TableRow row, String column, String at, List<Problem.FieldError> errors) {
     String text = row.cell(column);
     if (text == null) {
       return null;
@@ -366,7 +366,7 @@ public class DefinitionImport {
 
   @Nullable
   private static List<TargetEntry> targets(
-      ImportedRow row, String at, List<Problem.FieldError> errors) {
+      TableRow row, String at, List<Problem.FieldError> errors) {
     String text = row.cell("targets");
     if (text == null) {
       return null;

@@ -13,12 +13,8 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Locale;
 import org.improvementhub.measures.value.ImportFile;
 import org.improvementhub.tenancy.context.CouncilSlug;
-import org.improvementhub.web.problem.ProblemException;
 
 /**
  * {@code POST /councils/{council}/measures/import}: many measure definitions from a CSV or XLSX
@@ -48,12 +44,8 @@ public class DefinitionImportController {
       @PathVariable String council,
       @Header("Content-Type") String contentType,
       @Body byte[] content) {
-    String kind =
-        contentType.toLowerCase(Locale.ROOT).startsWith(ImportFile.XLSX)
-            ? ImportFile.XLSX
-            : ImportFile.CSV;
     return HttpResponse.ok(
-        imports.importRows(CouncilSlug.of(council), ImportFile.read(content, kind)));
+        imports.importRows(CouncilSlug.of(council), ImportFile.fromBody(contentType, content)));
   }
 
   @Post
@@ -61,24 +53,6 @@ public class DefinitionImportController {
   @Secured({"PLATFORM_ADMIN", "COUNCIL_ADMIN", "PROGRAMME_MANAGER"})
   public HttpResponse<DefinitionImport.Outcome> importForm(
       @PathVariable String council, CompletedFileUpload file) {
-    String name = file.getFilename() == null ? "" : file.getFilename().toLowerCase(Locale.ROOT);
-    boolean xlsx =
-        name.endsWith(".xlsx")
-            || file.getContentType()
-                .map(type -> type.toString().startsWith(ImportFile.XLSX))
-                .orElse(false);
-    if (!xlsx && !name.endsWith(".csv") && !name.isEmpty() && name.contains(".")) {
-      throw ProblemException.invalidField("file", "must be a .csv or .xlsx file");
-    }
-    byte[] content;
-    try {
-      content = file.getBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return HttpResponse.ok(
-        imports.importRows(
-            CouncilSlug.of(council),
-            ImportFile.read(content, xlsx ? ImportFile.XLSX : ImportFile.CSV)));
+    return HttpResponse.ok(imports.importRows(CouncilSlug.of(council), ImportFile.fromForm(file)));
   }
 }

@@ -19,6 +19,7 @@ import org.improvementhub.measures.measure.Measure;
 import org.improvementhub.measures.measure.MeasureRepository;
 import org.improvementhub.measures.measure.Measures;
 import org.improvementhub.measures.status.StatusRule;
+import org.improvementhub.tabular.TableRow;
 import org.improvementhub.tenancy.context.CouncilSlug;
 import org.improvementhub.web.problem.Problem;
 import org.improvementhub.web.problem.ProblemException;
@@ -55,7 +56,7 @@ public class ValueImport {
    * @throws ProblemException 400 with every bad row's problems; nothing is stored
    */
   @Transactional
-  public Outcome importRows(CouncilSlug council, List<ImportedRow> rows, String enteredBy) {
+  public Outcome importRows(CouncilSlug council, List<TableRow> rows, String enteredBy) {
     List<Problem.FieldError> errors = new ArrayList<>();
     if (!rows.isEmpty()) {
       Set<String> present = rows.get(0).cells().keySet();
@@ -85,7 +86,7 @@ public class ValueImport {
     }
     List<Checked> checked = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    for (ImportedRow row : rows) {
+    for (TableRow row : rows) {
       check(row, byKey, seen, errors).ifPresent(checked::add);
     }
     if (!errors.isEmpty()) {
@@ -113,10 +114,7 @@ public class ValueImport {
   }
 
   private Optional<Checked> check(
-      ImportedRow row,
-      Map<String, Measure> byKey,
-      Set<String> seen,
-      List<Problem.FieldError> errors) {
+      TableRow row, Map<String, Measure> byKey, Set<String> seen, List<Problem.FieldError> errors) {
     int before = errors.size();
     String at = "rows[" + row.row() + "].";
     Measure measure = null;
@@ -168,7 +166,7 @@ public class ValueImport {
 
   @Nullable
   private static BigDecimal number(
-      ImportedRow row, String column, String at, List<Problem.FieldError> errors) {
+      TableRow row, String column, String at, List<Problem.FieldError> errors) {
     String text = row.cell(column);
     if (text == null) {
       return null;

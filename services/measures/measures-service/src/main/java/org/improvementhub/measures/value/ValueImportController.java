@@ -14,11 +14,7 @@ import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Locale;
 import org.improvementhub.tenancy.context.CouncilSlug;
-import org.improvementhub.web.problem.ProblemException;
 
 /**
  * {@code POST /councils/{council}/measures/values/import}: many values from a CSV or XLSX file,
@@ -49,13 +45,9 @@ public class ValueImportController {
       @Header("Content-Type") String contentType,
       @Body byte[] content,
       Authentication caller) {
-    String kind =
-        contentType.toLowerCase(Locale.ROOT).startsWith(ImportFile.XLSX)
-            ? ImportFile.XLSX
-            : ImportFile.CSV;
     return HttpResponse.ok(
         imports.importRows(
-            CouncilSlug.of(council), ImportFile.read(content, kind), caller.getName()));
+            CouncilSlug.of(council), ImportFile.fromBody(contentType, content), caller.getName()));
   }
 
   @Post
@@ -63,25 +55,7 @@ public class ValueImportController {
   @Secured({"PLATFORM_ADMIN", "COUNCIL_ADMIN", "PROGRAMME_MANAGER"})
   public HttpResponse<ValueImport.Outcome> importForm(
       @PathVariable String council, CompletedFileUpload file, Authentication caller) {
-    String name = file.getFilename() == null ? "" : file.getFilename().toLowerCase(Locale.ROOT);
-    boolean xlsx =
-        name.endsWith(".xlsx")
-            || file.getContentType()
-                .map(type -> type.toString().startsWith(ImportFile.XLSX))
-                .orElse(false);
-    if (!xlsx && !name.endsWith(".csv") && !name.isEmpty() && name.contains(".")) {
-      throw ProblemException.invalidField("file", "must be a .csv or .xlsx file");
-    }
-    byte[] content;
-    try {
-      content = file.getBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
     return HttpResponse.ok(
-        imports.importRows(
-            CouncilSlug.of(council),
-            ImportFile.read(content, xlsx ? ImportFile.XLSX : ImportFile.CSV),
-            caller.getName()));
+        imports.importRows(CouncilSlug.of(council), ImportFile.fromForm(file), caller.getName()));
   }
 }

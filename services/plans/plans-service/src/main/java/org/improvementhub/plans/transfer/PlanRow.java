@@ -16,10 +16,6 @@ record PlanRow(int row, Map<String, String> cells) {
     return text == null || text.isBlank() ? null : text.strip();
   }
 
-  boolean isBlank() {
-    return cells.values().stream().allMatch(text -> text == null || text.isBlank());
-  }
-
   /** Where a problem with {@code column} of this row is reported: {@code rows[5].due_date}. */
   String at(String column) {
     return "rows[" + row + "]." + column;

@@ -3,6 +3,7 @@ package org.improvementhub.plans.transfer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.improvementhub.tabular.TabularFile;
 
 /**
  * The columns of the plan template and what each means; the same words make the {@code Guide} sheet
@@ -11,8 +12,8 @@ import java.util.Map;
  */
 final class PlanTemplate {
 
-  static final String CSV = "text/csv";
-  static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  static final String CSV = TabularFile.CSV;
+  static final String XLSX = TabularFile.XLSX;
 
   /** Every column, in the order an export writes them. */
   static final Map<String, String> GUIDE = guide();

@@ -22,11 +22,10 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.improvementhub.tabular.TabularFile;
 import org.improvementhub.tenancy.context.CouncilSlug;
-import org.improvementhub.web.problem.ProblemException;
 
 /**
  * {@code POST /councils/{council}/programmes/import}: a whole programme from a plan file (CSV or
@@ -73,11 +72,7 @@ public class PlanTransferController {
       @Header(HttpHeaders.CONTENT_TYPE) String contentType,
       @Nullable @QueryValue Boolean dryRun,
       @Body byte[] content) {
-    String kind =
-        contentType.toLowerCase(Locale.ROOT).startsWith(PlanTemplate.XLSX)
-            ? PlanTemplate.XLSX
-            : PlanTemplate.CSV;
-    return answer(council, content, kind, Boolean.TRUE.equals(dryRun));
+    return answer(council, content, TabularFile.kindOf(contentType), Boolean.TRUE.equals(dryRun));
   }
 
   /**
@@ -106,21 +101,11 @@ public class PlanTransferController {
       @PathVariable String council,
       @Nullable @QueryValue Boolean dryRun,
       CompletedFileUpload file) {
-    String name = file.getFilename() == null ? "" : file.getFilename().toLowerCase(Locale.ROOT);
-    boolean xlsx =
-        name.endsWith(".xlsx")
-            || file.getContentType()
-                .map(type -> type.toString().startsWith(PlanTemplate.XLSX))
-                .orElse(false);
-    if (!xlsx && !name.endsWith(".csv") && name.contains(".")) {
-      throw ProblemException.invalidField("file", "must be a .csv or .xlsx file");
-    }
+    String kind =
+        TabularFile.kindOfUpload(
+            file.getFilename(), file.getContentType().map(MediaType::toString).orElse(null));
     try {
-      return answer(
-          council,
-          file.getBytes(),
-          xlsx ? PlanTemplate.XLSX : PlanTemplate.CSV,
-          Boolean.TRUE.equals(dryRun));
+      return answer(council, file.getBytes(), kind, Boolean.TRUE.equals(dryRun));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
