@@ -34,6 +34,9 @@ public final class TestTokens {
   public static final String ISSUER = "https://tenancy.improvementhub.test";
   public static final String AUDIENCE = "improvement-hub";
 
+  /** How long a token the tests use stays valid: longer than any test runs. */
+  private static final Duration VALID_FOR = Duration.ofHours(1);
+
   private final RSAKey key;
   private final RSAKey strangerKey;
   private final HttpServer jwksServer;
@@ -77,23 +80,13 @@ public final class TestTokens {
 
   /** A council user of {@code council} with {@code roles}. */
   public String councilUser(String council, String... roles) {
-    return sign(
-        key,
-        claims(
-            "user@" + council + ".example",
-            Map.of("council", council),
-            roles,
-            Duration.ofHours(1)));
+    return sign(key, councilUserClaims(council, roles, VALID_FOR));
   }
 
   public String platformAdmin() {
     return sign(
         key,
-        claims(
-            "admin@improvementhub.test",
-            Map.of(),
-            new String[] {"PLATFORM_ADMIN"},
-            Duration.ofHours(1)));
+        claims("admin@improvementhub.test", Map.of(), new String[] {"PLATFORM_ADMIN"}, VALID_FOR));
   }
 
   /** A DfE observer who may read the councils in {@code scope} ({@code *} for all). */
@@ -104,47 +97,32 @@ public final class TestTokens {
             "observer@education.gov.uk",
             Map.of("observerScope", List.of(scope)),
             new String[] {"DFE_OBSERVER"},
-            Duration.ofHours(1)));
+            VALID_FOR));
   }
 
   public String expired(String council, String... roles) {
-    return sign(
-        key,
-        claims(
-            "user@" + council + ".example",
-            Map.of("council", council),
-            roles,
-            Duration.ofMinutes(-5)));
+    return sign(key, councilUserClaims(council, roles, Duration.ofMinutes(-5)));
   }
 
   /** Right claims, signed by a key nobody trusts but carrying the trusted key's id. */
   public String signedByStranger(String council, String... roles) {
-    return sign(
-        strangerKey,
-        claims(
-            "user@" + council + ".example",
-            Map.of("council", council),
-            roles,
-            Duration.ofHours(1)));
+    return sign(strangerKey, councilUserClaims(council, roles, VALID_FOR));
   }
 
   /** An unsigned token ({@code alg: none}) claiming to be a platform admin. */
   public String unsigned(String council, String... roles) {
-    return new PlainJWT(
-            claims(
-                "user@" + council + ".example",
-                Map.of("council", council),
-                roles,
-                Duration.ofHours(1)))
-        .serialize();
+    return new PlainJWT(councilUserClaims(council, roles, VALID_FOR)).serialize();
   }
 
   /** A validly signed token for another audience. */
   public String forAudience(String audience, String council, String... roles) {
-    JWTClaimsSet base =
-        claims(
-            "user@" + council + ".example", Map.of("council", council), roles, Duration.ofHours(1));
+    JWTClaimsSet base = councilUserClaims(council, roles, VALID_FOR);
     return sign(key, new JWTClaimsSet.Builder(base).audience(audience).build());
+  }
+
+  /** The claims the tenancy service gives a user of {@code council}. */
+  private static JWTClaimsSet councilUserClaims(String council, String[] roles, Duration validFor) {
+    return claims("user@" + council + ".example", Map.of("council", council), roles, validFor);
   }
 
   private static JWTClaimsSet claims(
