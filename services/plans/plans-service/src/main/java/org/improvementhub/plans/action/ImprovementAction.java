@@ -73,26 +73,10 @@ public record ImprovementAction(
   }
 
   ImprovementAction withFirstLead(ActionLead lead) {
-    return new ImprovementAction(
-        id,
-        ref,
-        title,
-        lead.name(),
-        lead.email(),
-        dueDate,
-        ragStatus,
-        createdAt,
-        updatedAt,
-        version,
-        programmeId,
-        parentId,
-        position,
-        description,
-        successCriteria,
-        startDate,
-        revisedDueDate,
-        completedOn,
-        evidenceLinks);
+    Change change = new Change(this);
+    change.leadName = lead.name();
+    change.leadEmail = lead.email();
+    return change.done();
   }
 
   ImprovementAction withDetails(
@@ -101,94 +85,91 @@ public record ImprovementAction(
       @Nullable String newSuccessCriteria,
       @Nullable LocalDate newStartDate,
       String[] newEvidenceLinks) {
-    return new ImprovementAction(
-        id,
-        ref,
-        newTitle,
-        leadName,
-        leadEmail,
-        dueDate,
-        ragStatus,
-        createdAt,
-        updatedAt,
-        version,
-        programmeId,
-        parentId,
-        position,
-        newDescription,
-        newSuccessCriteria,
-        newStartDate,
-        revisedDueDate,
-        completedOn,
-        newEvidenceLinks);
+    Change change = new Change(this);
+    change.title = newTitle;
+    change.description = newDescription;
+    change.successCriteria = newSuccessCriteria;
+    change.startDate = newStartDate;
+    change.evidenceLinks = newEvidenceLinks;
+    return change.done();
   }
 
   ImprovementAction withRevisedDueDate(LocalDate revised) {
-    return new ImprovementAction(
-        id,
-        ref,
-        title,
-        leadName,
-        leadEmail,
-        dueDate,
-        ragStatus,
-        createdAt,
-        updatedAt,
-        version,
-        programmeId,
-        parentId,
-        position,
-        description,
-        successCriteria,
-        startDate,
-        revised,
-        completedOn,
-        evidenceLinks);
+    Change change = new Change(this);
+    change.revisedDueDate = revised;
+    return change.done();
   }
 
   ImprovementAction withStatus(RagStatus rag, @Nullable LocalDate completed) {
-    return new ImprovementAction(
-        id,
-        ref,
-        title,
-        leadName,
-        leadEmail,
-        dueDate,
-        rag,
-        createdAt,
-        updatedAt,
-        version,
-        programmeId,
-        parentId,
-        position,
-        description,
-        successCriteria,
-        startDate,
-        revisedDueDate,
-        completed,
-        evidenceLinks);
+    Change change = new Change(this);
+    change.ragStatus = rag;
+    change.completedOn = completed;
+    return change.done();
   }
 
   ImprovementAction placedAt(@Nullable UUID newParent, int newPosition) {
-    return new ImprovementAction(
-        id,
-        ref,
-        title,
-        leadName,
-        leadEmail,
-        dueDate,
-        ragStatus,
-        createdAt,
-        updatedAt,
-        version,
-        programmeId,
-        newParent,
-        newPosition,
-        description,
-        successCriteria,
-        startDate,
-        revisedDueDate,
-        completedOn,
-        evidenceLinks);
+    Change change = new Change(this);
+    change.parentId = newParent;
+    change.position = newPosition;
+    return change.done();
+  }
+
+  /**
+   * The action with some of what a council may change changed: starts as the action is, and what is
+   * not set stays. Its identity, ref, original due date and bookkeeping never change here.
+   */
+  private static final class Change {
+    private final ImprovementAction before;
+    private String title;
+    private String leadName;
+    private String leadEmail;
+    private RagStatus ragStatus;
+    private UUID parentId;
+    private int position;
+    private String description;
+    private String successCriteria;
+    private LocalDate startDate;
+    private LocalDate revisedDueDate;
+    private LocalDate completedOn;
+    private String[] evidenceLinks;
+
+    private Change(ImprovementAction before) {
+      this.before = before;
+      this.title = before.title;
+      this.leadName = before.leadName;
+      this.leadEmail = before.leadEmail;
+      this.ragStatus = before.ragStatus;
+      this.parentId = before.parentId;
+      this.position = before.position;
+      this.description = before.description;
+      this.successCriteria = before.successCriteria;
+      this.startDate = before.startDate;
+      this.revisedDueDate = before.revisedDueDate;
+      this.completedOn = before.completedOn;
+      this.evidenceLinks = before.evidenceLinks;
+    }
+
+    private ImprovementAction done() {
+      return new ImprovementAction(
+          before.id,
+          before.ref,
+          title,
+          leadName,
+          leadEmail,
+          before.dueDate,
+          ragStatus,
+          before.createdAt,
+          before.updatedAt,
+          before.version,
+          before.programmeId,
+          parentId,
+          position,
+          description,
+          successCriteria,
+          startDate,
+          revisedDueDate,
+          completedOn,
+          evidenceLinks);
+    }
   }
 }
