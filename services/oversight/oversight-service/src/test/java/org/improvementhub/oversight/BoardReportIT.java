@@ -76,16 +76,7 @@ class BoardReportIT implements TestPropertyProvider {
   @BeforeAll
   void walsallsPlan() {
     api = new HubApi(server.getURL().toString());
-    TestKafka.shared()
-        .publish(
-            "tenancy.council.v1",
-            walsall,
-            TestCouncils.envelope(
-                "CouncilProvisioned",
-                walsall,
-                walsall,
-                "{\"slug\":\"%s\",\"name\":\"Walsall Council\",\"laCode\":335,\"schema\":\"x\"}"
-                    .formatted(walsall)));
+    TenancyEvents.provisioned(walsall, "Walsall Council", 335);
     String[][] rag = {
       {"BLUE", "1"}, {"GREEN", "29"}, {"AMBER", "10"}, {"RED", "4"}, {"GREY", "14"}
     };

@@ -72,23 +72,8 @@ class OversightIT implements TestPropertyProvider {
   }
 
   private void council(String slug, String name, int laCode) {
-    kafka.publish(
-        "tenancy.council.v1",
-        slug,
-        TestCouncils.envelope(
-            "CouncilProvisioned",
-            slug,
-            slug,
-            "{\"slug\":\"%s\",\"name\":\"%s\",\"laCode\":%d,\"schema\":\"x\"}"
-                .formatted(slug, name, laCode)));
-    kafka.publish(
-        "tenancy.council.v1",
-        slug,
-        TestCouncils.envelope(
-            "CouncilActivated",
-            slug,
-            slug,
-            "{\"slug\":\"%s\",\"name\":\"%s\"}".formatted(slug, name)));
+    TenancyEvents.provisioned(slug, name, laCode);
+    TenancyEvents.activated(slug, name);
   }
 
   private void action(String council, UUID id, String ref, String rag, LocalDate due) {

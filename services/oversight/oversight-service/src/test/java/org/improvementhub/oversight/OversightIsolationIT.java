@@ -45,16 +45,7 @@ class OversightIsolationIT implements TestPropertyProvider {
   void twoCouncilsWithIdenticalPlans() {
     api = new HubApi(server.getURL().toString());
     for (String council : new String[] {walsall, peterborough}) {
-      TestKafka.shared()
-          .publish(
-              "tenancy.council.v1",
-              council,
-              TestCouncils.envelope(
-                  "CouncilProvisioned",
-                  council,
-                  council,
-                  "{\"slug\":\"%s\",\"name\":\"Same name\",\"laCode\":100,\"schema\":\"x\"}"
-                      .formatted(council)));
+      TenancyEvents.provisioned(council, "Same name", 100);
       UUID id = UUID.randomUUID();
       TestKafka.shared()
           .publish(

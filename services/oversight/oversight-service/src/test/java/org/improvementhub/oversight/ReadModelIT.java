@@ -100,23 +100,8 @@ class ReadModelIT implements TestPropertyProvider {
    * reports in October, drivers and measures in November.
    */
   private void publishCouncil(String council, int c) {
-    kafka.publish(
-        "tenancy.council.v1",
-        council,
-        TestCouncils.envelope(
-            "CouncilProvisioned",
-            council,
-            council,
-            "{\"slug\":\"%s\",\"name\":\"Council %d\",\"laCode\":%d,\"schema\":\"x\"}"
-                .formatted(council, c, 300 + c)));
-    kafka.publish(
-        "tenancy.council.v1",
-        council,
-        TestCouncils.envelope(
-            "CouncilActivated",
-            council,
-            council,
-            "{\"slug\":\"%s\",\"name\":\"Council %d\"}".formatted(council, c)));
+    TenancyEvents.provisioned(council, "Council " + c, 300 + c);
+    TenancyEvents.activated(council, "Council " + c);
     UUID earlyHelp = UUID.randomUUID();
     kafka.publish(
         "plans.item.v1",

@@ -1,6 +1,5 @@
 package org.improvementhub.oversight.action;
 
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.Date;
@@ -12,6 +11,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.improvementhub.messaging.envelope.EventCodec;
 import org.improvementhub.messaging.envelope.EventEnvelope;
+import org.improvementhub.oversight.projection.Projection;
+import org.improvementhub.oversight.projection.SourcePosition;
 import org.improvementhub.oversight.tally.CouncilTallies;
 import org.improvementhub.oversight.tally.ReportingDay;
 import org.improvementhub.plans.events.ActionCompleted;
@@ -28,7 +29,7 @@ import org.improvementhub.plans.events.ActionSnapshot;
  * In the same transaction it recounts the council's tally and keeps the month's RAG snapshot.
  */
 @Singleton
-public class ActionProjection {
+public class ActionProjection implements Projection {
 
   private static final java.util.Set<String> ACTION_TYPES =
       java.util.Set.of(
@@ -38,34 +39,12 @@ public class ActionProjection {
           ActionDueDateRevised.TYPE,
           ActionCompleted.TYPE);
 
-  private final TransactionOperations<Connection> transactions;
   private final EventCodec codec;
   private final CouncilTallies tallies;
 
-  public ActionProjection(
-      TransactionOperations<Connection> transactions, EventCodec codec, CouncilTallies tallies) {
-    this.transactions = transactions;
+  public ActionProjection(EventCodec codec, CouncilTallies tallies) {
     this.codec = codec;
     this.tallies = tallies;
-  }
-
-  /** Applies the event in a transaction of its own. */
-  public void apply(EventEnvelope event, SourcePosition position) {
-    transactions.executeWrite(
-        status -> {
-          apply(status.getConnection(), event, position);
-          return null;
-        });
-  }
-
-  /**
-   * Applies the event on {@code connection}, inside the caller's transaction.
-   *
-   * @return whether the event described an action
-   */
-  public boolean apply(Connection connection, EventEnvelope event, SourcePosition position)
-      throws SQLException {
-    return apply(connection, event, position, true);
   }
 
   /** Whether events of this type describe an action (and so are applied). */
@@ -74,9 +53,10 @@ public class ActionProjection {
   }
 
   /**
-   * Applies the event; with {@code tally} false, leaves the council's tally and snapshot for the
-   * caller to bring up to date (a rebuild does so once at the last event of each council's month).
+   * {@inheritDoc} The tally brings the month's RAG snapshot with it: a rebuild brings both up to
+   * date once, at the last event of each council's month.
    */
+  @Override
   public boolean apply(
       Connection connection, EventEnvelope event, SourcePosition position, boolean tally)
       throws SQLException {
@@ -104,8 +84,7 @@ public class ActionProjection {
                 + " latest_note = COALESCE(EXCLUDED.latest_note, observed_action.latest_note),"
                 + " latest_period = COALESCE(EXCLUDED.latest_period, observed_action.latest_period),"
                 + " plan_item_id = EXCLUDED.plan_item_id"
-                + " WHERE observed_action.source_partition <> EXCLUDED.source_partition"
-                + " OR observed_action.source_offset < EXCLUDED.source_offset")) {
+                + SourcePosition.onlyIfNewerThanRowOf("observed_action"))) {
       upsert.setString(1, event.council());
       upsert.setObject(2, action.actionId());
       upsert.setString(3, action.ref());
@@ -116,8 +95,7 @@ public class ActionProjection {
       upsert.setDate(
           8, observed.overdueSince() == null ? null : Date.valueOf(observed.overdueSince()));
       upsert.setTimestamp(9, Timestamp.from(event.occurredAt()));
-      upsert.setInt(10, position.partition());
-      upsert.setLong(11, position.offset());
+      position.bind(upsert, 10);
       upsert.setString(12, observed.note() != null ? observed.note() : action.latestReviewNote());
       upsert.setString(13, observed.period());
       upsert.setObject(14, action.planItemId());

@@ -1,39 +1,25 @@
 package org.improvementhub.oversight.driver;
 
-import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
-import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
-import io.micronaut.configuration.kafka.annotation.KafkaListener;
-import io.micronaut.configuration.kafka.annotation.OffsetReset;
-import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.improvementhub.messaging.envelope.EventCodec;
-import org.improvementhub.oversight.action.SourcePosition;
+import org.improvementhub.oversight.projection.ProjectionFeed;
+import org.improvementhub.oversight.projection.ReadModelListener;
 import org.improvementhub.plans.events.DriverSaved;
 
 /** Feeds every council's drivers into the read model as they change. */
-@KafkaListener(
-    groupId = "oversight-drivers",
-    offsetReset = OffsetReset.EARLIEST,
-    offsetStrategy = OffsetStrategy.SYNC_PER_RECORD,
-    errorStrategy =
-        @ErrorStrategy(
-            value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR,
-            retryCount = 10,
-            retryDelay = "500ms"))
+@ReadModelListener(groupId = "oversight-drivers")
 public class DriverEventsListener {
 
-  private final EventCodec codec;
+  private final ProjectionFeed feed;
   private final DriverProjection projection;
 
-  public DriverEventsListener(EventCodec codec, DriverProjection projection) {
-    this.codec = codec;
+  public DriverEventsListener(ProjectionFeed feed, DriverProjection projection) {
+    this.feed = feed;
     this.projection = projection;
   }
 
   @Topic(DriverSaved.TOPIC)
   void receive(ConsumerRecord<String, String> record) {
-    projection.apply(
-        codec.read(record.value()), new SourcePosition(record.partition(), record.offset()));
+    feed.apply(projection, record);
   }
 }

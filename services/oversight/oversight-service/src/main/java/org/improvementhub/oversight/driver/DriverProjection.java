@@ -1,6 +1,5 @@
 package org.improvementhub.oversight.driver;
 
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,7 +7,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import org.improvementhub.messaging.envelope.EventCodec;
 import org.improvementhub.messaging.envelope.EventEnvelope;
-import org.improvementhub.oversight.action.SourcePosition;
+import org.improvementhub.oversight.projection.Projection;
+import org.improvementhub.oversight.projection.SourcePosition;
 import org.improvementhub.oversight.tally.CouncilTallies;
 import org.improvementhub.plans.events.DriverRemoved;
 import org.improvementhub.plans.events.DriverSaved;
@@ -20,41 +20,19 @@ import org.improvementhub.plans.events.DriverSaved;
  * newer. The council's driver tally is recounted in the same transaction.
  */
 @Singleton
-public class DriverProjection {
+public class DriverProjection implements Projection {
 
-  private final TransactionOperations<Connection> transactions;
+  private static final String NEWER = SourcePosition.onlyIfNewerThanRowOf("observed_driver");
+
   private final EventCodec codec;
   private final CouncilTallies tallies;
 
-  public DriverProjection(
-      TransactionOperations<Connection> transactions, EventCodec codec, CouncilTallies tallies) {
-    this.transactions = transactions;
+  public DriverProjection(EventCodec codec, CouncilTallies tallies) {
     this.codec = codec;
     this.tallies = tallies;
   }
 
-  public void apply(EventEnvelope event, SourcePosition position) {
-    transactions.executeWrite(
-        status -> {
-          apply(status.getConnection(), event, position);
-          return null;
-        });
-  }
-
-  /**
-   * Applies the event inside the caller's transaction.
-   *
-   * @return whether the event was about a driver
-   */
-  public boolean apply(Connection connection, EventEnvelope event, SourcePosition position)
-      throws SQLException {
-    return apply(connection, event, position, true);
-  }
-
-  /**
-   * Applies the event; with {@code tally} false, leaves the council's tally for the caller to
-   * recount (a rebuild does so once per council, after the last event).
-   */
+  @Override
   public boolean apply(
       Connection connection, EventEnvelope event, SourcePosition position, boolean tally)
       throws SQLException {
@@ -86,8 +64,7 @@ public class DriverProjection {
                 + " updated_at = EXCLUDED.updated_at,"
                 + " source_partition = EXCLUDED.source_partition,"
                 + " source_offset = EXCLUDED.source_offset"
-                + " WHERE observed_driver.source_partition <> EXCLUDED.source_partition"
-                + " OR observed_driver.source_offset < EXCLUDED.source_offset")) {
+                + NEWER)) {
       upsert.setString(1, event.council());
       upsert.setObject(2, driver.driverId());
       upsert.setString(3, driver.kind());
@@ -96,8 +73,7 @@ public class DriverProjection {
       upsert.setString(6, driver.timeframe());
       upsert.setInt(7, driver.actionIds() == null ? 0 : driver.actionIds().size());
       upsert.setTimestamp(8, Timestamp.from(event.occurredAt()));
-      upsert.setInt(9, position.partition());
-      upsert.setLong(10, position.offset());
+      position.bind(upsert, 9);
       return upsert.executeUpdate();
     }
   }
@@ -114,13 +90,11 @@ public class DriverProjection {
                 + " updated_at = EXCLUDED.updated_at,"
                 + " source_partition = EXCLUDED.source_partition,"
                 + " source_offset = EXCLUDED.source_offset"
-                + " WHERE observed_driver.source_partition <> EXCLUDED.source_partition"
-                + " OR observed_driver.source_offset < EXCLUDED.source_offset")) {
+                + NEWER)) {
       tombstone.setString(1, event.council());
       tombstone.setObject(2, driver.driverId());
       tombstone.setTimestamp(3, Timestamp.from(event.occurredAt()));
-      tombstone.setInt(4, position.partition());
-      tombstone.setLong(5, position.offset());
+      position.bind(tombstone, 4);
       return tombstone.executeUpdate();
     }
   }

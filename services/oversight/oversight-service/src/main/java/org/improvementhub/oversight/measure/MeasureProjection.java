@@ -1,6 +1,5 @@
 package org.improvementhub.oversight.measure;
 
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,7 +9,8 @@ import org.improvementhub.measures.events.MeasureStatusChanged;
 import org.improvementhub.measures.events.MeasureValueRecorded;
 import org.improvementhub.messaging.envelope.EventCodec;
 import org.improvementhub.messaging.envelope.EventEnvelope;
-import org.improvementhub.oversight.action.SourcePosition;
+import org.improvementhub.oversight.projection.Projection;
+import org.improvementhub.oversight.projection.SourcePosition;
 import org.improvementhub.oversight.tally.CouncilTallies;
 
 /**
@@ -21,45 +21,19 @@ import org.improvementhub.oversight.tally.CouncilTallies;
  * transaction.
  */
 @Singleton
-public class MeasureProjection {
+public class MeasureProjection implements Projection {
 
-  private static final String NEWER =
-      " WHERE observed_measure_value.source_partition <> EXCLUDED.source_partition"
-          + " OR observed_measure_value.source_offset < EXCLUDED.source_offset";
+  private static final String NEWER = SourcePosition.onlyIfNewerThanRowOf("observed_measure_value");
 
-  private final TransactionOperations<Connection> transactions;
   private final EventCodec codec;
   private final CouncilTallies tallies;
 
-  public MeasureProjection(
-      TransactionOperations<Connection> transactions, EventCodec codec, CouncilTallies tallies) {
-    this.transactions = transactions;
+  public MeasureProjection(EventCodec codec, CouncilTallies tallies) {
     this.codec = codec;
     this.tallies = tallies;
   }
 
-  public void apply(EventEnvelope event, SourcePosition position) {
-    transactions.executeWrite(
-        status -> {
-          apply(status.getConnection(), event, position);
-          return null;
-        });
-  }
-
-  /**
-   * Applies the event inside the caller's transaction.
-   *
-   * @return whether the event was about a measure's value
-   */
-  public boolean apply(Connection connection, EventEnvelope event, SourcePosition position)
-      throws SQLException {
-    return apply(connection, event, position, true);
-  }
-
-  /**
-   * Applies the event; with {@code tally} false, leaves the council's tally for the caller to
-   * recount (a rebuild does so once per council, after the last event).
-   */
+  @Override
   public boolean apply(
       Connection connection, EventEnvelope event, SourcePosition position, boolean tally)
       throws SQLException {
@@ -109,8 +83,7 @@ public class MeasureProjection {
       upsert.setBigDecimal(7, value.value());
       upsert.setInt(8, value.revision());
       upsert.setTimestamp(9, Timestamp.from(event.occurredAt()));
-      upsert.setInt(10, position.partition());
-      upsert.setLong(11, position.offset());
+      position.bind(upsert, 10);
       return upsert.executeUpdate();
     }
   }
@@ -144,8 +117,7 @@ public class MeasureProjection {
       upsert.setBigDecimal(8, change.lower());
       upsert.setBigDecimal(9, change.upper());
       upsert.setTimestamp(10, Timestamp.from(event.occurredAt()));
-      upsert.setInt(11, position.partition());
-      upsert.setLong(12, position.offset());
+      position.bind(upsert, 11);
       return upsert.executeUpdate();
     }
   }

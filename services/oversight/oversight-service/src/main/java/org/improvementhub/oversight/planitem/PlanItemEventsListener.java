@@ -1,39 +1,25 @@
 package org.improvementhub.oversight.planitem;
 
-import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
-import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
-import io.micronaut.configuration.kafka.annotation.KafkaListener;
-import io.micronaut.configuration.kafka.annotation.OffsetReset;
-import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.improvementhub.messaging.envelope.EventCodec;
-import org.improvementhub.oversight.action.SourcePosition;
+import org.improvementhub.oversight.projection.ProjectionFeed;
+import org.improvementhub.oversight.projection.ReadModelListener;
 import org.improvementhub.plans.events.PlanItemSaved;
 
 /** Feeds every council's plan items into the read model as they change. */
-@KafkaListener(
-    groupId = "oversight-plan-items",
-    offsetReset = OffsetReset.EARLIEST,
-    offsetStrategy = OffsetStrategy.SYNC_PER_RECORD,
-    errorStrategy =
-        @ErrorStrategy(
-            value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR,
-            retryCount = 10,
-            retryDelay = "500ms"))
+@ReadModelListener(groupId = "oversight-plan-items")
 public class PlanItemEventsListener {
 
-  private final EventCodec codec;
+  private final ProjectionFeed feed;
   private final PlanItemProjection projection;
 
-  public PlanItemEventsListener(EventCodec codec, PlanItemProjection projection) {
-    this.codec = codec;
+  public PlanItemEventsListener(ProjectionFeed feed, PlanItemProjection projection) {
+    this.feed = feed;
     this.projection = projection;
   }
 
   @Topic(PlanItemSaved.TOPIC)
   void receive(ConsumerRecord<String, String> record) {
-    projection.apply(
-        codec.read(record.value()), new SourcePosition(record.partition(), record.offset()));
+    feed.apply(projection, record);
   }
 }

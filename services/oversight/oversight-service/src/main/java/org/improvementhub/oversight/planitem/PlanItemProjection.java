@@ -1,13 +1,13 @@
 package org.improvementhub.oversight.planitem;
 
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import org.improvementhub.messaging.envelope.EventCodec;
 import org.improvementhub.messaging.envelope.EventEnvelope;
-import org.improvementhub.oversight.action.SourcePosition;
+import org.improvementhub.oversight.projection.Projection;
+import org.improvementhub.oversight.projection.SourcePosition;
 import org.improvementhub.plans.events.PlanItemRemoved;
 import org.improvementhub.plans.events.PlanItemSaved;
 
@@ -18,34 +18,20 @@ import org.improvementhub.plans.events.PlanItemSaved;
  * depends on items, so no tally moves.
  */
 @Singleton
-public class PlanItemProjection {
+public class PlanItemProjection implements Projection {
 
-  private static final String NEWER =
-      " WHERE observed_plan_item.source_partition <> EXCLUDED.source_partition"
-          + " OR observed_plan_item.source_offset < EXCLUDED.source_offset";
+  private static final String NEWER = SourcePosition.onlyIfNewerThanRowOf("observed_plan_item");
 
-  private final TransactionOperations<Connection> transactions;
   private final EventCodec codec;
 
-  public PlanItemProjection(TransactionOperations<Connection> transactions, EventCodec codec) {
-    this.transactions = transactions;
+  public PlanItemProjection(EventCodec codec) {
     this.codec = codec;
   }
 
-  public void apply(EventEnvelope event, SourcePosition position) {
-    transactions.executeWrite(
-        status -> {
-          apply(status.getConnection(), event, position);
-          return null;
-        });
-  }
-
-  /**
-   * Applies the event inside the caller's transaction.
-   *
-   * @return whether the event was about a plan item
-   */
-  public boolean apply(Connection connection, EventEnvelope event, SourcePosition position)
+  /** {@inheritDoc} No tally counts plan items, so {@code tally} changes nothing. */
+  @Override
+  public boolean apply(
+      Connection connection, EventEnvelope event, SourcePosition position, boolean tally)
       throws SQLException {
     if (PlanItemSaved.TYPE.equals(event.type())) {
       PlanItemSaved item = codec.dataOf(event, PlanItemSaved.class);
@@ -63,8 +49,7 @@ public class PlanItemProjection {
         upsert.setString(3, item.ref());
         upsert.setString(4, item.title());
         upsert.setString(5, item.levelName());
-        upsert.setInt(6, position.partition());
-        upsert.setLong(7, position.offset());
+        position.bind(upsert, 6);
         upsert.executeUpdate();
       }
       return true;
@@ -81,8 +66,7 @@ public class PlanItemProjection {
                   + NEWER)) {
         tombstone.setString(1, event.council());
         tombstone.setObject(2, item.itemId());
-        tombstone.setInt(3, position.partition());
-        tombstone.setLong(4, position.offset());
+        position.bind(tombstone, 3);
         tombstone.executeUpdate();
       }
       return true;

@@ -23,11 +23,11 @@ import org.improvementhub.measures.events.MeasureValueRecorded;
 import org.improvementhub.messaging.envelope.EventCodec;
 import org.improvementhub.messaging.envelope.EventEnvelope;
 import org.improvementhub.oversight.action.ActionProjection;
-import org.improvementhub.oversight.action.SourcePosition;
 import org.improvementhub.oversight.council.CouncilProjection;
 import org.improvementhub.oversight.driver.DriverProjection;
 import org.improvementhub.oversight.measure.MeasureProjection;
 import org.improvementhub.oversight.planitem.PlanItemProjection;
+import org.improvementhub.oversight.projection.SourcePosition;
 import org.improvementhub.oversight.tally.CouncilTallies;
 import org.improvementhub.oversight.tally.ReportingDay;
 import org.improvementhub.plans.events.ActionCreated;
@@ -127,7 +127,7 @@ public class ReadModelRebuild {
             if (actions.apply(
                 connection,
                 actionEnvelopes.get(i),
-                positionOf(actionEvents.get(i)),
+                SourcePosition.of(actionEvents.get(i)),
                 tallyAt.contains(i))) {
               appliedActions++;
             }
@@ -136,7 +136,7 @@ public class ReadModelRebuild {
           int appliedDrivers = 0;
           for (ConsumerRecord<String, String> record : driverEvents) {
             EventEnvelope event = codec.read(record.value());
-            if (drivers.apply(connection, event, positionOf(record), false)) {
+            if (drivers.apply(connection, event, SourcePosition.of(record), false)) {
               appliedDrivers++;
               recount.add(event.council());
             }
@@ -148,7 +148,7 @@ public class ReadModelRebuild {
           int appliedMeasures = 0;
           for (ConsumerRecord<String, String> record : measureEvents) {
             EventEnvelope event = codec.read(record.value());
-            if (measures.apply(connection, event, positionOf(record), false)) {
+            if (measures.apply(connection, event, SourcePosition.of(record), false)) {
               appliedMeasures++;
               recount.add(event.council());
             }
@@ -158,7 +158,7 @@ public class ReadModelRebuild {
           }
           int appliedItems = 0;
           for (ConsumerRecord<String, String> record : itemEvents) {
-            if (items.apply(connection, codec.read(record.value()), positionOf(record))) {
+            if (items.apply(connection, codec.read(record.value()), SourcePosition.of(record))) {
               appliedItems++;
             }
           }
@@ -172,10 +172,6 @@ public class ReadModelRebuild {
           LOG.info("Read model rebuilt from {}", result);
           return result;
         });
-  }
-
-  private static SourcePosition positionOf(ConsumerRecord<String, String> record) {
-    return new SourcePosition(record.partition(), record.offset());
   }
 
   /** Every record on {@code topic} up to its end when the call began, in partition order. */
