@@ -1,7 +1,6 @@
 package org.improvementhub.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +45,7 @@ public final class FoundationBench {
     PostgresEndpoint database = infra.freshDatabase();
     Map<String, Integer> ports = new HashMap<>();
     for (HubService service : HubService.all()) {
-      ports.put(service.name(), freePort());
+      ports.put(service.name(), BenchedService.freePort());
     }
     StackConfiguration configuration =
         new StackConfiguration(
@@ -182,12 +181,6 @@ public final class FoundationBench {
           Files.delete(file);
         }
       }
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }

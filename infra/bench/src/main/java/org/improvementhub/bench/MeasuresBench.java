@@ -1,10 +1,6 @@
 package org.improvementhub.bench;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -17,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.improvementhub.localstack.HubService;
 import org.improvementhub.localstack.ServiceProcess;
-import org.improvementhub.localstack.StackConfiguration;
 import org.improvementhub.testsupport.TestCouncils;
 import org.improvementhub.testsupport.http.ApiResponse;
 import org.improvementhub.testsupport.http.HubApi;
@@ -44,35 +39,16 @@ public final class MeasuresBench {
     int months = args.length > 2 ? Integer.parseInt(args[2]) : 60;
     int reads = args.length > 3 ? Integer.parseInt(args[3]) : 500;
     int readers = args.length > 4 ? Integer.parseInt(args[4]) : 4;
-    Path root = Path.of("").toAbsolutePath();
     TestInfrastructure infra = TestInfrastructure.shared();
     TestTokens tokens = TestTokens.shared();
     PostgresEndpoint database = infra.freshDatabase();
-    StackConfiguration configuration =
-        new StackConfiguration(
-            database,
-            infra.kafkaBootstrapServers(),
-            infra.mail(),
-            1,
-            Files.createTempDirectory("hub-bench").resolve("key.pem"),
-            "admin@bench.test",
-            "unused-password-1",
-            "0 0 0 1 1 ?");
     Map<String, String> properties =
-        new java.util.HashMap<>(configuration.propertiesFor(HubService.MEASURES));
-    // the bench signs its own tokens, as the tests do
-    properties.put("micronaut.security.token.jwt.signatures.jwks.tenancy.url", tokens.jwksUrl());
-    properties.put("micronaut.security.token.jwt.claims-validators.issuer", TestTokens.ISSUER);
+        BenchedService.properties(
+            HubService.MEASURES, BenchedService.stack(database, infra.mail()));
     // the last full month is the newest period; values may not be filed in the future
     YearMonth last = YearMonth.now().minusMonths(1);
     YearMonth first = last.minusMonths(months - 1L);
-    try (ServiceProcess service =
-        ServiceProcess.start(
-            HubService.MEASURES,
-            freePort(),
-            root,
-            properties,
-            root.resolve("infra/bench/target/bench-logs"))) {
+    try (ServiceProcess service = BenchedService.start(HubService.MEASURES, properties)) {
       service.awaitHealthy(Duration.ofSeconds(180));
       HubApi api = new HubApi(service.baseUrl());
       System.out.printf(
@@ -249,12 +225,6 @@ public final class MeasuresBench {
       throw new IllegalStateException("Unexpected answer: " + response);
     }
     return millis;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 
   private MeasuresBench() {}

@@ -4,10 +4,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -25,12 +21,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.improvementhub.localstack.HubService;
 import org.improvementhub.localstack.ServiceProcess;
-import org.improvementhub.localstack.StackConfiguration;
 import org.improvementhub.testsupport.TestCouncils;
 import org.improvementhub.testsupport.http.ApiResponse;
 import org.improvementhub.testsupport.http.HubApi;
@@ -63,28 +56,18 @@ public final class NotificationsBench {
     // 2-core machine, 12 minutes for 30,600): by default the bench writes the tracked actions
     // straight into the councils' tables, as the events would; -Dbench.seed=events to go by Kafka.
     boolean byEvents = "events".equals(System.getProperty("bench.seed", "tables"));
-    Path root = Path.of("").toAbsolutePath();
     TestInfrastructure infra = TestInfrastructure.shared();
     TestTokens tokens = TestTokens.shared();
     GreenMail smtp =
-        new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        new GreenMail(
+            new ServerSetup(BenchedService.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
     PostgresEndpoint database = infra.freshDatabase();
-    StackConfiguration configuration =
-        new StackConfiguration(
-            database,
-            infra.kafkaBootstrapServers(),
-            new MailEndpoint("127.0.0.1", smtp.getSmtp().getPort(), 0),
-            1,
-            Files.createTempDirectory("hub-bench").resolve("key.pem"),
-            "admin@bench.test",
-            "unused-password-1",
-            "0 0 0 1 1 ?");
     Map<String, String> properties =
-        new HashMap<>(configuration.propertiesFor(HubService.NOTIFICATIONS));
-    // the bench signs its own council admin tokens, as the tests do
-    properties.put("micronaut.security.token.jwt.signatures.jwks.tenancy.url", tokens.jwksUrl());
-    properties.put("micronaut.security.token.jwt.claims-validators.issuer", TestTokens.ISSUER);
+        BenchedService.properties(
+            HubService.NOTIFICATIONS,
+            BenchedService.stack(
+                database, new MailEndpoint("127.0.0.1", smtp.getSmtp().getPort(), 0)));
     properties.put("hub.notifications.schedule.initial-delay", "2s");
     properties.put("hub.notifications.schedule.interval", "2s");
     System.getProperties().stringPropertyNames().stream()
@@ -98,14 +81,9 @@ public final class NotificationsBench {
     for (int c = 0; c < councils; c++) {
       slugs.add("bench-" + run + "-" + c);
     }
-    try (ServiceProcess notifications =
-            ServiceProcess.start(
-                HubService.NOTIFICATIONS,
-                freePort(),
-                root,
-                properties,
-                root.resolve("infra/bench/target/bench-logs"));
-        KafkaProducer<String, String> producer = producer(infra.kafkaBootstrapServers());
+    try (ServiceProcess notifications = BenchedService.start(HubService.NOTIFICATIONS, properties);
+        KafkaProducer<String, String> producer =
+            BenchEvents.producer(infra.kafkaBootstrapServers());
         Connection sql =
             DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password())) {
       notifications.awaitHealthy(Duration.ofSeconds(180));
@@ -137,7 +115,7 @@ public final class NotificationsBench {
                 new ProducerRecord<>(
                     "plans.action.v1",
                     council,
-                    envelope(
+                    BenchEvents.envelope(
                         "ActionCreated",
                         council,
                         id.toString(),
@@ -346,32 +324,5 @@ public final class NotificationsBench {
     return ("{\"actionId\":\"%s\",\"ref\":\"%s\",\"title\":\"Action %s\",\"leadName\":\"Lead %s\","
             + "\"leadEmail\":\"%s\",\"dueDate\":\"%s\",\"ragStatus\":\"RED\",\"action\":%s}")
         .formatted(id, ref, ref, ref, lead, due, snapshot);
-  }
-
-  private static String envelope(String type, String council, String aggregateId, String data) {
-    return ("{\"eventId\":\"%s\",\"type\":\"%s\",\"version\":1,\"council\":\"%s\","
-            + "\"occurredAt\":\"%s\",\"aggregateId\":\"%s\",\"data\":%s}")
-        .formatted(UUID.randomUUID(), type, council, Instant.now(), aggregateId, data);
-  }
-
-  private static KafkaProducer<String, String> producer(String bootstrapServers) {
-    return new KafkaProducer<>(
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            bootstrapServers,
-            ProducerConfig.ACKS_CONFIG,
-            "all",
-            ProducerConfig.LINGER_MS_CONFIG,
-            10,
-            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-            StringSerializer.class,
-            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-            StringSerializer.class));
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

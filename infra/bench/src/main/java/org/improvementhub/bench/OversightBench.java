@@ -1,9 +1,5 @@
 package org.improvementhub.bench;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,12 +11,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.improvementhub.localstack.HubService;
 import org.improvementhub.localstack.ServiceProcess;
-import org.improvementhub.localstack.StackConfiguration;
 import org.improvementhub.testsupport.http.ApiResponse;
 import org.improvementhub.testsupport.http.HubApi;
 import org.improvementhub.testsupport.infra.TestInfrastructure;
@@ -45,33 +38,15 @@ public final class OversightBench {
   public static void main(String[] args) throws Exception {
     int councils = args.length > 0 ? Integer.parseInt(args[0]) : 153;
     int actions = args.length > 1 ? Integer.parseInt(args[1]) : 300;
-    Path root = Path.of("").toAbsolutePath();
     TestInfrastructure infra = TestInfrastructure.shared();
     TestTokens tokens = TestTokens.shared();
-    StackConfiguration configuration =
-        new StackConfiguration(
-            infra.freshDatabase(),
-            infra.kafkaBootstrapServers(),
-            infra.mail(),
-            1,
-            Files.createTempDirectory("hub-bench").resolve("key.pem"),
-            "admin@bench.test",
-            "unused-password-1",
-            "0 0 0 1 1 ?");
     Map<String, String> properties =
-        new java.util.HashMap<>(configuration.propertiesFor(HubService.OVERSIGHT));
-    // the bench signs its own observer tokens, as the tests do
-    properties.put("micronaut.security.token.jwt.signatures.jwks.tenancy.url", tokens.jwksUrl());
-    properties.put("micronaut.security.token.jwt.claims-validators.issuer", TestTokens.ISSUER);
+        BenchedService.properties(
+            HubService.OVERSIGHT, BenchedService.stack(infra.freshDatabase(), infra.mail()));
     String run = UUID.randomUUID().toString().substring(0, 4);
-    try (ServiceProcess oversight =
-            ServiceProcess.start(
-                HubService.OVERSIGHT,
-                freePort(),
-                root,
-                properties,
-                root.resolve("infra/bench/target/bench-logs"));
-        KafkaProducer<String, String> producer = producer(infra.kafkaBootstrapServers())) {
+    try (ServiceProcess oversight = BenchedService.start(HubService.OVERSIGHT, properties);
+        KafkaProducer<String, String> producer =
+            BenchEvents.producer(infra.kafkaBootstrapServers())) {
       oversight.awaitHealthy(Duration.ofSeconds(180));
       HubApi api = new HubApi(oversight.baseUrl());
       String observer = tokens.observer("*");
@@ -284,30 +259,8 @@ public final class OversightBench {
         .formatted(id, ref, ref, LocalDate.now().plusDays(30), rag, rag, Instant.now());
   }
 
+  /** An event about the council as a whole: keyed and partitioned by the council. */
   private static String envelope(String type, String council, String data) {
-    return ("{\"eventId\":\"%s\",\"type\":\"%s\",\"version\":1,\"council\":\"%s\","
-            + "\"occurredAt\":\"%s\",\"aggregateId\":\"%s\",\"data\":%s}")
-        .formatted(UUID.randomUUID(), type, council, Instant.now(), council, data);
-  }
-
-  private static KafkaProducer<String, String> producer(String bootstrapServers) {
-    return new KafkaProducer<>(
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            bootstrapServers,
-            ProducerConfig.ACKS_CONFIG,
-            "all",
-            ProducerConfig.LINGER_MS_CONFIG,
-            10,
-            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-            StringSerializer.class,
-            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-            StringSerializer.class));
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+    return BenchEvents.envelope(type, council, council, data);
   }
 }

@@ -1,7 +1,6 @@
 package org.improvementhub.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,7 +12,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -21,7 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.improvementhub.localstack.HubService;
 import org.improvementhub.localstack.ServiceProcess;
-import org.improvementhub.localstack.StackConfiguration;
 import org.improvementhub.testsupport.TestCouncils;
 import org.improvementhub.testsupport.http.HubApi;
 import org.improvementhub.testsupport.infra.PostgresEndpoint;
@@ -50,34 +47,15 @@ public final class PlansBench {
     int readers = args.length > 1 ? Integer.parseInt(args[1]) : 50;
     int reads = args.length > 2 ? Integer.parseInt(args[2]) : 2500;
     int importRows = args.length > 3 ? Integer.parseInt(args[3]) : 2000;
-    Path root = Path.of("").toAbsolutePath();
     TestInfrastructure infra = TestInfrastructure.shared();
     TestTokens tokens = TestTokens.shared();
     PostgresEndpoint database = infra.freshDatabase();
-    StackConfiguration configuration =
-        new StackConfiguration(
-            database,
-            infra.kafkaBootstrapServers(),
-            infra.mail(),
-            1,
-            Files.createTempDirectory("hub-bench").resolve("key.pem"),
-            "admin@bench.test",
-            "unused-password-1",
-            "0 0 0 1 1 ?");
-    Map<String, String> properties = new HashMap<>(configuration.propertiesFor(HubService.PLANS));
-    // the bench signs its own tokens, as the tests do
-    properties.put("micronaut.security.token.jwt.signatures.jwks.tenancy.url", tokens.jwksUrl());
-    properties.put("micronaut.security.token.jwt.claims-validators.issuer", TestTokens.ISSUER);
+    Map<String, String> properties =
+        BenchedService.properties(HubService.PLANS, BenchedService.stack(database, infra.mail()));
     properties.put("hub.plans.overdue-scan.after-start", "1h");
     String council = TestCouncils.uniqueSlug("bench");
     String manager = tokens.councilUser(council, "PROGRAMME_MANAGER");
-    try (ServiceProcess plans =
-        ServiceProcess.start(
-            HubService.PLANS,
-            freePort(),
-            root,
-            properties,
-            root.resolve("infra/bench/target/bench-logs"))) {
+    try (ServiceProcess plans = BenchedService.start(HubService.PLANS, properties)) {
       plans.awaitHealthy(Duration.ofSeconds(180));
       TestCouncils.provision(database, council, "Bench council", 999);
       HubApi api = new HubApi(plans.baseUrl());
@@ -317,12 +295,6 @@ public final class PlansBench {
       return parts[0] + " " + parts[1] + " " + parts[2];
     } catch (IOException | RuntimeException e) {
       return "unknown";
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }

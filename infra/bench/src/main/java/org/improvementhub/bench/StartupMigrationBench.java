@@ -1,7 +1,5 @@
 package org.improvementhub.bench;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -65,7 +63,7 @@ public final class StartupMigrationBench {
       properties.put("hub.council-schemas.migration-parallelism", String.valueOf(parallelism));
       Timed first = migrate(service, root, properties, logs.resolve(service.name() + "-1.log"));
       Timed again = migrate(service, root, properties, logs.resolve(service.name() + "-2.log"));
-      int port = freePort();
+      int port = BenchedService.freePort();
       properties.put("micronaut.server.port", String.valueOf(port));
       long began = System.nanoTime();
       String check;
@@ -132,12 +130,6 @@ public final class StartupMigrationBench {
       for (int i = 1; i <= councils; i++) {
         statement.execute(String.format("CREATE SCHEMA council_bench_%03d", i));
       }
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }
