@@ -12,6 +12,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.improvementhub.web.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 
@@ -108,19 +109,13 @@ class TabularFileTest {
   @Test
   void moreRowsThanAllowedIsAProblemNamingTheFile() {
     byte[] csv = ("n\n" + "1\n".repeat(11)).getBytes(StandardCharsets.UTF_8);
-    assertThatThrownBy(() -> files.read(csv, TabularFile.CSV))
-        .isInstanceOfSatisfying(
-            ProblemException.class,
-            e -> assertThat(e.problem().errors()).extracting("field").containsExactly("file"));
+    assertProblemNamingTheFile(() -> files.read(csv, TabularFile.CSV));
   }
 
   @Test
   void anUnreadableOrEmptyFileIsAProblemNamingTheFile() {
     for (byte[] content : new byte[][] {new byte[0], "PK\u0003\u0004 broken".getBytes()}) {
-      assertThatThrownBy(() -> files.read(content, TabularFile.XLSX))
-          .isInstanceOfSatisfying(
-              ProblemException.class,
-              e -> assertThat(e.problem().errors()).extracting("field").containsExactly("file"));
+      assertProblemNamingTheFile(() -> files.read(content, TabularFile.XLSX));
     }
   }
 
@@ -135,7 +130,11 @@ class TabularFileTest {
     assertThat(TabularFile.kindOfUpload("plan.csv", "application/octet-stream"))
         .isEqualTo(TabularFile.CSV);
     assertThat(TabularFile.kindOfUpload(null, null)).isEqualTo(TabularFile.CSV);
-    assertThatThrownBy(() -> TabularFile.kindOfUpload("plan.docx", null))
+    assertProblemNamingTheFile(() -> TabularFile.kindOfUpload("plan.docx", null));
+  }
+
+  private static void assertProblemNamingTheFile(ThrowingCallable reading) {
+    assertThatThrownBy(reading)
         .isInstanceOfSatisfying(
             ProblemException.class,
             e -> assertThat(e.problem().errors()).extracting("field").containsExactly("file"));
