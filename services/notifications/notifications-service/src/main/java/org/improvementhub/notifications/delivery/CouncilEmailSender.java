@@ -1,28 +1,34 @@
 package org.improvementhub.notifications.delivery;
 
+import io.micronaut.jdbc.DataSourceResolver;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.improvementhub.notifications.settings.CouncilSettings;
+import org.improvementhub.tenancy.context.CouncilContext;
+import org.improvementhub.tenancy.context.CouncilSlug;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Sends the next due email of the council the unit of work is bound to.
  *
- * <p>One email per transaction: the row stays locked while the SMTP server is asked, and is marked
- * SENT in the same transaction only after the server accepted it. Another sender skips the locked
- * row. If the process dies between the server's acceptance and the commit, the row is still QUEUED
- * and that one email is sent again, with the same Message-ID; a graceful stop waits for the
- * transaction in progress (see {@link EmailDispatcher}), so it never leaves one behind.
+ * <p>The email's row is claimed (locked) first, and recorded as SENT, committed, just before the
+ * SMTP server is told the message is complete (see {@link EndOfDataTransport}): a process killed
+ * before that commit leaves the email due again and the server with an incomplete message it drops;
+ * killed after it, the server completes the message it already holds in full. Either way no email
+ * is sent twice and none is lost; only a kill in the instant between the commit and the write of
+ * the final line could lose one. If the server then refuses the message, the record is undone and
+ * the email retried.
  */
 @Singleton
 public class CouncilEmailSender {
 
   private static final Logger LOG = LoggerFactory.getLogger(CouncilEmailSender.class);
 
+  private final DataSource dataSource;
   private final EmailDeliveryRepository deliveries;
   private final SmtpCourier courier;
   private final RetrySchedule retries;
@@ -30,11 +36,15 @@ public class CouncilEmailSender {
   private final Clock clock;
 
   public CouncilEmailSender(
+      DataSource dataSource,
+      DataSourceResolver resolver,
       EmailDeliveryRepository deliveries,
       SmtpCourier courier,
       RetrySchedule retries,
       CouncilSettings settings,
       Clock clock) {
+    // the pool itself: a claim commits on its own connection, outside Micronaut's transactions
+    this.dataSource = resolver.resolve(dataSource);
     this.deliveries = deliveries;
     this.settings = settings;
     this.courier = courier;
@@ -42,35 +52,41 @@ public class CouncilEmailSender {
     this.clock = clock;
   }
 
-  @Transactional
   public Outcome sendNextDue(SmtpConnection connection) {
-    Optional<EmailDelivery> due = deliveries.claimNextDue(clock.instant());
-    if (due.isEmpty()) {
+    CouncilSlug council =
+        CouncilContext.current()
+            .orElseThrow(() -> new IllegalStateException("No council is bound to this work"));
+    Optional<DeliveryClaim> claimed = DeliveryClaim.next(dataSource, council, clock.instant());
+    if (claimed.isEmpty()) {
       return Outcome.NONE_DUE;
     }
-    EmailDelivery email = due.get();
-    try {
-      courier.send(email, settings.current(), connection);
-    } catch (RuntimeException e) {
-      return recordFailure(email, SendFailure.of(e));
+    try (DeliveryClaim claim = claimed.get()) {
+      EmailDelivery email =
+          deliveries
+              .findById(claim.id())
+              .orElseThrow(
+                  () -> new IllegalStateException("Claimed email vanished: " + claim.id()));
+      try {
+        courier.send(email, settings.current(), connection, () -> claim.markSent(clock.instant()));
+      } catch (RuntimeException e) {
+        return recordFailure(claim, email, SendFailure.of(e));
+      }
+      return Outcome.SENT;
     }
-    deliveries.markSent(email.id(), clock.instant());
-    return Outcome.SENT;
   }
 
-  private Outcome recordFailure(EmailDelivery email, SendFailure failure) {
+  private Outcome recordFailure(DeliveryClaim claim, EmailDelivery email, SendFailure failure) {
     Instant now = clock.instant();
     int attempt = email.attempts() + 1;
     if (failure.permanent()) {
       LOG.warn("Email {} ({}) refused for good: {}", email.id(), email.kind(), failure.reason());
-      deliveries.markFailed(email.id(), now, failure.reason());
+      claim.markFailed(now, failure.reason());
       return Outcome.FAILED;
     }
     Optional<Instant> next = retries.nextAttempt(attempt, now);
     if (next.isEmpty()) {
       LOG.warn("Email {} ({}) given up after {} attempts", email.id(), email.kind(), attempt);
-      deliveries.markFailed(
-          email.id(), now, "Gave up after " + attempt + " attempts: " + failure.reason());
+      claim.markFailed(now, "Gave up after " + attempt + " attempts: " + failure.reason());
       return Outcome.FAILED;
     }
     LOG.info(
@@ -79,7 +95,7 @@ public class CouncilEmailSender {
         attempt,
         next.get(),
         failure.reason());
-    deliveries.retryLater(email.id(), now, next.get(), failure.reason());
+    claim.retryLater(now, next.get(), failure.reason());
     return Outcome.RETRY_LATER;
   }
 

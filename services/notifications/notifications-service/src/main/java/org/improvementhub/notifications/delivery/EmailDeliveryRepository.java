@@ -47,31 +47,7 @@ public interface EmailDeliveryRepository extends GenericRepository<EmailDelivery
       String bodyHtml,
       Instant now);
 
-  /**
-   * Locks the queued email that has waited longest among those due, skipping any another sender
-   * holds, so that two senders never send the same email.
-   */
-  @Query(
-      value =
-          "SELECT * FROM email_delivery WHERE status = 'QUEUED' AND next_attempt_at <= :now"
-              + " ORDER BY next_attempt_at, created_at LIMIT 1 FOR UPDATE SKIP LOCKED",
-      nativeQuery = true)
-  Optional<EmailDelivery> claimNextDue(Instant now);
-
-  @Query(
-      "UPDATE email_delivery SET status = 'SENT', attempts = attempts + 1, last_attempt_at = :at,"
-          + " sent_at = :at, last_error = NULL WHERE id = :id")
-  void markSent(UUID id, Instant at);
-
-  @Query(
-      "UPDATE email_delivery SET attempts = attempts + 1, last_attempt_at = :at,"
-          + " next_attempt_at = :nextAttemptAt, last_error = :error WHERE id = :id")
-  void retryLater(UUID id, Instant at, Instant nextAttemptAt, String error);
-
-  @Query(
-      "UPDATE email_delivery SET status = 'FAILED', attempts = attempts + 1,"
-          + " last_attempt_at = :at, last_error = :error WHERE id = :id")
-  void markFailed(UUID id, Instant at, String error);
+  Optional<EmailDelivery> findById(UUID id);
 
   /**
    * Drops the action's emails not sent yet, except those about {@code keepDueDate} (null: all). An

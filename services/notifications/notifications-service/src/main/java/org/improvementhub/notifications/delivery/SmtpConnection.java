@@ -3,7 +3,6 @@ package org.improvementhub.notifications.delivery;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
 
 /**
  * One SMTP connection, used for the emails one worker sends for one council in one round instead of
@@ -13,7 +12,7 @@ import jakarta.mail.Transport;
 public final class SmtpConnection implements AutoCloseable {
 
   private final Session session;
-  private Transport transport;
+  private EndOfDataTransport transport;
   private boolean used;
 
   SmtpConnection(Session session) {
@@ -21,21 +20,23 @@ public final class SmtpConnection implements AutoCloseable {
   }
 
   /**
-   * Sends {@code message} (its headers already saved) over this connection. A connection that has
-   * been used before may have been dropped by the server while idle: a failure on it without any
-   * SMTP reply is tried once more on a fresh connection.
+   * Sends {@code message} (its headers already saved) over this connection, running {@code
+   * beforeEndOfData} just before completing it. A connection that has been used before may have
+   * been dropped by the server while idle: a failure on it without any SMTP reply, before the email
+   * was recorded, is tried once more on a fresh connection.
    */
-  void send(Message message) throws MessagingException {
+  void send(Message message, Runnable beforeEndOfData) throws MessagingException {
     boolean reused = used;
+    RecordOnce record = new RecordOnce(beforeEndOfData);
     try {
-      sendOnce(message);
+      sendOnce(message, record);
     } catch (MessagingException | RuntimeException e) {
       close();
-      if (!reused || SendFailure.replyCode(e) != null) {
+      if (!reused || record.done || SendFailure.replyCode(e) != null) {
         throw e;
       }
       try {
-        sendOnce(message);
+        sendOnce(message, record);
       } catch (MessagingException | RuntimeException again) {
         close();
         throw again;
@@ -43,18 +44,36 @@ public final class SmtpConnection implements AutoCloseable {
     }
   }
 
-  private void sendOnce(Message message) throws MessagingException {
+  private void sendOnce(Message message, Runnable beforeEndOfData) throws MessagingException {
     if (transport == null) {
-      transport = session.getTransport("smtp");
+      transport = (EndOfDataTransport) session.getTransport(EndOfDataTransport.PROVIDER);
       transport.connect();
     }
     used = true;
-    transport.sendMessage(message, message.getAllRecipients());
+    transport.sendMessage(message, message.getAllRecipients(), beforeEndOfData);
+  }
+
+  /** The sender's record, run at most once whatever the number of connections tried. */
+  private static final class RecordOnce implements Runnable {
+    private final Runnable record;
+    private boolean done;
+
+    RecordOnce(Runnable record) {
+      this.record = record;
+    }
+
+    @Override
+    public void run() {
+      if (!done) {
+        record.run();
+        done = true;
+      }
+    }
   }
 
   @Override
   public void close() {
-    Transport open = transport;
+    EndOfDataTransport open = transport;
     transport = null;
     used = false;
     if (open != null) {

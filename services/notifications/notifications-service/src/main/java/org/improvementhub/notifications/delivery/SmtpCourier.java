@@ -42,9 +42,14 @@ public class SmtpCourier {
 
   /**
    * Sends {@code email} over {@code connection} from the platform's address, under the council's
-   * sender name if it set one, with replies going to the council's reply-to address if it set one.
+   * sender name if it set one, with replies going to the council's reply-to address if it set one;
+   * {@code beforeEndOfData} runs just before the server is told the message is complete.
    */
-  public void send(EmailDelivery email, NotificationSettings settings, SmtpConnection connection) {
+  public void send(
+      EmailDelivery email,
+      NotificationSettings settings,
+      SmtpConnection connection,
+      Runnable beforeEndOfData) {
     Email.Builder builder =
         Email.builder()
             .from(
@@ -65,7 +70,7 @@ public class SmtpCourier {
       Message message = composer.compose(composed);
       message.setHeader("Message-ID", email.messageId());
       message.saveChanges();
-      connection.send(message);
+      connection.send(message, beforeEndOfData);
     } catch (MessagingException e) {
       // As Micronaut's own sender reports it: SendFailure reads the SMTP reply behind it.
       throw new EmailException(e);

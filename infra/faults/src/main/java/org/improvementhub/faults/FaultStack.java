@@ -1,0 +1,150 @@
+package org.improvementhub.faults;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.improvementhub.localstack.DemoCouncils;
+import org.improvementhub.localstack.HubService;
+import org.improvementhub.localstack.ServiceProcess;
+import org.improvementhub.localstack.StackConfiguration;
+import org.improvementhub.testsupport.http.HubApi;
+import org.improvementhub.testsupport.infra.EmbeddedKafkaBroker;
+import org.improvementhub.testsupport.infra.TestInfrastructure;
+
+/**
+ * The services an overdue email passes through (tenancy, plans, measures, notifications), each its
+ * own process, on a fresh database, a broker of their own (the services' consumer groups have fixed
+ * names: a second stack on a shared broker would take this one's partitions) and an SMTP server the
+ * harness can take away. Oversight and the portal play no part in delivering email, so they are not
+ * started.
+ */
+final class FaultStack implements AutoCloseable {
+
+  static final String ADMIN = "admin@faults.test";
+  static final String ADMIN_PASSWORD = "Faults-Admin-Password-1";
+  private static final Duration START = Duration.ofSeconds(180);
+  private static final List<HubService> SERVICES =
+      List.of(HubService.TENANCY, HubService.PLANS, HubService.MEASURES, HubService.NOTIFICATIONS);
+
+  private final Path root;
+  private final Path logs;
+  private final EmbeddedKafkaBroker broker;
+  private final CapturedMail mail;
+  private final StackConfiguration configuration;
+  private final Map<String, Integer> ports;
+  private final Map<String, ServiceProcess> running = new LinkedHashMap<>();
+  // LA codes are unique among councils; these are not real ones
+  private final AtomicInteger laCodes = new AtomicInteger(900);
+
+  private FaultStack(
+      Path root,
+      Path logs,
+      EmbeddedKafkaBroker broker,
+      CapturedMail mail,
+      StackConfiguration configuration,
+      Map<String, Integer> ports) {
+    this.root = root;
+    this.logs = logs;
+    this.broker = broker;
+    this.mail = mail;
+    this.configuration = configuration;
+    this.ports = ports;
+  }
+
+  /**
+   * Starts the stack from the services built under {@code root}.
+   *
+   * @param logs where each service writes its output
+   */
+  static FaultStack start(Path root, Path logs) {
+    try {
+      TestInfrastructure infra = TestInfrastructure.shared();
+      EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startEphemeral();
+      CapturedMail mail = CapturedMail.startOn(freePort());
+      Map<String, Integer> ports = new LinkedHashMap<>();
+      for (HubService service : SERVICES) {
+        ports.put(service.name(), freePort());
+      }
+      Path keys = Files.createTempDirectory("hub-faults-keys");
+      StackConfiguration configuration =
+          new StackConfiguration(
+              infra.freshDatabase(),
+              broker.bootstrapServers(),
+              mail.endpoint(),
+              ports.get(HubService.TENANCY.name()),
+              keys.resolve("signing-key.pem"),
+              ADMIN,
+              ADMIN_PASSWORD,
+              // never by itself: each batch asks for its own scan
+              "0 0 0 1 1 ?");
+      FaultStack stack = new FaultStack(root, logs, broker, mail, configuration, ports);
+      for (HubService service : SERVICES) {
+        stack.launch(service);
+      }
+      for (ServiceProcess process : stack.running.values()) {
+        process.awaitHealthy(START);
+      }
+      return stack;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private ServiceProcess launch(HubService service) {
+    Map<String, String> properties = configuration.propertiesFor(service);
+    if (service.equals(HubService.NOTIFICATIONS)) {
+      properties.put("hub.notifications.dispatch.interval", "100ms");
+      // An outage of minutes must be retried within seconds of its end, not an hour later; the
+      // number of attempts is raised so that a long outage cannot use them all up.
+      properties.put("hub.notifications.retry.first-delay", "1s");
+      properties.put("hub.notifications.retry.max-delay", "5s");
+      properties.put("hub.notifications.retry.max-attempts", "100000");
+    }
+    ServiceProcess process =
+        ServiceProcess.start(service, ports.get(service.name()), root, properties, logs);
+    running.put(service.name(), process);
+    return process;
+  }
+
+  /** Kills notifications with SIGKILL, as a crash or an OOM kill would, and starts it again. */
+  void crashAndRestartNotifications() {
+    running.get(HubService.NOTIFICATIONS.name()).kill();
+    launch(HubService.NOTIFICATIONS).awaitHealthy(START);
+  }
+
+  HubApi api(HubService service) {
+    return new HubApi(running.get(service.name()).baseUrl());
+  }
+
+  String adminToken() {
+    return DemoCouncils.login(api(HubService.TENANCY), ADMIN, ADMIN_PASSWORD);
+  }
+
+  int nextLaCode() {
+    return laCodes.incrementAndGet();
+  }
+
+  CapturedMail mail() {
+    return mail;
+  }
+
+  @Override
+  public void close() {
+    running.values().parallelStream().forEach(ServiceProcess::kill);
+    mail.close();
+    broker.close();
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

@@ -1,0 +1,175 @@
+package org.improvementhub.faults;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.improvementhub.faults.CapturedMail.ReceivedEmail;
+import org.improvementhub.localstack.DemoCouncils;
+import org.improvementhub.localstack.HubService;
+import org.improvementhub.testsupport.TestCouncils;
+import org.improvementhub.testsupport.http.ApiResponse;
+import org.improvementhub.testsupport.http.HubApi;
+
+/**
+ * A council of its own with {@code size} overdue actions, each with a lead of its own, so that
+ * every lead must receive exactly one overdue email. Made through the public APIs, as a council
+ * would.
+ */
+final class OverdueBatch {
+
+  private static final String PASSWORD = "Faults-User-Password-1";
+  private static final Duration ACTIVE = Duration.ofSeconds(90);
+
+  private final String council;
+  private final String manager;
+  private final List<String> leads;
+
+  private OverdueBatch(String council, String manager, List<String> leads) {
+    this.council = council;
+    this.manager = manager;
+    this.leads = leads;
+  }
+
+  /** A new council, active in every service, and its programme manager. */
+  static OverdueBatch create(FaultStack stack, int size) {
+    HubApi tenancy = stack.api(HubService.TENANCY);
+    String admin = stack.adminToken();
+    String council = TestCouncils.uniqueSlug("faults");
+    expect(
+        tenancy.post(
+            "/councils",
+            admin,
+            "{\"slug\":\"%s\",\"name\":\"Faults Council %s\",\"laCode\":%d}"
+                .formatted(council, council, stack.nextLaCode())),
+        201);
+    tenancy.awaitGet(
+        "/councils/" + council,
+        admin,
+        r -> r.status() == 200 && "ACTIVE".equals(r.json().path("status").asText()),
+        ACTIVE);
+    String managerEmail = "pm@" + council + ".faults.test";
+    expect(
+        tenancy.post(
+            "/councils/" + council + "/users",
+            admin,
+            "{\"email\":\"%s\",\"displayName\":\"Programme Manager\",\"password\":\"%s\",\"roles\":[\"PROGRAMME_MANAGER\"]}"
+                .formatted(managerEmail, PASSWORD)),
+        201);
+    String manager = DemoCouncils.login(tenancy, managerEmail, PASSWORD);
+    List<String> leads = new ArrayList<>();
+    for (int i = 1; i <= size; i++) {
+      leads.add("lead-" + i + "@" + council + ".faults.test");
+    }
+    return new OverdueBatch(council, manager, List.copyOf(leads));
+  }
+
+  /**
+   * Creates the actions, already overdue: notifications learns of them from plans' events and sends
+   * their overdue emails from here on.
+   */
+  void createActions(FaultStack stack) {
+    HubApi plans = stack.api(HubService.PLANS);
+    for (int i = 1; i <= leads.size(); i++) {
+      expect(
+          plans.post(
+              "/councils/" + council + "/actions",
+              manager,
+              ("{\"ref\":\"1.%d\",\"title\":\"Audit of child protection plans %d\","
+                      + "\"lead\":{\"name\":\"Lead %d\",\"email\":\"%s\"},"
+                      + "\"dueDate\":\"%s\",\"ragStatus\":\"AMBER\"}")
+                  .formatted(i, i, i, leads.get(i - 1), LocalDate.now().minusDays(3))),
+          201);
+    }
+  }
+
+  /** Asks plans to look for overdue actions too, as its daily scan would. */
+  void scan(FaultStack stack) {
+    expect(
+        stack.api(HubService.PLANS).post("/councils/" + council + "/overdue-scans", manager, ""),
+        200);
+  }
+
+  int size() {
+    return leads.size();
+  }
+
+  /** What the mail server has received so far for this batch's overdue emails. */
+  Delivered delivered(CapturedMail mail) {
+    Set<String> expected = new HashSet<>(leads);
+    Map<String, Integer> copies = new HashMap<>();
+    Set<String> reachedLeads = new HashSet<>();
+    for (ReceivedEmail email : mail.received()) {
+      if (expected.contains(email.recipient()) && email.subject().startsWith("Overdue:")) {
+        copies.merge(email.messageId(), 1, Integer::sum);
+        reachedLeads.add(email.recipient());
+      }
+    }
+    int duplicates = copies.values().stream().mapToInt(count -> count - 1).sum();
+    // a lead with two different overdue emails would be a duplicate too, under another Message-ID
+    int extraMessages = copies.size() - reachedLeads.size();
+    return new Delivered(
+        leads.size(),
+        reachedLeads.size(),
+        duplicates + extraMessages,
+        copies.values().stream().mapToInt(Integer::intValue).sum());
+  }
+
+  /**
+   * What went wrong, for a failure message: the leads the mail server has not seen, and the
+   * service's own delivery log for them.
+   */
+  String diagnosis(FaultStack stack) {
+    Set<String> missing = new HashSet<>(leads);
+    for (ReceivedEmail email : stack.mail().received()) {
+      missing.remove(email.recipient());
+    }
+    ApiResponse log =
+        stack
+            .api(HubService.NOTIFICATIONS)
+            .get("/councils/" + council + "/email-deliveries?limit=1000", manager);
+    StringBuilder text = new StringBuilder(delivered(stack.mail()).toString());
+    text.append("; not received by ").append(missing).append("; their deliveries: ");
+    if (log.status() != 200) {
+      return text.append("delivery log answered ").append(log.status()).toString();
+    }
+    log.json()
+        .forEach(
+            delivery -> {
+              if (missing.contains(delivery.path("recipient").asText())) {
+                text.append(delivery).append(' ');
+              }
+            });
+    text.append("(").append(log.json().size()).append(" deliveries logged)");
+    return text.toString();
+  }
+
+  private static void expect(ApiResponse response, int status) {
+    if (response.status() != status) {
+      throw new IllegalStateException(
+          "Expected " + status + " but got " + response.status() + ": " + response.body());
+    }
+  }
+
+  /**
+   * What reached the mail server for a batch.
+   *
+   * @param expected one per lead
+   * @param reached leads who received their email at least once
+   * @param duplicates emails received beyond one per lead
+   * @param received every accepted copy
+   */
+  record Delivered(int expected, int reached, int duplicates, int received) {
+    int lost() {
+      return expected - reached;
+    }
+
+    boolean complete() {
+      return reached == expected;
+    }
+  }
+}
