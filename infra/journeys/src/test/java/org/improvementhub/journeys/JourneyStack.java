@@ -302,6 +302,18 @@ final class JourneyStack implements AutoCloseable {
     assertThat(put.status()).as(put.body()).isBetween(200, 201);
   }
 
+  /** Sets a year's England and statistical neighbours averages for a measure. */
+  void comparators(
+      String slug, String manager, String measureId, int year, String england, String neighbours) {
+    ApiResponse put =
+        measures.put(
+            "/councils/" + slug + "/measures/" + measureId + "/comparators/" + year,
+            DemoCouncils.login(tenancy, manager, PASSWORD),
+            "{\"england\":%s,\"statisticalNeighbours\":%s,\"source\":\"DfE CIN census\"}"
+                .formatted(england, neighbours));
+    assertThat(put.status()).as(put.body()).isBetween(200, 201);
+  }
+
   /** The council's measures as the measures API lists them. */
   ApiResponse measures(String slug, String manager) {
     return measures.get(

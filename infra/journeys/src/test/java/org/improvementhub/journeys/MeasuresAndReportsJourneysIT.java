@@ -85,6 +85,7 @@ class MeasuresAndReportsJourneysIT {
         stack.measures(peterborough, peterboroughManager).json().get(0).get("id").asText();
     linkedAction = stack.actionsAt(walsall, manager, "RED").get(0);
     stack.linkMeasure(walsall, manager, measureId, linkedAction.getKey());
+    stack.comparators(walsall, manager, measureId, 2013, "80", "75.5");
     browser = Browser.open(stack.portalUrl());
     steps = new JourneySteps(browser, stack.portalUrl());
   }
@@ -183,8 +184,14 @@ class MeasuresAndReportsJourneysIT {
     assertThat(browser.findAll("svg.portal-measure-chart path.portal-line--target")).hasSize(1);
     assertThat(browser.find("svg.portal-measure-chart title").getAttribute("textContent"))
         .contains(MEASURE);
-    assertThat(browser.findAll("#values tbody tr")).hasSize(24);
+    assertThat(browser.findAll("svg.portal-measure-chart path.portal-line--england")).hasSize(1);
+    assertThat(browser.findAll("svg.portal-measure-chart path.portal-line--neighbours")).hasSize(1);
+    // Walsall's values run from October 2012 to March 2014: the chart starts at the first
+    assertThat(browser.findAll("#values tbody tr")).hasSize(18);
     assertThat(browser.find("#values tr[data-period='2014-03']").getText()).contains("March 2014");
+    assertThat(browser.find("#values tr[data-period='2013-06']").getText())
+        .contains("June 2013", "80%", "75.5%");
+    assertThat(browser.find("#comparators").getText()).contains("2013", "80%", "75.5%");
     assertThat(browser.find("#period").getAttribute("value")).isEqualTo("2014-04");
     browser.assertAccessible("measure");
     browser.screenshot("m05-measure");
@@ -321,7 +328,10 @@ class MeasuresAndReportsJourneysIT {
     steps.signOut();
 
     steps.signIn(observer);
-    browser.go("/councils/" + walsall + "/measures/" + measureId);
+    browser.go("/councils/" + walsall);
+    steps.navigate(() -> browser.find("#council-pages a").click());
+    assertThat(browser.heading()).isEqualTo("Measures");
+    steps.navigate(() -> browser.driver().findElement(By.linkText(MEASURE)).click());
     assertThat(browser.heading()).isEqualTo(MEASURE);
     assertThat(browser.findAll("main form")).isEmpty();
     browser.assertAccessible("measure, read-only");

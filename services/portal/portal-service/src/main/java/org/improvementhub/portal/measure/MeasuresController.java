@@ -176,7 +176,8 @@ public class MeasuresController {
     List<Map<String, Object>> comparators =
         services.list(HubService.MEASURES, base + "/comparators", token);
     List<Map<String, Object>> points =
-        series.get("points") instanceof List<?> p ? (List<Map<String, Object>>) p : List.of();
+        leadingGapsDropped(
+            series.get("points") instanceof List<?> p ? (List<Map<String, Object>>) p : List.of());
     List<MeasureChart.Period> periods = MeasureChart.periods(points, comparators);
     String unit = String.valueOf(measure.get("unit"));
     Map<String, Object> model =
@@ -202,9 +203,26 @@ public class MeasuresController {
     model.put(
         "nextPeriod",
         current.get("period") == null ? thisMonth.toString() : nextAfter(to, thisMonth, measure));
-    model.put("from", Figures.month(from.toString()));
+    model.put(
+        "from",
+        Figures.month(
+            points.isEmpty() ? from.toString() : String.valueOf(points.get(0).get("period"))));
+    model.put("hasComparators", !comparators.isEmpty());
     model.put("to", Figures.month(to.toString()));
     return model;
+  }
+
+  /**
+   * The months before a measure's first value say nothing: a new measure's chart starts at its
+   * first value (a gap later on stays, as a gap).
+   */
+  private static List<Map<String, Object>> leadingGapsDropped(List<Map<String, Object>> points) {
+    for (int i = 0; i < points.size(); i++) {
+      if (points.get(i).get("value") != null) {
+        return points.subList(i, points.size());
+      }
+    }
+    return points;
   }
 
   /** The period a person most likely records next: the one after the latest, up to this month. */
