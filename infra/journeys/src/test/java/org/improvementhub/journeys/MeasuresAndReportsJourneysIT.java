@@ -166,6 +166,12 @@ class MeasuresAndReportsJourneysIT {
         steps.fetch(csvLink.substring(stack.portalUrl().length()).replace("csv", "xlsx"));
     assertThat(xlsx.headers().firstValue("Content-Type").orElse("")).startsWith(XLSX);
     assertThat(new String(xlsx.body(), 0, 2, StandardCharsets.ISO_8859_1)).isEqualTo("PK");
+
+    // an exported workbook goes back in as it came out: the dry run accepts it
+    upload("exported-plan.xlsx", xlsx.body());
+    assertThat(browser.heading()).isEqualTo("Check the plan before you import it");
+    assertThat(Integer.parseInt(browser.find("#count-actions").getText())).isPositive();
+    assertThat(stack.programmes(walsall, manager).json()).hasSize(2);
   }
 
   @Test

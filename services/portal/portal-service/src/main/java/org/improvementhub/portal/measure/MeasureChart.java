@@ -18,7 +18,7 @@ public record MeasureChart(
   static final int WIDTH = 640;
   static final int HEIGHT = 320;
   static final int LEFT = 56;
-  static final int RIGHT = 16;
+  static final int RIGHT = 28;
   static final int TOP = 16;
   static final int BOTTOM = 40;
 
