@@ -120,6 +120,7 @@ public class BoardReportsController {
     model.put("report", report);
     model.put("rag", ragRows(report));
     model.put("exceptions", tagged(report.get("exceptions"), "ragStatus", "tag"));
+    model.put("movements", tagged(report.get("changeSincePreviousPeriod"), "status", "tag"));
     model.put(
         "changes",
         tagged(tagged(report.get("changesSinceLastReport"), "from", "fromTag"), "to", "toTag"));

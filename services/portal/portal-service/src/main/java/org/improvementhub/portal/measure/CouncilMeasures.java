@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import org.improvementhub.portal.services.HubService;
 import org.improvementhub.portal.services.HubServices;
+import org.improvementhub.portal.services.ServiceUnavailable;
 import org.improvementhub.portal.session.Person;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A council's measures with their latest values, and those linked to an action. The measures API
@@ -15,6 +18,8 @@ import org.improvementhub.portal.session.Person;
  */
 @Singleton
 public class CouncilMeasures {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CouncilMeasures.class);
 
   private final HubServices services;
 
@@ -35,22 +40,39 @@ public class CouncilMeasures {
     return rows;
   }
 
-  /** Measures off target (Red first, then Amber), for the overview. */
+  /**
+   * Measures off target (Red first, then Amber), for the overview; null when the measures service
+   * cannot answer, so the rest of the overview still shows and the page says what is missing.
+   */
   public List<MeasureRow> offTarget(Person person, String slug) {
-    return all(person, slug).stream()
+    List<MeasureRow> all;
+    try {
+      all = all(person, slug);
+    } catch (ServiceUnavailable unavailable) {
+      LOG.warn("Measures left off the overview of {}: {}", slug, unavailable.getMessage());
+      return null;
+    }
+    return all.stream()
         .filter(MeasureRow::offTarget)
         .sorted((a, b) -> a.status() == b.status() ? 0 : a.status() == MeasureStatus.RED ? -1 : 1)
         .toList();
   }
 
-  /** The measures linked to an action, each with its latest value. */
+  /** The measures linked to an action, each with its latest value; null when measures is down. */
   @SuppressWarnings("unchecked")
   public List<MeasureRow> linkedTo(Person person, String slug, String actionId) {
-    Map<String, Object> links =
-        services.object(
-            HubService.MEASURES,
-            "/councils/" + slug + "/measure-links?action=" + actionId,
-            person.accessToken());
+    Map<String, Object> links;
+    try {
+      links =
+          services.object(
+              HubService.MEASURES,
+              "/councils/" + slug + "/measure-links?action=" + actionId,
+              person.accessToken());
+    } catch (ServiceUnavailable unavailable) {
+      LOG.warn(
+          "Linked measures left off action {} of {}: {}", actionId, slug, unavailable.getMessage());
+      return null;
+    }
     List<MeasureRow> rows = new ArrayList<>();
     if (links.get("measures") instanceof List<?> linked) {
       for (Object each : linked) {
