@@ -29,11 +29,11 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
 /**
- * People's journeys through the portal in headless Chromium, against tenancy, plans and oversight
- * running as their own processes: a programme manager reports an action Red and the overview and an
- * observer's cross-council page change; another council's address is not found; the whole reporting
- * journey works with the keyboard alone; and axe finds no WCAG 2.2 A/AA violation on any page type.
- * Screenshots of the main pages go to {@code target/screenshots/}.
+ * People's journeys through the portal in headless Chromium, against the services running as their
+ * own processes ({@link JourneyStack#shared()}): a programme manager reports an action Red and the
+ * overview and an observer's cross-council page change; another council's address is not found; the
+ * whole reporting journey works with the keyboard alone; and axe finds no WCAG 2.2 A/AA violation
+ * on any page type. Screenshots of the main pages go to {@code target/screenshots/}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -54,7 +54,7 @@ class PortalJourneysIT {
   @BeforeAll
   void startTheStackAndTheBrowser() {
     Browser.requireBrowser();
-    stack = JourneyStack.start();
+    stack = JourneyStack.shared();
     stack.council(walsall, "Walsall Council", 335);
     stack.council(peterborough, "Peterborough City Council", 874);
     manager = stack.councilUser(walsall, "PROGRAMME_MANAGER");
@@ -76,12 +76,10 @@ class PortalJourneysIT {
   }
 
   @AfterAll
-  void stopEverything() {
+  void closeTheBrowser() {
+    // the stack is shared by every journey class of the JVM and stops when the JVM exits
     if (browser != null) {
       browser.close();
-    }
-    if (stack != null) {
-      stack.close();
     }
   }
 
@@ -260,12 +258,16 @@ class PortalJourneysIT {
   void whenAServiceIsDownThePortalSaysSoWithoutATrace() {
     signIn(manager);
     stack.stop(org.improvementhub.localstack.HubService.PLANS);
+    try {
+      browser.go("/councils/" + walsall + "/plan");
 
-    browser.go("/councils/" + walsall + "/plan");
-
-    assertThat(browser.heading()).isEqualTo("Sorry, there is a problem with the service");
-    assertThat(browser.find("main").getText()).doesNotContain("Exception");
-    browser.assertAccessible("problem");
+      assertThat(browser.heading()).isEqualTo("Sorry, there is a problem with the service");
+      assertThat(browser.find("main").getText()).doesNotContain("Exception");
+      browser.assertAccessible("problem");
+    } finally {
+      // the stack is shared: the next class expects plans up
+      stack.restart(org.improvementhub.localstack.HubService.PLANS);
+    }
   }
 
   private static byte[] walsallDemoPlan() {

@@ -7,6 +7,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.views.ModelAndView;
 import java.util.List;
 import java.util.Map;
+import org.improvementhub.portal.measure.CouncilMeasures;
 import org.improvementhub.portal.page.Pages;
 import org.improvementhub.portal.page.RagStatus;
 import org.improvementhub.portal.plan.ActionRow;
@@ -29,10 +30,16 @@ public class OverviewController {
   private final Pages pages;
   private final CouncilActions actions;
   private final CouncilNames councils;
+  private final CouncilMeasures measures;
 
   public OverviewController(
-      Sessions sessions, Pages pages, CouncilActions actions, CouncilNames councils) {
+      Sessions sessions,
+      Pages pages,
+      CouncilActions actions,
+      CouncilNames councils,
+      CouncilMeasures measures) {
     this.councils = councils;
+    this.measures = measures;
     this.sessions = sessions;
     this.pages = pages;
     this.actions = actions;
@@ -70,6 +77,7 @@ public class OverviewController {
             .filter(a -> a.rag() == RagStatus.RED || a.rag() == RagStatus.AMBER)
             .sorted((a, b) -> a.rag() == b.rag() ? 0 : a.rag() == RagStatus.RED ? -1 : 1)
             .toList());
+    model.put("measuresOffTarget", measures.offTarget(person, slug));
     return new ModelAndView<>("overview", model);
   }
 }

@@ -38,6 +38,12 @@ public record Page(String title, Person person, String csrf, String section, boo
       String council = "/councils/" + person.council();
       items.add(new NavItem("Overview", council, "overview".equals(section)));
       items.add(new NavItem("Plan", council + "/plan", "plan".equals(section)));
+      items.add(new NavItem("Measures", council + "/measures", "measures".equals(section)));
+      items.add(
+          new NavItem(
+              "Board reports", council + "/board-reports", "board-reports".equals(section)));
+      items.add(
+          new NavItem("Import and export", council + "/plan-files", "plan-files".equals(section)));
     }
     if (person.isObserver() || person.roles().contains("PLATFORM_ADMIN")) {
       items.add(new NavItem("Councils", "/oversight", "oversight".equals(section)));

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.improvementhub.portal.measure.CouncilMeasures;
 import org.improvementhub.portal.page.FormErrors;
 import org.improvementhub.portal.page.Pages;
 import org.improvementhub.portal.page.RagStatus;
@@ -48,14 +49,17 @@ public class ActionController {
   private final HubServices services;
   private final CouncilActions actions;
   private final CouncilNames councils;
+  private final CouncilMeasures measures;
 
   public ActionController(
       Sessions sessions,
       Pages pages,
       HubServices services,
       CouncilActions actions,
-      CouncilNames councils) {
+      CouncilNames councils,
+      CouncilMeasures measures) {
     this.councils = councils;
+    this.measures = measures;
     this.sessions = sessions;
     this.pages = pages;
     this.services = services;
@@ -236,6 +240,7 @@ public class ActionController {
     model.put("statuses", RagStatus.all());
     model.put("periods", periods);
     model.putAll(programmeFacts);
+    model.put("linkedMeasures", measures.linkedTo(person, slug, actionId.toString()));
     return model;
   }
 }

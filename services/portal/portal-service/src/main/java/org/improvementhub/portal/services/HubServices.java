@@ -63,6 +63,11 @@ public class HubServices {
     return read(send(service, get(service, path, token), path), LIST);
   }
 
+  /** A JSON array of strings from {@code GET path}. */
+  public List<String> strings(HubService service, String path, String token) {
+    return read(send(service, get(service, path, token), path), Argument.listOf(String.class));
+  }
+
   /** {@code POST path} with a JSON body; the created object back. */
   public Map<String, Object> post(HubService service, String path, String token, Object body) {
     try {
@@ -76,6 +81,52 @@ public class HubServices {
       throw new ServiceUnavailable("Could not write the request to " + service, e);
     }
   }
+
+  /** {@code PUT path} with a JSON body; the stored object back. */
+  public Map<String, Object> put(HubService service, String path, String token, Object body) {
+    try {
+      HttpRequest request =
+          builder(service, path, token)
+              .header("Content-Type", "application/json")
+              .PUT(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
+              .build();
+      return read(send(service, request, path), OBJECT);
+    } catch (IOException e) {
+      throw new ServiceUnavailable("Could not write the request to " + service, e);
+    }
+  }
+
+  /** {@code POST path} with a file as the body ({@code contentType}); the answer back. */
+  public Map<String, Object> postFile(
+      HubService service, String path, String token, String contentType, byte[] content) {
+    HttpRequest request =
+        builder(service, path, token)
+            .timeout(Duration.ofMinutes(2))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(content))
+            .build();
+    return read(send(service, request, path), OBJECT);
+  }
+
+  /** A file from {@code GET path} (a plan export, a board report), as the service named it. */
+  public Download download(HubService service, String path, String token) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(baseUrls.get(service) + path))
+            .timeout(Duration.ofMinutes(1))
+            .header("Accept", "*/*")
+            .headers(
+                token == null ? new String[0] : new String[] {"Authorization", "Bearer " + token})
+            .GET()
+            .build();
+    HttpResponse<byte[]> response = exchange(service, request, path);
+    return new Download(
+        response.body(),
+        response.headers().firstValue("Content-Type").orElse("application/octet-stream"),
+        response.headers().firstValue("Content-Disposition").orElse("attachment"));
+  }
+
+  /** A file as a service gave it, with the headers a browser needs to save it. */
+  public record Download(byte[] content, String contentType, String disposition) {}
 
   private HttpRequest get(HubService service, String path, String token) {
     return builder(service, path, token).GET().build();
@@ -93,6 +144,10 @@ public class HubServices {
   }
 
   private byte[] send(HubService service, HttpRequest request, String path) {
+    return exchange(service, request, path).body();
+  }
+
+  private HttpResponse<byte[]> exchange(HubService service, HttpRequest request, String path) {
     HttpResponse<byte[]> response;
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
@@ -104,7 +159,7 @@ public class HubServices {
     }
     int status = response.statusCode();
     if (status >= 200 && status < 300) {
-      return response.body();
+      return response;
     }
     switch (status) {
       case 401 -> {
