@@ -2,9 +2,12 @@ package org.improvementhub.plans.documents;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFRelation;
 
 /**
  * Opens an upload as a Word document, or says plainly why it is not one: not Word at all, an old
@@ -46,28 +49,25 @@ final class WordDocuments {
       throw new DocumentProblem(
           DocumentProblem.Reason.NOT_WORD, "the file is not a Word document (.docx)");
     }
+    OPCPackage word;
     try {
-      XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(content));
-      if (document
-          .getPackage()
-          .getPartsByContentType(
-              "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml")
-          .isEmpty()) {
-        document.close();
-        throw new DocumentProblem(
-            DocumentProblem.Reason.NOT_WORD, "the file is not a Word document (.docx)");
-      }
-      return document;
-    } catch (DocumentProblem e) {
-      throw e;
+      word = OPCPackage.open(new ByteArrayInputStream(content));
+    } catch (InvalidFormatException | IOException | RuntimeException e) {
+      throw new DocumentProblem(
+          DocumentProblem.Reason.CORRUPT,
+          "the file is damaged and could not be opened as a Word document");
+    }
+    if (word.getPartsByContentType(XWPFRelation.DOCUMENT.getContentType()).isEmpty()
+        && word.getPartsByContentType(XWPFRelation.MACRO_DOCUMENT.getContentType()).isEmpty()) {
+      word.revert();
+      throw new DocumentProblem(
+          DocumentProblem.Reason.NOT_WORD,
+          "the file is not a Word document (.docx): it is another kind of Office file");
+    }
+    try {
+      return new XWPFDocument(word);
     } catch (IOException | RuntimeException e) {
-      String message = String.valueOf(e.getMessage());
-      if (message.contains("content type")
-          || message.contains("not a valid OOXML")
-          || message.contains("document.main")) {
-        throw new DocumentProblem(
-            DocumentProblem.Reason.NOT_WORD, "the file is not a Word document (.docx)");
-      }
+      word.revert();
       throw new DocumentProblem(
           DocumentProblem.Reason.CORRUPT,
           "the file is damaged and could not be opened as a Word document");
