@@ -61,7 +61,7 @@ public final class CouncilDates {
     if (found.size() == 1) {
       Found only = found.get(0);
       String rest = (text.substring(0, only.from) + text.substring(only.to)).strip();
-      if (ONWARDS.matcher(rest).find()) {
+      if (ONWARDS.matcher(rest).find() || text.substring(only.to).strip().matches("^[-–—]$")) {
         return new DateReading(
             only.day, null, Flag.Kind.MISSING, "a start date with no due date (\"" + rest + "\")");
       }

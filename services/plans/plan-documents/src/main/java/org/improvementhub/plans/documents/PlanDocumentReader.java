@@ -578,6 +578,28 @@ public final class PlanDocumentReader {
         for (String ref : action.drivers()) {
           drivers.putIfAbsent(ref, ProposedDriver.cited(ref, action.origin()));
         }
+        if (action.drivers().isEmpty() && hasColumn(action.origin().table(), ColumnRole.DRIVER)) {
+          flags.add(
+              new Flag(
+                  Flag.Kind.MISSING,
+                  action.ref(),
+                  "drivers",
+                  action.origin(),
+                  "",
+                  "the row cites no driver"));
+        }
+      }
+      singleDatesAmongRanges(done);
+      datesOutOfLine(done);
+      for (ProposedDriver driver : drivers.values()) {
+        flags.add(
+            new Flag(
+                Flag.Kind.MISSING,
+                driver.ref(),
+                "driver",
+                driver.origin(),
+                driver.ref(),
+                "the document only cites " + driver.ref() + ": its words are needed"));
       }
       return new Proposal(
           title,
@@ -749,8 +771,74 @@ public final class PlanDocumentReader {
       }
     }
 
+    /**
+     * A due date far before most of the plan's is more likely a slip of the year ("28 Feb 2012" in
+     * a 2013 plan) than the plan: it is kept as written, and flagged.
+     */
+    private void datesOutOfLine(List<ProposedAction> done) {
+      List<LocalDate> dues =
+          done.stream()
+              .map(ProposedAction::due)
+              .filter(java.util.Objects::nonNull)
+              .sorted()
+              .toList();
+      if (dues.size() < 5) {
+        return;
+      }
+      LocalDate median = dues.get(dues.size() / 2);
+      for (ProposedAction action : done) {
+        if (action.due() != null && action.due().isBefore(median.minusMonths(9))) {
+          flags.add(
+              new Flag(
+                  Flag.Kind.GUESSED,
+                  action.ref(),
+                  "due",
+                  action.origin(),
+                  action.timescaleText(),
+                  "due "
+                      + action.due()
+                      + " is long before most of the plan's dates (half are due by "
+                      + median
+                      + "): check the year"));
+        }
+      }
+    }
+
+    /**
+     * In a table whose timescales are mostly ranges (start – due), a lone date may be either: it is
+     * read as the due date, and flagged.
+     */
+    private void singleDatesAmongRanges(List<ProposedAction> done) {
+      Map<Integer, Long> ranges =
+          done.stream()
+              .filter(a -> a.start() != null && a.due() != null)
+              .collect(Collectors.groupingBy(a -> a.origin().table(), Collectors.counting()));
+      for (ProposedAction action : done) {
+        boolean flagged =
+            flags.stream().anyMatch(f -> f.ref().equals(action.ref()) && f.field().equals("due"));
+        if (ranges.containsKey(action.origin().table())
+            && action.start() == null
+            && action.due() != null
+            && !flagged) {
+          flags.add(
+              new Flag(
+                  Flag.Kind.GUESSED,
+                  action.ref(),
+                  "due",
+                  action.origin(),
+                  action.timescaleText(),
+                  "one date where other timescales in this table are ranges (start – due): read as"
+                      + " the due date"));
+        }
+      }
+    }
+
     private boolean hasStatusColumn(int table) {
-      return mapping.stream().anyMatch(g -> g.table() == table && g.role() == ColumnRole.STATUS);
+      return hasColumn(table, ColumnRole.STATUS);
+    }
+
+    private boolean hasColumn(int table, ColumnRole role) {
+      return mapping.stream().anyMatch(g -> g.table() == table && g.role() == role);
     }
   }
 

@@ -87,6 +87,27 @@ class CouncilDocumentsTest {
           read.leads().stream()
               .map(l -> l.replaceAll("\\s*\\(.*\\)$", ""))
               .collect(Collectors.joining("; ")));
+      List<String> demoDrivers =
+          action.get("drivers").isBlank()
+              ? List.of()
+              : List.of(action.get("drivers").split("\\s*;\\s*"));
+      if (!new java.util.HashSet<>(demoDrivers).equals(new java.util.HashSet<>(read.drivers()))) {
+        differences.add(ref + ": drivers");
+        // the document cites other refs than the demo (each flagged as needing its words), or none
+        boolean citedOthers =
+            !read.drivers().isEmpty()
+                && read.drivers().stream()
+                    .allMatch(
+                        d ->
+                            proposal.flags().stream()
+                                .anyMatch(f -> f.ref().equals(d) && f.field().equals("driver")));
+        boolean flaggedNone =
+            proposal.flags().stream()
+                .anyMatch(f -> f.ref().equals(ref) && f.field().equals("drivers"));
+        if (!citedOthers && !flaggedNone) {
+          unflagged.add(ref + " drivers: demo " + demoDrivers + ", read " + read.drivers());
+        }
+      }
       String rag = demo.latestProgress(ref).getOrDefault("rag", action.get("rag"));
       if (!rag.isEmpty() || read.rag() != null) {
         check(

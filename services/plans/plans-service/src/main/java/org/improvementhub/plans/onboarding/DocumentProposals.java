@@ -187,16 +187,24 @@ public class DocumentProposals {
     } catch (DocumentProblem problem) {
       throw ProblemException.invalidField("file", problem.getMessage());
     }
+    PlanFromDocument.Known known =
+        new PlanFromDocument.Known(
+            store.leadEmails(council), store.drivers(council), new java.util.HashSet<>());
     PlanFromDocument plan =
         PlanFromDocument.of(
             council.value(),
             fileName,
             proposal,
             settings,
-            new PlanFromDocument.Known(store.leadEmails(council), store.drivers(council)),
+            known,
             audit.actor(),
             LocalDate.ofInstant(clock.instant(), UK));
-    List<Flag> flags = new ArrayList<>(proposal.flags());
+    // a driver the council already has needs no words from the document
+    List<Flag> flags =
+        new ArrayList<>(
+            proposal.flags().stream()
+                .filter(f -> !("driver".equals(f.field()) && known.matched().contains(f.ref())))
+                .toList());
     flags.addAll(plan.flags());
     ProposalView view =
         new ProposalView(

@@ -33,7 +33,10 @@ record PlanFromDocument(
   private static final Origin DOCUMENT = new Origin(0, 0, 0, "");
 
   /** What the council already has that the document's names and refs can be matched to. */
-  record Known(Map<String, String> leadEmails, Map<String, String[]> drivers) {}
+  record Known(
+      Map<String, String> leadEmails,
+      Map<String, String[]> drivers,
+      java.util.Set<String> matched) {}
 
   static PlanFromDocument of(
       String council,
@@ -110,17 +113,20 @@ record PlanFromDocument(
     Map<String, String> madeUp = new HashMap<>();
     for (ProposedDriver driver : proposal.drivers()) {
       String[] existing = known.drivers().get(driver.ref());
-      if (existing == null) {
+      if (existing != null) {
+        known.matched().add(driver.ref());
         flags.add(
             new Flag(
-                Flag.Kind.MISSING,
+                Flag.Kind.GUESSED,
                 driver.ref(),
                 "driver",
                 driver.origin(),
                 driver.ref(),
-                "the document only cites "
+                "the council already has "
                     + driver.ref()
-                    + ": its words are needed (the ref stands in)"));
+                    + " ("
+                    + existing[1]
+                    + "): its words are used"));
       }
       rows.add(
           row(
