@@ -102,6 +102,22 @@ record PlanFromDocument(
         dates.isEmpty()
             ? "the document has no dates: a year from the start"
             : "the document's latest due date");
+    // the council's own RAG wording, from its legend (letters such as "gr" are not descriptions)
+    proposal
+        .legend()
+        .forEach(
+            (words, rag) -> {
+              String key = "rag_description_" + rag.name().toLowerCase(Locale.ROOT);
+              if (words.length() > 2 && !settings.containsKey(key)) {
+                setting(
+                    settings,
+                    flags,
+                    chosen,
+                    key,
+                    Character.toUpperCase(words.charAt(0)) + words.substring(1),
+                    "from the document's RAG legend");
+              }
+            });
     chosen.forEach((key, value) -> settings.putIfAbsent(key, value));
     LocalDate programmeEnd = LocalDate.parse(settings.get("end_date"));
     LocalDate programmeStart = LocalDate.parse(settings.get("start_date"));

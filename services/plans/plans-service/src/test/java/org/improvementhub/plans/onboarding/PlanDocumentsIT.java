@@ -162,6 +162,9 @@ class PlanDocumentsIT implements TestPropertyProvider {
     JsonNode first = upload(council, token, walsall, "walsall.docx").json();
     assertThat(first.get("actions").get(0).path("successCriteria").asText()).isNotBlank();
     String id = first.get("id").asText();
+    // the council's own RAG wording, from the legend table, becomes the programme's
+    assertThat(first.get("programme").get("rag_description_green").asText())
+        .isEqualTo("Work progressing as expected");
 
     ApiResponse changed =
         api.put(
