@@ -1,0 +1,270 @@
+package org.improvementhub.plans.onboarding;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.improvementhub.plans.audit.AuditTrail;
+import org.improvementhub.plans.documents.ColumnGuess;
+import org.improvementhub.plans.documents.ColumnRole;
+import org.improvementhub.plans.documents.DocumentProblem;
+import org.improvementhub.plans.documents.Flag;
+import org.improvementhub.plans.documents.PlanDocumentReader;
+import org.improvementhub.plans.documents.Proposal;
+import org.improvementhub.plans.transfer.ImportOutcome;
+import org.improvementhub.plans.transfer.TemplateRows;
+import org.improvementhub.tenancy.context.CouncilSlug;
+import org.improvementhub.web.problem.ProblemException;
+import org.improvementhub.web.problem.ProblemType;
+
+/**
+ * Proposals from councils' Word plans: read an upload into a stored proposal, change its column
+ * mapping (remembered for the council), confirm it through the template import, or give it back as
+ * template rows. The stored document is read again whenever the mapping changes, so the proposal
+ * shown is always what confirming would import.
+ */
+@Singleton
+public class DocumentProposals {
+
+  private static final ZoneId UK = ZoneId.of("Europe/London");
+  private static final Argument<Map<String, String>> MAPPING =
+      Argument.mapOf(String.class, String.class);
+
+  private final ProposalStore store;
+  private final TemplateRows template;
+  private final AuditTrail audit;
+  private final JsonMapper json;
+  private final Clock clock;
+  private final long mostBytes;
+
+  public DocumentProposals(
+      ProposalStore store,
+      TemplateRows template,
+      AuditTrail audit,
+      JsonMapper json,
+      Clock clock,
+      @Value("${hub.plans.documents.most-bytes:5242880}") long mostBytes) {
+    this.store = store;
+    this.template = template;
+    this.audit = audit;
+    this.json = json;
+    this.clock = clock;
+    this.mostBytes = mostBytes;
+  }
+
+  /**
+   * @throws ProblemException 400 naming {@code file} when it is not a readable Word plan; 413 when
+   *     it is larger than {@code hub.plans.documents.most-bytes}
+   */
+  @Transactional
+  public ProposalView upload(CouncilSlug council, String fileName, byte[] document) {
+    if (document.length > mostBytes) {
+      throw ProblemException.of(
+          ProblemType.PAYLOAD_TOO_LARGE,
+          "The document is larger than "
+              + mostBytes / (1024 * 1024)
+              + " MB: save it without images and upload it again");
+    }
+    Map<String, String> mapping = new LinkedHashMap<>();
+    store.remembered(council).forEach((header, role) -> mapping.put(header, role.name()));
+    UUID id = UUID.randomUUID();
+    Reading reading = read(council, id, fileName, document, mapping, Map.of(), "PROPOSED", null);
+    store.add(
+        council,
+        id,
+        fileName,
+        document,
+        write(mapping),
+        write(reading.view),
+        audit.actor(),
+        clock.instant());
+    return reading.view;
+  }
+
+  @Transactional
+  public String view(CouncilSlug council, UUID id) {
+    return require(council, id).view();
+  }
+
+  /** Reads the document again with the new choices, and remembers them for the council. */
+  @Transactional
+  public ProposalView remap(CouncilSlug council, UUID id, MappingChange change) {
+    ProposalStore.Stored stored = proposed(council, id);
+    Map<String, String> mapping = new LinkedHashMap<>(readMapping(stored.mapping()));
+    List<String> headers = currentHeaders(stored);
+    for (int i = 0; i < change.columns().size(); i++) {
+      MappingChange.Column column = change.columns().get(i);
+      String header = key(column.header());
+      if (!headers.contains(header)) {
+        throw ProblemException.invalidField(
+            "columns[" + i + "].header",
+            "no action table in the document has a column headed \"" + column.header() + "\"");
+      }
+      mapping.put(header, column.role().name());
+      store.remember(council, header, column.role(), audit.actor(), clock.instant());
+    }
+    Reading reading =
+        read(
+            council, id, stored.fileName(), stored.document(), mapping, Map.of(), "PROPOSED", null);
+    store.change(council, id, write(mapping), write(reading.view));
+    return reading.view;
+  }
+
+  /** The same all-or-nothing import as the plan template; a problem lists the template's rows. */
+  @Transactional
+  public ImportOutcome confirm(CouncilSlug council, UUID id, Map<String, String> settings) {
+    ProposalStore.Stored stored = proposed(council, id);
+    Map<String, String> mapping = readMapping(stored.mapping());
+    Reading reading =
+        read(
+            council, id, stored.fileName(), stored.document(), mapping, settings, "PROPOSED", null);
+    ImportOutcome outcome = template.importRows(council, reading.plan.rows(), false);
+    Reading confirmed =
+        read(
+            council,
+            id,
+            stored.fileName(),
+            stored.document(),
+            mapping,
+            settings,
+            "CONFIRMED",
+            outcome.programmeId());
+    store.confirmed(
+        council, id, outcome.programmeId(), write(confirmed.view), audit.actor(), clock.instant());
+    audit.record(
+        "plan-document",
+        id,
+        "CONFIRMED",
+        null,
+        Map.of("programmeId", outcome.programmeId().toString(), "fileName", stored.fileName()));
+    return outcome;
+  }
+
+  /** The proposal as plan template rows, to fix in Excel and upload through the template import. */
+  @Transactional
+  public List<Map<String, String>> templateRows(CouncilSlug council, UUID id) {
+    ProposalStore.Stored stored = require(council, id);
+    return read(
+            council,
+            id,
+            stored.fileName(),
+            stored.document(),
+            readMapping(stored.mapping()),
+            Map.of(),
+            stored.status(),
+            null)
+        .plan
+        .rows();
+  }
+
+  private record Reading(PlanFromDocument plan, ProposalView view) {}
+
+  private Reading read(
+      CouncilSlug council,
+      UUID id,
+      String fileName,
+      byte[] document,
+      Map<String, String> mapping,
+      Map<String, String> settings,
+      String status,
+      UUID programmeId) {
+    Map<String, ColumnRole> roles = new LinkedHashMap<>();
+    mapping.forEach((header, role) -> roles.put(header, ColumnRole.valueOf(role)));
+    Proposal proposal;
+    try {
+      proposal = new PlanDocumentReader(roles).read(document);
+    } catch (DocumentProblem problem) {
+      throw ProblemException.invalidField("file", problem.getMessage());
+    }
+    PlanFromDocument.Known known =
+        new PlanFromDocument.Known(
+            store.leadEmails(council), store.drivers(council), new java.util.HashSet<>());
+    PlanFromDocument plan =
+        PlanFromDocument.of(
+            council.value(),
+            fileName,
+            proposal,
+            settings,
+            known,
+            audit.actor(),
+            LocalDate.ofInstant(clock.instant(), UK));
+    // a driver the council already has needs no words from the document
+    List<Flag> flags =
+        new ArrayList<>(
+            proposal.flags().stream()
+                .filter(f -> !("driver".equals(f.field()) && known.matched().contains(f.ref())))
+                .toList());
+    flags.addAll(plan.flags());
+    ProposalView view =
+        new ProposalView(
+            id,
+            fileName,
+            status,
+            programmeId,
+            proposal.title(),
+            proposal.levelNames(),
+            proposal.countsPerLevel(),
+            plan.settings(),
+            proposal.items(),
+            proposal.actions(),
+            proposal.drivers(),
+            proposal.mapping(),
+            proposal.legend(),
+            flags);
+    return new Reading(plan, view);
+  }
+
+  private List<String> currentHeaders(ProposalStore.Stored stored) {
+    try {
+      ProposalView view = json.readValue(stored.view(), ProposalView.class);
+      return view.mapping().stream().map(ColumnGuess::header).map(DocumentProposals::key).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private ProposalStore.Stored require(CouncilSlug council, UUID id) {
+    return store
+        .find(council, id)
+        .orElseThrow(() -> ProblemException.notFound("Plan document " + id));
+  }
+
+  private ProposalStore.Stored proposed(CouncilSlug council, UUID id) {
+    ProposalStore.Stored stored = require(council, id);
+    if (!"PROPOSED".equals(stored.status())) {
+      throw ProblemException.of(ProblemType.CONFLICT, "This document's plan is already confirmed");
+    }
+    return stored;
+  }
+
+  private Map<String, String> readMapping(String text) {
+    try {
+      return json.readValue(text, MAPPING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String key(String header) {
+    return header.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+  }
+}
