@@ -29,6 +29,10 @@ public record Page(String title, Person person, String csrf, String section, boo
     return person != null && person.canWrite();
   }
 
+  public boolean canEditPlan() {
+    return person != null && person.canEditPlan();
+  }
+
   public List<NavItem> navigation() {
     List<NavItem> items = new ArrayList<>();
     if (person == null) {

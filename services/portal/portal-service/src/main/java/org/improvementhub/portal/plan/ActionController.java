@@ -67,10 +67,12 @@ public class ActionController {
       HttpRequest<?> request,
       @PathVariable String council,
       @PathVariable String id,
-      @Nullable @QueryValue String reported) {
+      @Nullable @QueryValue String reported,
+      @Nullable @QueryValue String saved) {
     Person person = sessions.person(request);
     Map<String, Object> model = model(request, person, council, id);
     model.put("reported", "yes".equals(reported));
+    model.put("saved", "yes".equals(saved));
     model.put("form", ProgressForm.blank(defaultPeriod(model)));
     return new ModelAndView<>("action", model);
   }
@@ -113,6 +115,7 @@ public class ActionController {
     }
     Map<String, Object> model = model(request, person, slug, id);
     model.put("reported", false);
+    model.put("saved", false);
     model.put("form", form);
     Pages.showErrors(model, errors);
     return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)

@@ -63,6 +63,33 @@ public class HubServices {
     return read(send(service, get(service, path, token), path), LIST);
   }
 
+  /** {@code PATCH path} with a JSON body (only the fields to change); the changed object back. */
+  public Map<String, Object> patch(HubService service, String path, String token, Object body) {
+    try {
+      HttpRequest request =
+          builder(service, path, token)
+              .header("Content-Type", "application/json")
+              .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
+              .build();
+      return read(send(service, request, path), OBJECT);
+    } catch (IOException e) {
+      throw new ServiceUnavailable("Could not write the request to " + service, e);
+    }
+  }
+
+  /** {@code PUT path} with no body (linking two records); the linked record back. */
+  public Map<String, Object> putEmpty(HubService service, String path, String token) {
+    HttpRequest request =
+        builder(service, path, token).PUT(HttpRequest.BodyPublishers.noBody()).build();
+    return read(send(service, request, path), OBJECT);
+  }
+
+  /** {@code DELETE path} (unlinking two records); the record back. */
+  public Map<String, Object> delete(HubService service, String path, String token) {
+    HttpRequest request = builder(service, path, token).DELETE().build();
+    return read(send(service, request, path), OBJECT);
+  }
+
   /** {@code POST path} with a JSON body; the created object back. */
   public Map<String, Object> post(HubService service, String path, String token, Object body) {
     try {
@@ -70,6 +97,20 @@ public class HubServices {
           builder(service, path, token)
               .header("Content-Type", "application/json")
               .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
+              .build();
+      return read(send(service, request, path), OBJECT);
+    } catch (IOException e) {
+      throw new ServiceUnavailable("Could not write the request to " + service, e);
+    }
+  }
+
+  /** {@code PUT path} with a JSON body; the stored object back. */
+  public Map<String, Object> put(HubService service, String path, String token, Object body) {
+    try {
+      HttpRequest request =
+          builder(service, path, token)
+              .header("Content-Type", "application/json")
+              .PUT(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
               .build();
       return read(send(service, request, path), OBJECT);
     } catch (IOException e) {
