@@ -44,6 +44,9 @@ public record Page(String title, Person person, String csrf, String section, boo
       items.add(new NavItem("Plan", council + "/plan", "plan".equals(section)));
       items.add(new NavItem("Drivers", council + "/drivers", "drivers".equals(section)));
       items.add(new NavItem("Risks and issues", council + "/risks", "risks".equals(section)));
+      if (person.isCouncilAdmin()) {
+        items.add(new NavItem("Admin", council + "/admin/users", "admin".equals(section)));
+      }
     }
     if (person.isObserver() || person.roles().contains("PLATFORM_ADMIN")) {
       items.add(new NavItem("Councils", "/oversight", "oversight".equals(section)));
