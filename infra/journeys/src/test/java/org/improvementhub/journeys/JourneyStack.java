@@ -11,8 +11,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.improvementhub.localstack.DemoCouncils;
 import org.improvementhub.localstack.HubService;
 import org.improvementhub.localstack.Portal;
@@ -23,10 +25,10 @@ import org.improvementhub.testsupport.http.HubApi;
 import org.improvementhub.testsupport.infra.TestInfrastructure;
 
 /**
- * The services the portal's journeys touch (tenancy, plans, oversight), each its own process on the
- * shared test PostgreSQL and Kafka, and the portal in front of them. Councils become ACTIVE once
- * plans has its tables, so measures and notifications are not started: the journeys never reach
- * them.
+ * Every service (tenancy, plans, measures, notifications, oversight), each its own process on the
+ * shared test PostgreSQL and Kafka, and the portal in front of them: one stack for the whole test
+ * JVM ({@link #shared()}), since starting six JVMs costs far more than any journey. Each test class
+ * provisions councils of its own with unique slugs, so classes never see each other's data.
  */
 final class JourneyStack implements AutoCloseable {
 
@@ -34,20 +36,60 @@ final class JourneyStack implements AutoCloseable {
   private static final String ADMIN = "admin@journeys.test";
   private static final String ADMIN_PASSWORD = "Journeys-Admin-Password-1";
 
-  private final List<ServiceProcess> processes = new ArrayList<>();
+  private static final List<HubService> SERVICES =
+      List.of(
+          HubService.TENANCY,
+          HubService.PLANS,
+          HubService.MEASURES,
+          HubService.NOTIFICATIONS,
+          HubService.OVERSIGHT);
+
+  private final List<ServiceProcess> processes = new CopyOnWriteArrayList<>();
+  private final Map<HubService, Map<String, String>> properties;
+  private final Path root;
+  private final Path logs;
   private final ServiceProcess portal;
   private final HubApi tenancy;
   private final HubApi plans;
+  private final HubApi measures;
   private final String admin;
 
   private JourneyStack(
-      List<ServiceProcess> services, ServiceProcess portal, HubApi tenancy, HubApi plans) {
+      List<ServiceProcess> services,
+      ServiceProcess portal,
+      Map<HubService, Map<String, String>> properties,
+      Path root,
+      Path logs) {
     this.processes.addAll(services);
     this.processes.add(portal);
+    this.properties = properties;
+    this.root = root;
+    this.logs = logs;
     this.portal = portal;
-    this.tenancy = tenancy;
-    this.plans = plans;
+    this.tenancy = new HubApi(baseUrlOf(services, HubService.TENANCY));
+    this.plans = new HubApi(baseUrlOf(services, HubService.PLANS));
+    this.measures = new HubApi(baseUrlOf(services, HubService.MEASURES));
     this.admin = DemoCouncils.login(tenancy, ADMIN, ADMIN_PASSWORD);
+  }
+
+  /**
+   * The stack every journey class of this JVM shares: started by the first class that asks, stopped
+   * when the JVM exits. Classes must not stop it; one that stops a service restarts it ({@link
+   * #restart}).
+   */
+  static JourneyStack shared() {
+    return Shared.STACK;
+  }
+
+  /** Started on first use by the class loader, which also makes the start happen once. */
+  private static final class Shared {
+    static final JourneyStack STACK = startShared();
+
+    private static JourneyStack startShared() {
+      JourneyStack stack = start();
+      Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "journey-stack-stop"));
+      return stack;
+    }
   }
 
   static JourneyStack start() {
@@ -67,14 +109,12 @@ final class JourneyStack implements AutoCloseable {
               ADMIN_PASSWORD,
               "0 0 0 1 1 ?");
       List<ServiceProcess> services = new ArrayList<>();
-      for (HubService service :
-          List.of(HubService.TENANCY, HubService.PLANS, HubService.OVERSIGHT)) {
-        Map<String, String> properties = configuration.propertiesFor(service);
-        if (service.equals(HubService.TENANCY)) {
-          properties.put("hub.provisioning.required-services", "plans");
-        }
+      Map<HubService, Map<String, String>> properties = new HashMap<>();
+      for (HubService service : SERVICES) {
+        Map<String, String> own = configuration.propertiesFor(service);
+        properties.put(service, own);
         int port = service.equals(HubService.TENANCY) ? tenancyPort : freePort();
-        services.add(ServiceProcess.start(service, port, root, properties, logs));
+        services.add(ServiceProcess.start(service, port, root, own, logs));
       }
       ServiceProcess portal = Portal.start(freePort(), root, services, logs);
       List<ServiceProcess> all = new ArrayList<>(services);
@@ -85,11 +125,7 @@ final class JourneyStack implements AutoCloseable {
         all.parallelStream().forEach(ServiceProcess::stop);
         throw failed;
       }
-      return new JourneyStack(
-          services,
-          portal,
-          new HubApi(services.get(0).baseUrl()),
-          new HubApi(services.get(1).baseUrl()));
+      return new JourneyStack(services, portal, properties, root, logs);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -184,9 +220,73 @@ final class JourneyStack implements AutoCloseable {
     processes.stream().filter(p -> p.service().equals(service)).forEach(ServiceProcess::stop);
   }
 
+  /**
+   * Starts a stopped service again at its old address, so the portal finds it, and waits until it
+   * is healthy: the stack is shared, and the next class expects every service up.
+   */
+  void restart(HubService service) {
+    ServiceProcess old =
+        processes.stream()
+            .filter(p -> p.service().equals(service))
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("No " + service.name()));
+    old.stop();
+    int port = Integer.parseInt(old.baseUrl().substring(old.baseUrl().lastIndexOf(':') + 1));
+    ServiceProcess again =
+        ServiceProcess.start(service, port, root, properties.get(service), logs)
+            .awaitHealthy(Duration.ofSeconds(180));
+    processes.remove(old);
+    processes.add(again);
+  }
+
+  /** Loads a council's measures and their values (the measures API's CSV imports). */
+  void importMeasures(String slug, String manager, String measuresCsv, String valuesCsv) {
+    String token = DemoCouncils.login(tenancy, manager, PASSWORD);
+    String list = "/councils/" + slug + "/measures";
+    measures.awaitGet(list, token, r -> r.status() == 200, Duration.ofSeconds(90));
+    for (String[] file :
+        List.of(
+            new String[] {"/import", measuresCsv}, new String[] {"/values/import", valuesCsv})) {
+      ApiResponse imported =
+          measures.send(
+              measures
+                  .request(list + file[0], token)
+                  .timeout(Duration.ofMinutes(2))
+                  .header("Content-Type", "text/csv")
+                  .POST(HttpRequest.BodyPublishers.ofString(file[1])));
+      assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+    }
+  }
+
+  /** The council's measures as the measures API lists them. */
+  ApiResponse measures(String slug, String manager) {
+    return measures.get(
+        "/councils/" + slug + "/measures", DemoCouncils.login(tenancy, manager, PASSWORD));
+  }
+
+  /** The council's programmes as the plans API lists them. */
+  ApiResponse programmes(String slug, String manager) {
+    return plans.get(
+        "/councils/" + slug + "/programmes", DemoCouncils.login(tenancy, manager, PASSWORD));
+  }
+
+  /** The council's actions as the plans API lists them. */
+  ApiResponse actions(String slug, String manager) {
+    return plans.get(
+        "/councils/" + slug + "/actions", DemoCouncils.login(tenancy, manager, PASSWORD));
+  }
+
   @Override
   public void close() {
     processes.parallelStream().forEach(ServiceProcess::stop);
+  }
+
+  private static String baseUrlOf(List<ServiceProcess> services, HubService service) {
+    return services.stream()
+        .filter(p -> p.service().equals(service))
+        .findFirst()
+        .orElseThrow()
+        .baseUrl();
   }
 
   private static int freePort() throws IOException {
