@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import org.improvementhub.portal.page.Choice;
 import org.improvementhub.portal.page.DateInput;
 import org.improvementhub.portal.page.FormErrors;
+import org.improvementhub.portal.page.FormValues;
 import org.improvementhub.portal.page.Pages;
 import org.improvementhub.portal.page.ServiceErrors;
 import org.improvementhub.portal.services.CouncilAddress;
@@ -138,6 +139,7 @@ public class ActionForms {
     form.put("successCriteria", text(action.get("successCriteria")));
     form.put("leads", Leads.text(action.get("leads")));
     DateInput.fill(form, "startDate", action.get("startDate"));
+    form.put("place", place(action));
     for (Map<String, Object> driver : drivers(person, slug)) {
       if (driver.get("actionIds") instanceof List<?> ids && ids.contains(actionId.toString())) {
         form.put(DRIVER + driver.get("id"), "yes");
@@ -167,6 +169,7 @@ public class ActionForms {
             "/councils/" + slug + "/actions/" + actionId,
             person.accessToken(),
             change);
+        move(person, slug, action, form.getOrDefault("place", place(action)));
         linkDrivers(person, slug, actionId.toString(), form);
         return saved(slug, actionId.toString());
       } catch (InvalidAtService refused) {
@@ -269,6 +272,40 @@ public class ActionForms {
     return details;
   }
 
+  /** Where the action sits now, as the "where it sits" choices name it. */
+  private static String place(Map<String, Object> action) {
+    return action.get("programmeId") == null
+        ? PlanPlaces.NOWHERE
+        : action.get("programmeId") + "/" + FormValues.text(action.get("parentId"));
+  }
+
+  /**
+   * Moves the action under another item of its programme's plan, last among its new siblings (the
+   * plans service puts a position past the end at the end). An action cannot change programme.
+   */
+  private void move(Person person, String slug, Map<String, Object> action, String wanted) {
+    String now = place(action);
+    if (wanted.equals(now) || action.get("programmeId") == null) {
+      return;
+    }
+    String[] parts = wanted.split("/", 2);
+    if (!parts[0].equals(String.valueOf(action.get("programmeId")))) {
+      throw new InvalidAtService(
+          "An action stays in its programme",
+          List.of(
+              new org.improvementhub.portal.services.FieldProblem(
+                  "parentId", "must be an item of the action's own programme")));
+    }
+    Map<String, Object> placement = new LinkedHashMap<>();
+    placement.put("parentId", parts.length > 1 && !parts[1].isEmpty() ? parts[1] : null);
+    placement.put("position", Integer.MAX_VALUE);
+    services.put(
+        HubService.PLANS,
+        "/councils/" + slug + "/actions/" + action.get("id") + "/placement",
+        person.accessToken(),
+        placement);
+  }
+
   /** Links the action to the drivers ticked and unlinks it from those not. */
   private void linkDrivers(Person person, String slug, String actionId, Map<String, String> form) {
     for (Map<String, Object> driver : drivers(person, slug)) {
@@ -308,6 +345,14 @@ public class ActionForms {
         model(request, person, slug, "Change action " + action.get("ref"), form, errors);
     model.put("adding", false);
     model.put("action", action);
+    String programme = String.valueOf(action.get("programmeId"));
+    model.put(
+        "places",
+        action.get("programmeId") == null
+            ? List.of()
+            : places.choices(person, slug).stream()
+                .filter(c -> c.value().startsWith(programme + "/"))
+                .toList());
     model.put("formAction", "/councils/" + slug + "/actions/" + action.get("id") + "/edit");
     model.put("back", "/councils/" + slug + "/actions/" + action.get("id"));
     return model;

@@ -190,7 +190,8 @@ class EditingPagesTest implements TestPropertyProvider {
     assertThat(form.statusCode()).isEqualTo(200);
     assertThat(form.body())
         .contains("Establish the MASH", "Sam Patel, sam@walsall.test, Head of Service")
-        .contains("name=\"driver-" + DRIVER + "\" checked");
+        .contains("name=\"driver-" + DRIVER + "\" checked")
+        .doesNotContain("id=\"ref\"", "id=\"dueDate-day\"", "id=\"place\"");
 
     HttpResponse<String> saved =
         manager.post(
@@ -202,6 +203,50 @@ class EditingPagesTest implements TestPropertyProvider {
     assertThat(fake.calls("PATCH", "/councils/walsall/actions/" + ACTION).get(0).body())
         .contains("\"title\":\"Establish the MASH by spring\"");
     assertThat(fake.calls("DELETE", "/councils/walsall/drivers/" + DRIVER)).hasSize(1);
+  }
+
+  @Test
+  void movingAnActionUnderAnotherItemOfItsPlanPlacesItLastThere() {
+    String moved = "77777777-7777-7777-7777-777777777777";
+    String other = "88888888-8888-8888-8888-888888888888";
+    fake.on(
+            "GET",
+            "/councils/walsall/actions/" + moved,
+            200,
+            ("{\"id\":\"%s\",\"ref\":\"1.1\",\"title\":\"Placed\",\"dueDate\":\"2026-03-01\","
+                    + "\"programmeId\":\"%s\",\"parentId\":\"%s\","
+                    + "\"leads\":[{\"name\":\"Sam\",\"email\":\"sam@walsall.test\"}]}")
+                .formatted(moved, PROGRAMME, ITEM))
+        .on(
+            "GET",
+            "/councils/walsall/programmes/" + PROGRAMME + "/tree",
+            200,
+            ("{\"nodes\":[{\"kind\":\"ITEM\",\"id\":\"%s\",\"ref\":\"1\",\"title\":\"Safeguarding\","
+                    + "\"level\":\"Priority\",\"children\":[]},{\"kind\":\"ITEM\",\"id\":\"%s\","
+                    + "\"ref\":\"2\",\"title\":\"Workforce\",\"level\":\"Priority\",\"children\":[]}]}")
+                .formatted(ITEM, other))
+        .on("PATCH", "/councils/walsall/actions/" + moved, 200, "{}")
+        .on("PUT", "/councils/walsall/actions/" + moved + "/placement", 200, "{}");
+    Browsing manager = Browsing.signedIn(server.getURI(), "programme-manager@walsall.test");
+    assertThat(manager.get("/councils/walsall/actions/" + moved + "/edit").body())
+        .contains("Priority 2 Workforce")
+        .doesNotContain("Not in a programme");
+
+    HttpResponse<String> saved =
+        manager.post(
+            "/councils/walsall/actions/" + moved + "/edit",
+            Map.of(
+                "title",
+                "Placed",
+                "leads",
+                "Sam, sam@walsall.test",
+                "place",
+                PROGRAMME + "/" + other));
+
+    assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
+    assertThat(fake.calls("PUT", "/councils/walsall/actions/" + moved + "/placement"))
+        .singleElement()
+        .satisfies(call -> assertThat(call.body()).contains("\"parentId\":\"" + other + "\""));
   }
 
   @Test

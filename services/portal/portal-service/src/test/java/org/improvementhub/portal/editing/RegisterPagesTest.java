@@ -79,7 +79,8 @@ class RegisterPagesTest implements TestPropertyProvider {
     HttpResponse<String> register = manager.get("/councils/walsall/drivers");
     assertThat(register.statusCode()).isEqualTo(200);
     assertThat(register.body())
-        .contains("OR 1", "Improve the front door", "Within 3 months", "None", "Add a driver");
+        .contains("OR 1", "Improve the front door", "Within 3 months", "None", "Add a driver")
+        .doesNotContain("saved-title");
 
     HttpResponse<String> empty = manager.post("/councils/walsall/drivers/new", Map.of());
     assertThat(empty.statusCode()).isEqualTo(422);
