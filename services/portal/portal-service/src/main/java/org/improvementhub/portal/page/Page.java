@@ -29,6 +29,10 @@ public record Page(String title, Person person, String csrf, String section, boo
     return person != null && person.canWrite();
   }
 
+  public boolean canEditPlan() {
+    return person != null && person.canEditPlan();
+  }
+
   public List<NavItem> navigation() {
     List<NavItem> items = new ArrayList<>();
     if (person == null) {
@@ -44,6 +48,11 @@ public record Page(String title, Person person, String csrf, String section, boo
               "Board reports", council + "/board-reports", "board-reports".equals(section)));
       items.add(
           new NavItem("Import and export", council + "/plan-files", "plan-files".equals(section)));
+      items.add(new NavItem("Drivers", council + "/drivers", "drivers".equals(section)));
+      items.add(new NavItem("Risks and issues", council + "/risks", "risks".equals(section)));
+      if (person.isCouncilAdmin()) {
+        items.add(new NavItem("Admin", council + "/admin/users", "admin".equals(section)));
+      }
     }
     if (person.isObserver() || person.roles().contains("PLATFORM_ADMIN")) {
       items.add(new NavItem("Councils", "/oversight", "oversight".equals(section)));

@@ -43,6 +43,7 @@ public class ActionController {
 
   private static final Pattern PERIOD = Pattern.compile("^[0-9]{4}-(0[1-9]|1[0-2])$");
   private static final int NOTE_LIMIT = 10000;
+  private static final int AUDIT_PAGE = 50;
 
   private final Sessions sessions;
   private final Pages pages;
@@ -71,10 +72,12 @@ public class ActionController {
       HttpRequest<?> request,
       @PathVariable String council,
       @PathVariable String id,
-      @Nullable @QueryValue String reported) {
+      @Nullable @QueryValue String reported,
+      @Nullable @QueryValue String saved) {
     Person person = sessions.person(request);
     Map<String, Object> model = model(request, person, council, id);
     model.put("reported", "yes".equals(reported));
+    model.put("saved", "yes".equals(saved));
     model.put("form", ProgressForm.blank(defaultPeriod(model)));
     return new ModelAndView<>("action", model);
   }
@@ -117,6 +120,7 @@ public class ActionController {
     }
     Map<String, Object> model = model(request, person, slug, id);
     model.put("reported", false);
+    model.put("saved", false);
     model.put("form", form);
     Pages.showErrors(model, errors);
     return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
@@ -185,6 +189,18 @@ public class ActionController {
     return errors;
   }
 
+  /** The audit trail page asked for, 1 when none or a nonsense one is. */
+  private static int auditPage(HttpRequest<?> request) {
+    try {
+      return Math.max(
+          1,
+          Math.min(
+              100_000, Integer.parseInt(request.getParameters().getFirst("audit").orElse("1"))));
+    } catch (NumberFormatException notANumber) {
+      return 1;
+    }
+  }
+
   private static String capitalised(String text) {
     return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
   }
@@ -208,8 +224,19 @@ public class ActionController {
                     driver.get("actionIds") instanceof List<?> ids
                         && ids.contains(actionId.toString()))
             .toList();
+    // the audit trail a page of AUDIT_PAGE entries at a time (?audit=2 for the second)
+    int auditPage = auditPage(request);
     Map<String, Object> audit =
-        services.object(HubService.PLANS, base + "/audit?recordId=" + actionId + "&size=50", token);
+        services.object(
+            HubService.PLANS,
+            base
+                + "/audit?recordId="
+                + actionId
+                + "&size="
+                + AUDIT_PAGE
+                + "&page="
+                + (auditPage - 1),
+            token);
     List<Map<String, Object>> periods = List.of();
     if (action.get("programmeId") != null) {
       Map<String, Object> programme =
@@ -237,6 +264,11 @@ public class ActionController {
     model.put("progress", ProgressRow.all(progress));
     model.put("drivers", drivers);
     model.put("audit", AuditRow.all(audit.get("items")));
+    long auditTotal = audit.get("total") instanceof Number total ? total.longValue() : 0L;
+    model.put("auditPage", auditPage);
+    model.put("auditPrevious", auditPage > 1 ? auditPage - 1 : null);
+    model.put("auditNext", (long) auditPage * AUDIT_PAGE < auditTotal ? auditPage + 1 : null);
+    model.put("auditTotal", auditTotal);
     model.put("statuses", RagStatus.all());
     model.put("periods", periods);
     model.putAll(programmeFacts);

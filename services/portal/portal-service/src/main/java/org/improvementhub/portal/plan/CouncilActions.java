@@ -4,6 +4,7 @@ import io.micronaut.http.uri.UriBuilder;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ import org.improvementhub.portal.session.Person;
 @Singleton
 public class CouncilActions {
 
-  /** The plans service's largest page; a council's plan is well under it. */
+  /** The plans service's largest page; most councils' plans fit in one. */
   private static final int PAGE = 1000;
 
   private final HubServices services;
@@ -47,8 +48,19 @@ public class CouncilActions {
       uri.queryParam("driver", filter.driver());
     }
     LocalDate today = today();
-    List<Map<String, Object>> found =
-        services.list(HubService.PLANS, uri.toString(), person.accessToken());
+    // a plan beyond one API page is read page by page, so no action is silently left out
+    List<Map<String, Object>> found = new ArrayList<>();
+    for (int page = 0; ; page++) {
+      List<Map<String, Object>> one =
+          services.list(
+              HubService.PLANS,
+              UriBuilder.of(uri.build()).queryParam("page", page).toString(),
+              person.accessToken());
+      found.addAll(one);
+      if (one.size() < PAGE) {
+        break;
+      }
+    }
     return found.stream()
         .map(action -> ActionRow.of(action, today))
         .filter(row -> filter.matchesWords(row))

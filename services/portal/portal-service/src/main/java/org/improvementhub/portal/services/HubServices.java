@@ -68,6 +68,33 @@ public class HubServices {
     return read(send(service, get(service, path, token), path), Argument.listOf(String.class));
   }
 
+  /** {@code PATCH path} with a JSON body (only the fields to change); the changed object back. */
+  public Map<String, Object> patch(HubService service, String path, String token, Object body) {
+    try {
+      HttpRequest request =
+          builder(service, path, token)
+              .header("Content-Type", "application/json")
+              .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
+              .build();
+      return read(send(service, request, path), OBJECT);
+    } catch (IOException e) {
+      throw new ServiceUnavailable("Could not write the request to " + service, e);
+    }
+  }
+
+  /** {@code PUT path} with no body (linking two records); the linked record back. */
+  public Map<String, Object> putEmpty(HubService service, String path, String token) {
+    HttpRequest request =
+        builder(service, path, token).PUT(HttpRequest.BodyPublishers.noBody()).build();
+    return read(send(service, request, path), OBJECT);
+  }
+
+  /** {@code DELETE path} (unlinking two records); the record back. */
+  public Map<String, Object> delete(HubService service, String path, String token) {
+    HttpRequest request = builder(service, path, token).DELETE().build();
+    return read(send(service, request, path), OBJECT);
+  }
+
   /** {@code POST path} with a JSON body; the created object back. */
   public Map<String, Object> post(HubService service, String path, String token, Object body) {
     try {

@@ -21,9 +21,25 @@ public record Person(
   private static final Set<String> WRITING_ROLES =
       Set.of("PLATFORM_ADMIN", "COUNCIL_ADMIN", "PROGRAMME_MANAGER", "ACTION_LEAD");
 
+  private static final Set<String> PLAN_EDITING_ROLES =
+      Set.of("PLATFORM_ADMIN", "COUNCIL_ADMIN", "PROGRAMME_MANAGER");
+
   /** True for roles that may change a council's data; observers and board members read only. */
   public boolean canWrite() {
     return roles.stream().anyMatch(WRITING_ROLES::contains);
+  }
+
+  /**
+   * True for roles that may add and change actions, drivers, risks and issues: action leads only
+   * report progress on their actions, as the plans service allows.
+   */
+  public boolean canEditPlan() {
+    return roles.stream().anyMatch(PLAN_EDITING_ROLES::contains);
+  }
+
+  /** True for a council's administrators (and platform staff): users, roles, notifications. */
+  public boolean isCouncilAdmin() {
+    return roles.contains("COUNCIL_ADMIN") || roles.contains("PLATFORM_ADMIN");
   }
 
   public boolean isObserver() {

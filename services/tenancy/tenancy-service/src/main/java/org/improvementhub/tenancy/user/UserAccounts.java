@@ -151,7 +151,7 @@ public class UserAccounts {
             clock.instant()));
   }
 
-  private static List<String> rolesFrom(List<String> requested, Set<HubRole> allowed, String what) {
+  static List<String> rolesFrom(List<String> requested, Set<HubRole> allowed, String what) {
     Set<String> roles = new LinkedHashSet<>();
     List<Problem.FieldError> errors = new ArrayList<>();
     for (int i = 0; i < requested.size(); i++) {

@@ -1,0 +1,245 @@
+package org.improvementhub.portal.driver;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.views.ModelAndView;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.improvementhub.portal.page.Choice;
+import org.improvementhub.portal.page.FormErrors;
+import org.improvementhub.portal.page.FormValues;
+import org.improvementhub.portal.page.Pages;
+import org.improvementhub.portal.page.ServiceErrors;
+import org.improvementhub.portal.services.CouncilAddress;
+import org.improvementhub.portal.services.CouncilNames;
+import org.improvementhub.portal.services.HubService;
+import org.improvementhub.portal.services.HubServices;
+import org.improvementhub.portal.services.InvalidAtService;
+import org.improvementhub.portal.services.RefusedAtService;
+import org.improvementhub.portal.session.Person;
+import org.improvementhub.portal.session.Sessions;
+
+/** The drivers register, and adding or changing a driver (the plans service's drivers API). */
+@Controller("/councils/{council}/drivers")
+public class DriverPages {
+
+  private static final Pattern REF = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9. \\-]*$");
+  static final List<Choice> KINDS =
+      List.of(
+          new Choice("OFSTED_RECOMMENDATION", "Ofsted recommendation", "Refs like OR 13"),
+          new Choice("IMPROVEMENT_NOTICE", "Improvement notice item", "Refs like IN 3.1"),
+          new Choice("PEER_REVIEW", "Peer review finding", null),
+          new Choice("OTHER", "Other", null));
+  static final List<Choice> TIMEFRAMES =
+      List.of(
+          Choice.of("", "No timeframe"),
+          Choice.of("IMMEDIATELY", "Immediately"),
+          Choice.of("WITHIN_3_MONTHS", "Within 3 months"),
+          Choice.of("WITHIN_6_MONTHS", "Within 6 months"),
+          Choice.of("OTHER", "Other"));
+  private static final Map<String, String[]> SERVICE_FIELDS =
+      Map.of(
+          "kind", new String[] {"kind", "kind", "Kind"},
+          "ref", new String[] {"ref", "ref", "Ref"},
+          "text", new String[] {"text", "text", "Driver"},
+          "timeframe", new String[] {"timeframe", "timeframe", "Timeframe"},
+          "programmeId", new String[] {"programmeId", "programmeId", "Programme"},
+          "description", new String[] {"description", "description", "Notes"});
+
+  private final Sessions sessions;
+  private final Pages pages;
+  private final HubServices services;
+  private final CouncilNames councils;
+
+  public DriverPages(Sessions sessions, Pages pages, HubServices services, CouncilNames councils) {
+    this.sessions = sessions;
+    this.pages = pages;
+    this.services = services;
+    this.councils = councils;
+  }
+
+  @Get
+  public ModelAndView<Map<String, Object>> register(
+      HttpRequest<?> request, @PathVariable String council) {
+    Person person = sessions.person(request);
+    String slug = CouncilAddress.slug(council);
+    Map<String, Object> model = model(request, person, slug, "Drivers");
+    List<Map<String, Object>> drivers =
+        services.list(HubService.PLANS, "/councils/" + slug + "/drivers", person.accessToken());
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Map<String, Object> driver : drivers) {
+      Map<String, Object> row = new HashMap<>(driver);
+      row.put("kindText", label(KINDS, driver.get("kind")));
+      row.put("timeframeText", label(TIMEFRAMES, driver.get("timeframe")));
+      row.put("actionCount", driver.get("actionIds") instanceof List<?> ids ? ids.size() : 0);
+      rows.add(row);
+    }
+    model.put("drivers", rows);
+    return new ModelAndView<>("drivers", model);
+  }
+
+  @Get("/new")
+  public ModelAndView<Map<String, Object>> newDriver(
+      HttpRequest<?> request, @PathVariable String council) {
+    Person person = editor(sessions.person(request));
+    String slug = CouncilAddress.slug(council);
+    return new ModelAndView<>(
+        "driver-form", form(request, person, slug, null, new HashMap<>(), FormErrors.none()));
+  }
+
+  @Post(value = "/new", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+  public HttpResponse<?> add(
+      HttpRequest<?> request, @PathVariable String council, @Body Map<String, String> body) {
+    return save(request, council, null, body);
+  }
+
+  @Get("/{id}/edit")
+  public ModelAndView<Map<String, Object>> edit(
+      HttpRequest<?> request, @PathVariable String council, @PathVariable String id) {
+    Person person = editor(sessions.person(request));
+    String slug = CouncilAddress.slug(council);
+    Map<String, Object> driver = driver(person, slug, CouncilAddress.id(id));
+    Map<String, String> form = new HashMap<>();
+    for (String field : List.of("kind", "ref", "text", "timeframe", "programmeId", "description")) {
+      form.put(field, FormValues.text(driver.get(field)));
+    }
+    return new ModelAndView<>(
+        "driver-form", form(request, person, slug, driver, form, FormErrors.none()));
+  }
+
+  @Post(value = "/{id}/edit", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+  public HttpResponse<?> change(
+      HttpRequest<?> request,
+      @PathVariable String council,
+      @PathVariable String id,
+      @Body Map<String, String> body) {
+    return save(request, council, id, body);
+  }
+
+  private HttpResponse<?> save(
+      HttpRequest<?> request, String council, String id, Map<String, String> body) {
+    Person person = editor(sessions.signedInForm(request, body.get("csrf")).person());
+    String slug = CouncilAddress.slug(council);
+    Map<String, Object> existing = id == null ? null : driver(person, slug, CouncilAddress.id(id));
+    Map<String, String> form = FormValues.of(body);
+    FormErrors errors = FormErrors.none();
+    String kind = form.getOrDefault("kind", "");
+    if (KINDS.stream().noneMatch(k -> k.value().equals(kind))) {
+      errors.add("kind", "kind", "Select where the driver comes from");
+    }
+    String ref = FormValues.required(form, "ref", "Ref", 20, errors);
+    if (ref != null && !REF.matcher(ref).matches()) {
+      errors.add("ref", "ref", "Ref must be letters, digits, spaces, dots and hyphens, like OR 13");
+    }
+    String text = FormValues.required(form, "text", "Driver", 5000, errors);
+    String description = FormValues.optional(form, "description", "Notes", 5000, errors);
+    String timeframe = form.getOrDefault("timeframe", "");
+    if (TIMEFRAMES.stream().noneMatch(t -> t.value().equals(timeframe))) {
+      errors.add("timeframe", "timeframe", "Select a timeframe from the list");
+    }
+    String programme = form.getOrDefault("programmeId", "");
+    if (!errors.any()) {
+      Map<String, Object> driver = new LinkedHashMap<>();
+      driver.put("kind", kind);
+      driver.put("ref", ref);
+      driver.put("text", text);
+      driver.put("timeframe", timeframe.isEmpty() ? null : timeframe);
+      driver.put("programmeId", programme.isEmpty() ? null : programme);
+      driver.put("description", description);
+      String base = "/councils/" + slug + "/drivers";
+      try {
+        if (existing == null) {
+          services.post(HubService.PLANS, base, person.accessToken(), driver);
+        } else {
+          services.put(
+              HubService.PLANS, base + "/" + existing.get("id"), person.accessToken(), driver);
+        }
+        return HttpResponse.seeOther(URI.create(base + "?saved=" + encodeRef(ref)));
+      } catch (InvalidAtService refused) {
+        errors = ServiceErrors.of(refused, SERVICE_FIELDS, SERVICE_FIELDS.get("ref"));
+      }
+    }
+    return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+        .body(
+            new ModelAndView<>("driver-form", form(request, person, slug, existing, form, errors)));
+  }
+
+  private Map<String, Object> form(
+      HttpRequest<?> request,
+      Person person,
+      String slug,
+      Map<String, Object> driver,
+      Map<String, String> form,
+      FormErrors errors) {
+    Map<String, Object> model =
+        model(
+            request,
+            person,
+            slug,
+            driver == null ? "Add a driver" : "Change driver " + driver.get("ref"));
+    List<Choice> programmes = new ArrayList<>();
+    programmes.add(Choice.of("", "Not tied to a programme"));
+    for (Map<String, Object> programme :
+        services.list(
+            HubService.PLANS, "/councils/" + slug + "/programmes", person.accessToken())) {
+      programmes.add(
+          Choice.of(String.valueOf(programme.get("id")), String.valueOf(programme.get("name"))));
+    }
+    model.put("form", form);
+    model.put("kinds", KINDS);
+    model.put("timeframes", TIMEFRAMES);
+    model.put("programmes", programmes);
+    model.put(
+        "formAction",
+        "/councils/" + slug + "/drivers/" + (driver == null ? "new" : driver.get("id") + "/edit"));
+    Pages.showErrors(model, errors);
+    return model;
+  }
+
+  private Map<String, Object> model(
+      HttpRequest<?> request, Person person, String slug, String title) {
+    Map<String, Object> model = pages.model(request, title, "drivers");
+    model.put("council", slug);
+    model.put("councilName", councils.name(person, slug));
+    model.put(
+        "saved", request.getParameters().getFirst("saved").filter(s -> !s.isBlank()).orElse(null));
+    return model;
+  }
+
+  private Map<String, Object> driver(Person person, String slug, UUID id) {
+    return services.object(
+        HubService.PLANS, "/councils/" + slug + "/drivers/" + id, person.accessToken());
+  }
+
+  private static String label(List<Choice> choices, Object value) {
+    return choices.stream()
+        .filter(c -> c.value().equals(FormValues.text(value)))
+        .map(Choice::text)
+        .findFirst()
+        .orElse("");
+  }
+
+  private static String encodeRef(String ref) {
+    return java.net.URLEncoder.encode(ref, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  static Person editor(Person person) {
+    if (!person.canEditPlan()) {
+      throw new RefusedAtService("Editing the plan");
+    }
+    return person;
+  }
+}

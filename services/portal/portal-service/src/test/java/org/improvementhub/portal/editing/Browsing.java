@@ -1,0 +1,87 @@
+package org.improvementhub.portal.editing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A signed-in person's requests to the portal in tests: their cookie and form token. */
+final class Browsing {
+
+  private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final URI portal;
+  private String cookie;
+  private String csrf;
+
+  private Browsing(URI portal) {
+    this.portal = portal;
+  }
+
+  static Browsing signedIn(URI portal, String email) {
+    Browsing browsing = new Browsing(portal);
+    HttpResponse<String> signIn = browsing.get("/sign-in");
+    browsing.cookie = signIn.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+    browsing.csrf = token(signIn.body());
+    HttpResponse<String> answer =
+        browsing.post("/sign-in", Map.of("email", email, "password", "anything"));
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(303);
+    browsing.cookie = answer.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+    browsing.csrf = token(browsing.get("/no-such-page-only-for-its-token").body());
+    return browsing;
+  }
+
+  HttpResponse<String> get(String path) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(portal.resolve(path));
+    if (cookie != null) {
+      request.header("Cookie", cookie);
+    }
+    return send(request.build());
+  }
+
+  /** Posts {@code fields} with the session's form token. */
+  HttpResponse<String> post(String path, Map<String, String> fields) {
+    Map<String, String> all = new LinkedHashMap<>(fields);
+    all.putIfAbsent("csrf", csrf);
+    String form =
+        all.entrySet().stream()
+            .map(
+                e ->
+                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(portal.resolve(path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form));
+    if (cookie != null) {
+      request.header("Cookie", cookie);
+    }
+    return send(request.build());
+  }
+
+  private HttpResponse<String> send(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String token(String page) {
+    Matcher matcher = CSRF.matcher(page);
+    assertThat(matcher.find()).as(page).isTrue();
+    return matcher.group(1);
+  }
+}
