@@ -120,6 +120,12 @@ public final class TestTokens {
     return sign(key, new JWTClaimsSet.Builder(base).audience(audience).build());
   }
 
+  /** A validly signed token from an issuer the services do not trust. */
+  public String fromIssuer(String issuer, String council, String... roles) {
+    JWTClaimsSet base = councilUserClaims(council, roles, VALID_FOR);
+    return sign(key, new JWTClaimsSet.Builder(base).issuer(issuer).build());
+  }
+
   /** The claims the tenancy service gives a user of {@code council}. */
   private static JWTClaimsSet councilUserClaims(String council, String[] roles, Duration validFor) {
     return claims("user@" + council + ".example", Map.of("council", council), roles, validFor);

@@ -7,7 +7,6 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.Locale;
@@ -22,7 +21,8 @@ import org.improvementhub.web.problem.ProblemType;
  * not people of the council: they have no preference here.
  */
 @Controller("/councils/{council}/notification-preferences/me")
-@Secured(SecurityRule.IS_AUTHENTICATED)
+// the council's own people: a platform admin or an observer has no preferences of their own here
+@Secured({"COUNCIL_ADMIN", "PROGRAMME_MANAGER", "ACTION_LEAD", "BOARD_MEMBER"})
 public class MyPreferenceController {
 
   private final PersonPreferences preferences;

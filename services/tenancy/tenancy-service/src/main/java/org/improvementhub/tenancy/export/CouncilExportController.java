@@ -10,7 +10,6 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.rules.SecurityRule;
 import org.improvementhub.tenancy.context.CouncilAccess;
 import org.improvementhub.tenancy.context.CouncilSlug;
 import org.improvementhub.tenancy.context.HubRole;
@@ -23,7 +22,8 @@ import org.improvementhub.web.problem.ProblemType;
  * not see the council gets 404, as on every council route; its own users get 403.
  */
 @Controller("/councils/{council}")
-@Secured(SecurityRule.IS_AUTHENTICATED)
+// declared here so that no body is even read for anyone else; the method checks again
+@Secured("PLATFORM_ADMIN")
 public class CouncilExportController {
 
   private final CouncilExports exports;
