@@ -15,12 +15,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.improvementhub.councilschemas.CouncilSchemaRegistry;
+import org.improvementhub.councilschemas.AnnouncedCouncilStatuses;
 import org.improvementhub.notifications.delivery.CouncilEmailSender.Outcome;
 import org.improvementhub.observability.metrics.CouncilMetrics;
 import org.improvementhub.tenancy.context.CouncilContext;
 import org.improvementhub.tenancy.context.CouncilSlug;
-import org.improvementhub.tenancy.context.KnownCouncils.CouncilSchemaState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +47,7 @@ public class EmailDispatcher {
   /** Emails given up for good (refused permanently, or out of retries), per council. */
   static final String FAILED = "hub.notifications.emails.failed";
 
-  private final CouncilSchemaRegistry councils;
+  private final AnnouncedCouncilStatuses councils;
   private final CouncilEmailSender sender;
   private final SmtpCourier courier;
   private final CouncilMetrics metrics;
@@ -67,7 +66,7 @@ public class EmailDispatcher {
   private volatile boolean stopping;
 
   public EmailDispatcher(
-      CouncilSchemaRegistry councils,
+      AnnouncedCouncilStatuses councils,
       CouncilEmailSender sender,
       SmtpCourier courier,
       CouncilMetrics metrics,
@@ -120,12 +119,10 @@ public class EmailDispatcher {
    */
   public int dispatchAll() {
     List<Future<Integer>> rounds = new ArrayList<>();
-    for (CouncilSlug council : councils.knownCouncils()) {
+    // ready here, neither suspended nor archived
+    for (CouncilSlug council : councils.councilsAtWork()) {
       if (stopping) {
         break;
-      }
-      if (councils.stateOf(council) != CouncilSchemaState.READY) {
-        continue;
       }
       rounds.add(workers.submit(() -> dispatchSafely(council)));
     }

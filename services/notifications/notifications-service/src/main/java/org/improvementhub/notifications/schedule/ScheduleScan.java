@@ -6,11 +6,10 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import org.improvementhub.councilschemas.CouncilSchemaRegistry;
+import org.improvementhub.councilschemas.AnnouncedCouncilStatuses;
 import org.improvementhub.messaging.schedule.RecurringWork;
 import org.improvementhub.tenancy.context.CouncilContext;
 import org.improvementhub.tenancy.context.CouncilSlug;
-import org.improvementhub.tenancy.context.KnownCouncils.CouncilSchemaState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +24,7 @@ public class ScheduleScan {
 
   private static final Logger LOG = LoggerFactory.getLogger(ScheduleScan.class);
 
-  private final CouncilSchemaRegistry councils;
+  private final AnnouncedCouncilStatuses councils;
   private final CouncilSchedule schedule;
   private final WeeklyDigests digests;
   private final Duration interval;
@@ -33,7 +32,7 @@ public class ScheduleScan {
   private RecurringWork work;
 
   public ScheduleScan(
-      CouncilSchemaRegistry councils,
+      AnnouncedCouncilStatuses councils,
       CouncilSchedule schedule,
       WeeklyDigests digests,
       @Value("${hub.notifications.schedule.interval:15m}") Duration interval,
@@ -64,10 +63,8 @@ public class ScheduleScan {
    */
   public int scanAll() {
     int queued = 0;
-    for (CouncilSlug council : councils.knownCouncils()) {
-      if (councils.stateOf(council) != CouncilSchemaState.READY) {
-        continue;
-      }
+    // ready here, neither suspended nor archived
+    for (CouncilSlug council : councils.councilsAtWork()) {
       try {
         queued += CouncilContext.call(council, () -> schedule.scan(council));
         queued += CouncilContext.call(council, () -> digests.queue(council));
