@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.improvementhub.councilschemas.AnnouncedCouncilStatuses;
 import org.improvementhub.notifications.delivery.CouncilEmailSender.Outcome;
+import org.improvementhub.observability.logging.LogContext;
 import org.improvementhub.observability.metrics.CouncilMetrics;
 import org.improvementhub.tenancy.context.CouncilContext;
 import org.improvementhub.tenancy.context.CouncilSlug;
@@ -141,12 +143,17 @@ public class EmailDispatcher {
   }
 
   private int dispatchSafely(CouncilSlug council) {
-    try {
-      return dispatch(council);
-    } catch (RuntimeException e) {
-      LOG.error("Emails of council {} could not be sent this round", council, e);
-      return 0;
-    }
+    // every line written for this council (a refusal, a retry) names it, as a request's lines do
+    return LogContext.call(
+        Map.of(LogContext.COUNCIL, council.value()),
+        () -> {
+          try {
+            return dispatch(council);
+          } catch (RuntimeException e) {
+            LOG.error("Emails of council {} could not be sent this round", council, e);
+            return 0;
+          }
+        });
   }
 
   private int dispatch(CouncilSlug council) {

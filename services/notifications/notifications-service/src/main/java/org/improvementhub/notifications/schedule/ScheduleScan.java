@@ -6,8 +6,10 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.Map;
 import org.improvementhub.councilschemas.AnnouncedCouncilStatuses;
 import org.improvementhub.messaging.schedule.RecurringWork;
+import org.improvementhub.observability.logging.LogContext;
 import org.improvementhub.tenancy.context.CouncilContext;
 import org.improvementhub.tenancy.context.CouncilSlug;
 import org.slf4j.Logger;
@@ -65,13 +67,19 @@ public class ScheduleScan {
     int queued = 0;
     // ready here, neither suspended nor archived
     for (CouncilSlug council : councils.councilsAtWork()) {
-      try {
-        queued += CouncilContext.call(council, () -> schedule.scan(council));
-        queued += CouncilContext.call(council, () -> digests.queue(council));
-      } catch (RuntimeException e) {
-        LOG.error("Schedule of council {} could not run this round", council, e);
-      }
+      // every line written for this council names it, as a request's lines do
+      queued += LogContext.call(Map.of(LogContext.COUNCIL, council.value()), () -> scan(council));
     }
     return queued;
+  }
+
+  private int scan(CouncilSlug council) {
+    try {
+      return CouncilContext.call(council, () -> schedule.scan(council))
+          + CouncilContext.call(council, () -> digests.queue(council));
+    } catch (RuntimeException e) {
+      LOG.error("Schedule of council {} could not run this round", council, e);
+      return 0;
+    }
   }
 }

@@ -5,7 +5,9 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
 import org.improvementhub.councilschemas.AnnouncedCouncilStatuses;
+import org.improvementhub.observability.logging.LogContext;
 import org.improvementhub.tenancy.context.CouncilContext;
 import org.improvementhub.tenancy.context.CouncilSlug;
 import org.slf4j.Logger;
@@ -63,11 +65,16 @@ public class OverdueScan {
 
   /** Scans one council now. */
   public int scan(CouncilSlug council) {
-    LocalDate today = LocalDate.now(clock.withZone(UK));
-    int found = CouncilContext.call(council, () -> councilScan.scan(council, today));
-    if (found > 0) {
-      LOG.info("{} actions fell overdue in {}", found, council);
-    }
-    return found;
+    // every line written for this council names it, as a request's lines do
+    return LogContext.call(
+        Map.of(LogContext.COUNCIL, council.value()),
+        () -> {
+          LocalDate today = LocalDate.now(clock.withZone(UK));
+          int found = CouncilContext.call(council, () -> councilScan.scan(council, today));
+          if (found > 0) {
+            LOG.info("{} actions fell overdue in {}", found, council);
+          }
+          return found;
+        });
   }
 }

@@ -2,6 +2,9 @@ package org.improvementhub.plans;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -10,6 +13,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
@@ -21,6 +25,7 @@ import org.improvementhub.testsupport.tokens.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.slf4j.LoggerFactory;
 
 /**
  * What operators scrape from plans: actions overdue per council (as of the last scan), the outbox's
@@ -28,7 +33,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PlansMetricsIT implements TestPropertyProvider {
+class PlansObservabilityIT implements TestPropertyProvider {
 
   private final HubTestProperties properties =
       HubTestProperties.freshDatabase()
@@ -41,6 +46,8 @@ class PlansMetricsIT implements TestPropertyProvider {
   @Inject EmbeddedServer server;
   @Inject OverdueScan scan;
   private HubApi api;
+  // the tests share Walsall: each overdue, incomplete action it creates is counted here
+  private final AtomicInteger overdueInWalsall = new AtomicInteger();
 
   @Override
   public Map<String, String> getProperties() {
@@ -62,6 +69,9 @@ class PlansMetricsIT implements TestPropertyProvider {
   }
 
   private void create(String ref, LocalDate due, String rag) {
+    if (due.isBefore(LocalDate.now()) && !rag.equals("BLUE")) {
+      overdueInWalsall.incrementAndGet();
+    }
     assertThat(
             api.post(
                     "/councils/" + walsall + "/actions",
@@ -103,11 +113,32 @@ class PlansMetricsIT implements TestPropertyProvider {
     scan.scanAll();
 
     String scrape = scrape();
+    assertThat(overdueInWalsall.get()).isGreaterThanOrEqualTo(2);
     assertThat(sample(scrape, "hub_plans_actions_overdue", "council=\"" + walsall + "\""))
-        .hasValue(2);
+        .hasValue(overdueInWalsall.get());
     assertThat(sample(scrape, "hub_plans_actions_overdue", "council=\"" + solihull + "\""))
         .hasValue(0);
     assertThat(scrape).contains("service=\"plans\"");
+  }
+
+  @Test
+  void theOverdueScanLogsEachCouncilsLinesWithItsCouncil() {
+    Logger logger = (Logger) LoggerFactory.getLogger(OverdueScan.class);
+    ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    lines.start();
+    logger.addAppender(lines);
+    try {
+      create("2.1", LocalDate.now().minusDays(5), "RED");
+      scan.scanAll();
+    } finally {
+      logger.detachAppender(lines);
+    }
+
+    assertThat(lines.list)
+        .filteredOn(line -> line.getFormattedMessage().contains("fell overdue in " + walsall))
+        .singleElement()
+        .satisfies(line -> assertThat(line.getMDCPropertyMap()).containsEntry("council", walsall));
+    assertThat(org.slf4j.MDC.get("council")).as("nothing left on the scanning thread").isNull();
   }
 
   @Test
