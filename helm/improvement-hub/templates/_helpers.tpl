@@ -100,6 +100,14 @@ HUB_LOG_FORMAT: {{ $root.Values.logFormat | quote }}
 HUB_TOKEN_ISSUER: {{ include "hub.tokenIssuer" $root | quote }}
 HUB_WEB_BASE_URL: {{ default (printf "https://%s" $root.Values.ingress.host) $root.Values.webBaseUrl | quote }}
 HUB_JWKS_URL: {{ printf "http://%s:%s%s/.well-known/jwks.json" (include "hub.serviceName" $tenancy) (include "hub.httpPort" .) $root.Values.services.tenancy.contextPath | quote }}
+{{- if .svc.callsServices }}
+{{- /* the portal calls each API inside the cluster, never through the Ingress */}}
+{{- range $other, $otherSvc := $root.Values.services }}
+{{- if and $otherSvc.enabled (ne $other $.name) }}
+HUB_{{ $other | upper }}_URL: {{ printf "http://%s:%s%s" (include "hub.serviceName" (dict "root" $root "name" $other)) (include "hub.httpPort" $) $otherSvc.contextPath | quote }}
+{{- end }}
+{{- end }}
+{{- end }}
 DATASOURCES_DEFAULT_MAXIMUM_POOL_SIZE: {{ $root.Values.postgresql.maximumPoolSize | quote }}
 HUB_MIGRATION_PARALLELISM: {{ .svc.migration.parallelism | quote }}
 {{- if $root.Values.postgresql.url }}
