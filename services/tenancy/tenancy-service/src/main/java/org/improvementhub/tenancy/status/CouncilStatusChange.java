@@ -11,7 +11,7 @@ import org.improvementhub.tenancy.context.CouncilStatus;
 /**
  * One change of a council's status, as recorded.
  *
- * @param changedBy the platform admin's user id (the token's subject), not their name or email
+ * @param changedBy the platform admin who made the change: the token's subject, their sign-in email
  */
 @Serdeable
 @MappedEntity(value = "council_status_change", schema = "tenancy")
