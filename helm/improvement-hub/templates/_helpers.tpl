@@ -100,6 +100,14 @@ HUB_LOG_FORMAT: {{ $root.Values.logFormat | quote }}
 HUB_TOKEN_ISSUER: {{ include "hub.tokenIssuer" $root | quote }}
 HUB_WEB_BASE_URL: {{ default (printf "https://%s" $root.Values.ingress.host) $root.Values.webBaseUrl | quote }}
 HUB_JWKS_URL: {{ printf "http://%s:%s%s/.well-known/jwks.json" (include "hub.serviceName" $tenancy) (include "hub.httpPort" .) $root.Values.services.tenancy.contextPath | quote }}
+{{- if .svc.callsServices }}
+{{- /* the portal calls each API inside the cluster, never through the Ingress */}}
+{{- range $other, $otherSvc := $root.Values.services }}
+{{- if and $otherSvc.enabled (ne $other $.name) }}
+HUB_{{ $other | upper }}_URL: {{ printf "http://%s:%s%s" (include "hub.serviceName" (dict "root" $root "name" $other)) (include "hub.httpPort" $) $otherSvc.contextPath | quote }}
+{{- end }}
+{{- end }}
+{{- end }}
 DATASOURCES_DEFAULT_MAXIMUM_POOL_SIZE: {{ $root.Values.postgresql.maximumPoolSize | quote }}
 HUB_MIGRATION_PARALLELISM: {{ .svc.migration.parallelism | quote }}
 {{- if $root.Values.postgresql.url }}
@@ -117,6 +125,9 @@ HUB_NOTIFICATIONS_FROM: {{ $root.Values.smtp.from | quote }}
 {{- end }}
 {{- if .svc.signsTokens }}
 HUB_TOKEN_SIGNING_KEY_FILE: {{ printf "/etc/improvement-hub/signing-key/%s" $root.Values.tokens.signingKey.key | quote }}
+{{- if $root.Values.tokens.signingKey.secondKey }}
+HUB_TOKEN_SECOND_KEY_FILE: {{ printf "/etc/improvement-hub/signing-key-second/%s" $root.Values.tokens.signingKey.secondKey | quote }}
+{{- end }}
 HUB_TOKEN_GENERATE_KEY: "false"
 HUB_TOKEN_LIFETIME: {{ $root.Values.tokens.lifetime | quote }}
 HUB_BOOTSTRAP_ADMIN_EMAIL: {{ $root.Values.bootstrapAdmin.email | quote }}
@@ -205,6 +216,17 @@ HUB_REQUIRED_SERVICES: {{ include "hub.requiredServices" $root | quote }}
     items:
       - key: {{ .root.Values.tokens.signingKey.key }}
         path: {{ .root.Values.tokens.signingKey.key }}
+{{- if .root.Values.tokens.signingKey.secondKey }}
+{{- /* the second key (key rotation) is in the Secret only during a rotation: optional */}}
+- name: signing-key-second
+  secret:
+    secretName: {{ .root.Values.tokens.signingKey.existingSecret }}
+    defaultMode: 0440
+    optional: true
+    items:
+      - key: {{ .root.Values.tokens.signingKey.secondKey }}
+        path: {{ .root.Values.tokens.signingKey.secondKey }}
+{{- end }}
 {{- end }}
 {{- end -}}
 
@@ -219,5 +241,10 @@ HUB_REQUIRED_SERVICES: {{ include "hub.requiredServices" $root | quote }}
 - name: signing-key
   mountPath: /etc/improvement-hub/signing-key
   readOnly: true
+{{- if .root.Values.tokens.signingKey.secondKey }}
+- name: signing-key-second
+  mountPath: /etc/improvement-hub/signing-key-second
+  readOnly: true
+{{- end }}
 {{- end }}
 {{- end -}}

@@ -43,4 +43,28 @@ class LaterServicesTest {
             })
         .anySatisfy(p -> assertThat(p.getPath()).isEqualTo("/api/oversight"));
   }
+
+  @Test
+  void thePortalCallsEachEnabledApiInsideTheCluster() {
+    RenderedManifests manifests =
+        CHART.render(
+            List.of(), Map.of("services.oversight.enabled", true, "services.portal.enabled", true));
+
+    Map<String, String> portal =
+        manifests.named(ConfigMap.class, RenderedManifests.nameOf("portal")).getData();
+    assertThat(portal)
+        .containsEntry(
+            "HUB_TENANCY_URL",
+            "http://" + RenderedManifests.nameOf("tenancy") + ":8080/api/tenancy")
+        .containsEntry(
+            "HUB_PLANS_URL", "http://" + RenderedManifests.nameOf("plans") + ":8080/api/plans")
+        .containsEntry(
+            "HUB_OVERSIGHT_URL",
+            "http://" + RenderedManifests.nameOf("oversight") + ":8080/api/oversight")
+        .containsKeys("HUB_MEASURES_URL", "HUB_NOTIFICATIONS_URL")
+        .doesNotContainKey("HUB_PORTAL_URL");
+    assertThat(manifests.named(ConfigMap.class, RenderedManifests.nameOf("plans")).getData())
+        .as("only the portal calls the others")
+        .doesNotContainKey("HUB_TENANCY_URL");
+  }
 }

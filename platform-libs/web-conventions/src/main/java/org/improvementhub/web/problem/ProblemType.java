@@ -12,6 +12,8 @@ public enum ProblemType {
   CONFLICT("conflict", "Conflict", 409),
   PAYLOAD_TOO_LARGE("payload-too-large", "The request is too large", 413),
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
+  COUNCIL_SUSPENDED("council-suspended", "This council is suspended", 423),
+  COUNCIL_ARCHIVED("council-archived", "This council is archived and can only be read", 423),
   COUNCIL_NOT_READY("council-not-ready", "This council is being prepared", 503),
   UNAVAILABLE("unavailable", "Service unavailable", 503),
   INTERNAL("internal", "Something went wrong on our side", 500);
@@ -41,7 +43,11 @@ public enum ProblemType {
   /** The type that fits an HTTP status Micronaut produced on its own. */
   public static ProblemType forStatus(int status) {
     for (ProblemType type : values()) {
-      if (type.status == status && type != VALIDATION && type != COUNCIL_NOT_READY) {
+      if (type.status == status
+          && type != VALIDATION
+          && type != COUNCIL_NOT_READY
+          && type != COUNCIL_SUSPENDED
+          && type != COUNCIL_ARCHIVED) {
         return type;
       }
     }

@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,12 +16,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.improvementhub.councilschemas.CouncilSchemaRegistry;
+import org.improvementhub.councilschemas.AnnouncedCouncilStatuses;
 import org.improvementhub.notifications.delivery.CouncilEmailSender.Outcome;
+import org.improvementhub.observability.logging.LogContext;
 import org.improvementhub.observability.metrics.CouncilMetrics;
 import org.improvementhub.tenancy.context.CouncilContext;
 import org.improvementhub.tenancy.context.CouncilSlug;
-import org.improvementhub.tenancy.context.KnownCouncils.CouncilSchemaState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +49,7 @@ public class EmailDispatcher {
   /** Emails given up for good (refused permanently, or out of retries), per council. */
   static final String FAILED = "hub.notifications.emails.failed";
 
-  private final CouncilSchemaRegistry councils;
+  private final AnnouncedCouncilStatuses councils;
   private final CouncilEmailSender sender;
   private final SmtpCourier courier;
   private final CouncilMetrics metrics;
@@ -67,7 +68,7 @@ public class EmailDispatcher {
   private volatile boolean stopping;
 
   public EmailDispatcher(
-      CouncilSchemaRegistry councils,
+      AnnouncedCouncilStatuses councils,
       CouncilEmailSender sender,
       SmtpCourier courier,
       CouncilMetrics metrics,
@@ -120,12 +121,10 @@ public class EmailDispatcher {
    */
   public int dispatchAll() {
     List<Future<Integer>> rounds = new ArrayList<>();
-    for (CouncilSlug council : councils.knownCouncils()) {
+    // ready here, neither suspended nor archived
+    for (CouncilSlug council : councils.councilsAtWork()) {
       if (stopping) {
         break;
-      }
-      if (councils.stateOf(council) != CouncilSchemaState.READY) {
-        continue;
       }
       rounds.add(workers.submit(() -> dispatchSafely(council)));
     }
@@ -144,12 +143,17 @@ public class EmailDispatcher {
   }
 
   private int dispatchSafely(CouncilSlug council) {
-    try {
-      return dispatch(council);
-    } catch (RuntimeException e) {
-      LOG.error("Emails of council {} could not be sent this round", council, e);
-      return 0;
-    }
+    // every line written for this council (a refusal, a retry) names it, as a request's lines do
+    return LogContext.call(
+        Map.of(LogContext.COUNCIL, council.value()),
+        () -> {
+          try {
+            return dispatch(council);
+          } catch (RuntimeException e) {
+            LOG.error("Emails of council {} could not be sent this round", council, e);
+            return 0;
+          }
+        });
   }
 
   private int dispatch(CouncilSlug council) {

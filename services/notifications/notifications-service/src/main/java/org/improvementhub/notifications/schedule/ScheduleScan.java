@@ -6,11 +6,12 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import org.improvementhub.councilschemas.CouncilSchemaRegistry;
+import java.util.Map;
+import org.improvementhub.councilschemas.AnnouncedCouncilStatuses;
 import org.improvementhub.messaging.schedule.RecurringWork;
+import org.improvementhub.observability.logging.LogContext;
 import org.improvementhub.tenancy.context.CouncilContext;
 import org.improvementhub.tenancy.context.CouncilSlug;
-import org.improvementhub.tenancy.context.KnownCouncils.CouncilSchemaState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,7 @@ public class ScheduleScan {
 
   private static final Logger LOG = LoggerFactory.getLogger(ScheduleScan.class);
 
-  private final CouncilSchemaRegistry councils;
+  private final AnnouncedCouncilStatuses councils;
   private final CouncilSchedule schedule;
   private final WeeklyDigests digests;
   private final Duration interval;
@@ -33,7 +34,7 @@ public class ScheduleScan {
   private RecurringWork work;
 
   public ScheduleScan(
-      CouncilSchemaRegistry councils,
+      AnnouncedCouncilStatuses councils,
       CouncilSchedule schedule,
       WeeklyDigests digests,
       @Value("${hub.notifications.schedule.interval:15m}") Duration interval,
@@ -64,17 +65,21 @@ public class ScheduleScan {
    */
   public int scanAll() {
     int queued = 0;
-    for (CouncilSlug council : councils.knownCouncils()) {
-      if (councils.stateOf(council) != CouncilSchemaState.READY) {
-        continue;
-      }
-      try {
-        queued += CouncilContext.call(council, () -> schedule.scan(council));
-        queued += CouncilContext.call(council, () -> digests.queue(council));
-      } catch (RuntimeException e) {
-        LOG.error("Schedule of council {} could not run this round", council, e);
-      }
+    // ready here, neither suspended nor archived
+    for (CouncilSlug council : councils.councilsAtWork()) {
+      // every line written for this council names it, as a request's lines do
+      queued += LogContext.call(Map.of(LogContext.COUNCIL, council.value()), () -> scan(council));
     }
     return queued;
+  }
+
+  private int scan(CouncilSlug council) {
+    try {
+      return CouncilContext.call(council, () -> schedule.scan(council))
+          + CouncilContext.call(council, () -> digests.queue(council));
+    } catch (RuntimeException e) {
+      LOG.error("Schedule of council {} could not run this round", council, e);
+      return 0;
+    }
   }
 }

@@ -11,6 +11,7 @@ import org.improvementhub.messaging.envelope.EventEnvelope;
 import org.improvementhub.oversight.tally.ReadModelVersion;
 import org.improvementhub.tenancy.events.CouncilActivated;
 import org.improvementhub.tenancy.events.CouncilProvisioned;
+import org.improvementhub.tenancy.events.CouncilStatusChanged;
 
 /** Keeps the councils observers may follow, as tenancy announced them. Idempotent upserts. */
 @Singleton
@@ -61,6 +62,18 @@ public class CouncilProjection {
         upsert.setString(1, council.slug());
         upsert.setString(2, council.name());
         upsert.setTimestamp(3, Timestamp.from(event.occurredAt()));
+        upsert.executeUpdate();
+      }
+    } else if (CouncilStatusChanged.TYPE.equals(event.type())) {
+      // suspended, reinstated or archived: observers see the status on the dashboard
+      CouncilStatusChanged council = codec.dataOf(event, CouncilStatusChanged.class);
+      try (PreparedStatement upsert =
+          connection.prepareStatement(
+              "INSERT INTO oversight.observed_council (slug, name, status)"
+                  + " VALUES (?, ?, ?) ON CONFLICT (slug) DO UPDATE SET status = EXCLUDED.status")) {
+        upsert.setString(1, council.slug());
+        upsert.setString(2, council.name());
+        upsert.setString(3, council.status());
         upsert.executeUpdate();
       }
     } else {

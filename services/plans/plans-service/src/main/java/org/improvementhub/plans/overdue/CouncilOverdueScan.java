@@ -3,7 +3,9 @@ package org.improvementhub.plans.overdue;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
+import java.util.List;
 import org.improvementhub.messaging.outbox.Outbox;
+import org.improvementhub.observability.metrics.CouncilMetrics;
 import org.improvementhub.plans.action.ActionSnapshots;
 import org.improvementhub.plans.action.ImprovementAction;
 import org.improvementhub.plans.action.ImprovementActionRepository;
@@ -20,20 +22,26 @@ import org.improvementhub.tenancy.context.CouncilSlug;
 @Singleton
 public class CouncilOverdueScan {
 
+  /** Actions past their effective due date and not complete, per council, at the last scan. */
+  static final String OVERDUE = "hub.plans.actions.overdue";
+
   private final ImprovementActionRepository actions;
   private final OverdueNoticeRepository notices;
   private final ActionSnapshots snapshots;
   private final Outbox outbox;
+  private final CouncilMetrics metrics;
 
   public CouncilOverdueScan(
       ImprovementActionRepository actions,
       OverdueNoticeRepository notices,
       ActionSnapshots snapshots,
-      Outbox outbox) {
+      Outbox outbox,
+      CouncilMetrics metrics) {
     this.actions = actions;
     this.notices = notices;
     this.snapshots = snapshots;
     this.outbox = outbox;
+    this.metrics = metrics;
   }
 
   /**
@@ -44,7 +52,10 @@ public class CouncilOverdueScan {
   @Transactional
   public int scan(CouncilSlug council, LocalDate today) {
     int announced = 0;
-    for (ImprovementAction action : actions.overdueOn(today)) {
+    List<ImprovementAction> overdue = actions.overdueOn(today);
+    // as of this scan (daily, after start-up, on request): completing an action lowers it next time
+    metrics.gauge(OVERDUE, council).set(overdue.size());
+    for (ImprovementAction action : overdue) {
       if (notices.recordIfNew(action.id(), action.effectiveDueDate(), today) == 1) {
         ActionSnapshot snapshot = snapshots.of(action);
         outbox.append(

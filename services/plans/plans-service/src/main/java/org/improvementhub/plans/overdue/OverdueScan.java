@@ -5,10 +5,11 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import org.improvementhub.councilschemas.CouncilSchemaRegistry;
+import java.util.Map;
+import org.improvementhub.councilschemas.AnnouncedCouncilStatuses;
+import org.improvementhub.observability.logging.LogContext;
 import org.improvementhub.tenancy.context.CouncilContext;
 import org.improvementhub.tenancy.context.CouncilSlug;
-import org.improvementhub.tenancy.context.KnownCouncils.CouncilSchemaState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,11 +24,12 @@ public class OverdueScan {
   private static final Logger LOG = LoggerFactory.getLogger(OverdueScan.class);
   private static final ZoneId UK = ZoneId.of("Europe/London");
 
-  private final CouncilSchemaRegistry councils;
+  private final AnnouncedCouncilStatuses councils;
   private final CouncilOverdueScan councilScan;
   private final Clock clock;
 
-  public OverdueScan(CouncilSchemaRegistry councils, CouncilOverdueScan councilScan, Clock clock) {
+  public OverdueScan(
+      AnnouncedCouncilStatuses councils, CouncilOverdueScan councilScan, Clock clock) {
     this.councils = councils;
     this.councilScan = councilScan;
     this.clock = clock;
@@ -50,10 +52,8 @@ public class OverdueScan {
    */
   public int scanAll() {
     int total = 0;
-    for (CouncilSlug council : councils.knownCouncils()) {
-      if (councils.stateOf(council) != CouncilSchemaState.READY) {
-        continue;
-      }
+    // ready here, neither suspended nor archived
+    for (CouncilSlug council : councils.councilsAtWork()) {
       try {
         total += scan(council);
       } catch (RuntimeException e) {
@@ -65,11 +65,16 @@ public class OverdueScan {
 
   /** Scans one council now. */
   public int scan(CouncilSlug council) {
-    LocalDate today = LocalDate.now(clock.withZone(UK));
-    int found = CouncilContext.call(council, () -> councilScan.scan(council, today));
-    if (found > 0) {
-      LOG.info("{} actions fell overdue in {}", found, council);
-    }
-    return found;
+    // every line written for this council names it, as a request's lines do
+    return LogContext.call(
+        Map.of(LogContext.COUNCIL, council.value()),
+        () -> {
+          LocalDate today = LocalDate.now(clock.withZone(UK));
+          int found = CouncilContext.call(council, () -> councilScan.scan(council, today));
+          if (found > 0) {
+            LOG.info("{} actions fell overdue in {}", found, council);
+          }
+          return found;
+        });
   }
 }

@@ -5,6 +5,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.util.List;
+import org.improvementhub.tenancy.context.CouncilStatus;
 
 /** A council as the API shows it, with the services whose tables are ready in its schema. */
 @Serdeable

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
+import org.improvementhub.tenancy.context.CouncilStatus;
 
 /** A council on the platform, as the registry holds it. */
 @MappedEntity(value = "registered_council", schema = "tenancy")

@@ -32,4 +32,8 @@ public interface RegisteredCouncilRepository extends CrudRepository<RegisteredCo
       "UPDATE tenancy.registered_council SET status = 'ACTIVE', activated_at = :activatedAt"
           + " WHERE slug = :slug AND status = 'PROVISIONING'")
   int activate(String slug, Instant activatedAt);
+
+  /** Sets the council's status; the caller has checked the change is allowed. */
+  @Query("UPDATE tenancy.registered_council SET status = :status WHERE slug = :slug")
+  int changeStatus(String slug, String status);
 }

@@ -25,7 +25,7 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import javax.sql.DataSource;
 import org.improvementhub.tenancy.context.CouncilSlug;
-import org.improvementhub.tenancy.council.CouncilStatus;
+import org.improvementhub.tenancy.context.CouncilStatus;
 import org.improvementhub.tenancy.council.RegisteredCouncil;
 import org.improvementhub.tenancy.council.RegisteredCouncilRepository;
 import org.improvementhub.web.problem.ProblemException;

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.improvementhub.messaging.outbox.Outbox;
 import org.improvementhub.tenancy.context.CouncilSlug;
-import org.improvementhub.tenancy.council.CouncilStatus;
+import org.improvementhub.tenancy.context.CouncilStatus;
 import org.improvementhub.tenancy.council.RegisteredCouncil;
 import org.improvementhub.tenancy.council.RegisteredCouncilRepository;
 import org.improvementhub.tenancy.council.ServiceReadinessRepository;

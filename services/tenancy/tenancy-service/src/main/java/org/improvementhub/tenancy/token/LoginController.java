@@ -7,13 +7,19 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
+import org.improvementhub.tenancy.context.CouncilSlug;
+import org.improvementhub.tenancy.context.CouncilStatus;
+import org.improvementhub.tenancy.context.CouncilStatusRule;
+import org.improvementhub.tenancy.context.CouncilStatuses;
+import org.improvementhub.tenancy.user.UserAccount;
 import org.improvementhub.tenancy.user.UserAccounts;
 import org.improvementhub.web.problem.ProblemException;
 import org.improvementhub.web.problem.ProblemType;
 
 /**
  * {@code POST /auth/login}: email and password for a bearer token. A wrong email and a wrong
- * password get the very same answer, so nobody can learn who has an account here.
+ * password get the very same answer, so nobody can learn who has an account here. A suspended
+ * council's users, with the right password, are told their council is suspended (423).
  */
 @Controller("/auth")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -21,10 +27,12 @@ public class LoginController {
 
   private final UserAccounts users;
   private final TokenIssuer tokens;
+  private final CouncilStatuses statuses;
 
-  public LoginController(UserAccounts users, TokenIssuer tokens) {
+  public LoginController(UserAccounts users, TokenIssuer tokens, CouncilStatuses statuses) {
     this.users = users;
     this.tokens = tokens;
+    this.statuses = statuses;
   }
 
   @Post("/login")
@@ -32,11 +40,24 @@ public class LoginController {
     AccessToken token =
         users
             .authenticate(credentials.email(), credentials.password())
+            .map(this::unlessSuspended)
             .map(tokens::issue)
             .orElseThrow(
                 () ->
                     ProblemException.of(
                         ProblemType.UNAUTHENTICATED, "The email or password is not right"));
     return HttpResponse.ok(token).header("Cache-Control", "no-store");
+  }
+
+  private UserAccount unlessSuspended(UserAccount user) {
+    if (user.council() != null) {
+      CouncilSlug council = CouncilSlug.of(user.council());
+      if (statuses.statusOf(council) == CouncilStatus.SUSPENDED) {
+        throw ProblemException.of(
+            ProblemType.COUNCIL_SUSPENDED,
+            CouncilStatusRule.detail(ProblemType.COUNCIL_SUSPENDED, council));
+      }
+    }
+    return user;
   }
 }

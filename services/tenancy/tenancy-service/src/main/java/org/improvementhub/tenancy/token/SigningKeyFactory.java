@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,5 +46,30 @@ public class SigningKeyFactory {
     SigningKeyFile.write(key, file);
     LOG.info("Generated token signing key {} and wrote it to {}", key.keyId(), file);
     return key;
+  }
+
+  /**
+   * The signing key and, if {@code hub.tokens.second-key-file} names a file that exists, a second
+   * key that is published and accepted but never used to sign. A missing second file is not an
+   * error: the chart mounts it optionally, so removing it from the Secret ends its acceptance.
+   */
+  @Singleton
+  PublishedKeys publishedKeys(
+      SigningKey signing, @Value("${hub.tokens.second-key-file:}") String secondFile) {
+    if (secondFile.isBlank() || !Files.exists(Path.of(secondFile))) {
+      LOG.info("Publishing token key {} only", signing.keyId());
+      return new PublishedKeys(signing, Optional.empty());
+    }
+    SigningKey second = SigningKeyFile.read(Path.of(secondFile));
+    if (second.keyId().equals(signing.keyId())) {
+      LOG.warn("The second token key in {} is the signing key itself; ignored", secondFile);
+      return new PublishedKeys(signing, Optional.empty());
+    }
+    LOG.info(
+        "Publishing token keys {} (signing) and {} (second, from {}; accepted, never signs)",
+        signing.keyId(),
+        second.keyId(),
+        secondFile);
+    return new PublishedKeys(signing, Optional.of(second));
   }
 }

@@ -10,9 +10,15 @@ import io.micronaut.context.annotation.Requires;
 import org.improvementhub.messaging.envelope.EventCodec;
 import org.improvementhub.messaging.envelope.EventEnvelope;
 import org.improvementhub.tenancy.context.CouncilSlug;
+import org.improvementhub.tenancy.context.CouncilStatus;
 import org.improvementhub.tenancy.events.CouncilProvisioned;
+import org.improvementhub.tenancy.events.CouncilStatusChanged;
 
-/** Each service migrates a newly provisioned council's schema and answers tenancy. */
+/**
+ * Tenancy's council events, as every service with council schemas hears them: a newly provisioned
+ * council's schema is migrated (and tenancy answered), a status change is recorded for {@link
+ * AnnouncedCouncilStatuses}.
+ */
 @KafkaListener(
     groupId = "${hub.service.name}-council-schemas",
     offsetReset = OffsetReset.EARLIEST,
@@ -23,19 +29,31 @@ import org.improvementhub.tenancy.events.CouncilProvisioned;
             retryCount = 10,
             retryDelay = "500ms"))
 @Requires(property = "hub.council-schemas.listen", notEquals = "false")
-public class CouncilProvisionedListener {
+public class CouncilEventsListener {
 
   private final EventCodec codec;
   private final CouncilSchemaProvisioning provisioning;
+  private final AnnouncedCouncilStatuses statuses;
 
-  public CouncilProvisionedListener(EventCodec codec, CouncilSchemaProvisioning provisioning) {
+  public CouncilEventsListener(
+      EventCodec codec, CouncilSchemaProvisioning provisioning, AnnouncedCouncilStatuses statuses) {
     this.codec = codec;
     this.provisioning = provisioning;
+    this.statuses = statuses;
   }
 
   @Topic(CouncilProvisioned.TOPIC)
   void receive(String message) {
     EventEnvelope envelope = codec.read(message);
+    if (CouncilStatusChanged.TYPE.equals(envelope.type())) {
+      CouncilStatusChanged changed = codec.dataOf(envelope, CouncilStatusChanged.class);
+      statuses.record(
+          CouncilSlug.of(changed.slug()),
+          CouncilStatus.valueOf(changed.status()),
+          envelope.occurredAt(),
+          changed.reason());
+      return;
+    }
     if (!CouncilProvisioned.TYPE.equals(envelope.type())) {
       return;
     }
