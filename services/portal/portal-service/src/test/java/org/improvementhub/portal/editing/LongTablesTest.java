@@ -49,6 +49,7 @@ class LongTablesTest implements TestPropertyProvider {
             "{\"id\":\"%s\",\"ref\":\"1\",\"title\":\"Audited\",\"dueDate\":\"2027-01-01\",\"leads\":[]}"
                 .formatted(ACTION))
         .on("GET", "/councils/walsall/actions/" + ACTION + "/progress-reports", 200, "[]")
+        .on("GET", "/councils/walsall/measure-links?action=" + ACTION, 200, "[]")
         .on(
             "GET",
             "/councils/walsall/audit?recordId=" + ACTION + "&size=50&page=1",
