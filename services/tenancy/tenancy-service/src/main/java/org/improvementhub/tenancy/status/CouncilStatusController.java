@@ -8,7 +8,6 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.improvementhub.tenancy.context.AnyCouncilStatus;
@@ -21,11 +20,12 @@ import org.improvementhub.web.problem.ProblemType;
 
 /**
  * {@code /councils/{council}/suspend|reinstate|archive} and {@code status-changes}: platform admins
- * only; a caller who may not see the council gets 404 (the access filter), one who may gets 403.
- * These routes work whatever the council's status (they are how it changes).
+ * only, declared so (every other role gets 403 before any council is looked at, which tells them
+ * nothing about it) and checked again in the method. These routes work whatever the council's
+ * status (they are how it changes).
  */
 @Controller("/councils/{council}")
-@Secured(SecurityRule.IS_AUTHENTICATED)
+@Secured("PLATFORM_ADMIN")
 @AnyCouncilStatus
 public class CouncilStatusController {
 
