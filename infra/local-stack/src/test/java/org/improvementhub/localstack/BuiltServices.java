@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -19,7 +21,9 @@ final class BuiltServices {
   /** A repository root holding the copies, to pass to {@link ServiceProcess#start}. */
   static Path copyFrom(Path repositoryRoot, Path into) {
     try {
-      for (HubService service : HubService.all()) {
+      List<HubService> services = new ArrayList<>(HubService.all());
+      services.add(HubService.PORTAL);
+      for (HubService service : services) {
         Path module = service.moduleDirectory(repositoryRoot);
         Path copy = service.moduleDirectory(into);
         Path classes = module.resolve("target/classes");

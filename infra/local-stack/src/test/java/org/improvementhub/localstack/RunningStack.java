@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.improvementhub.testsupport.http.HubApi;
 import org.improvementhub.testsupport.infra.EmbeddedKafkaBroker;
@@ -83,6 +84,11 @@ final class RunningStack {
       for (ServiceProcess process : stack.services.values()) {
         process.awaitHealthy(Duration.ofSeconds(180));
       }
+      // the portal last: it is given the services' addresses
+      ServiceProcess portal =
+          Portal.start(freePort(), root, List.copyOf(stack.services.values()), logs);
+      stack.services.put(HubService.PORTAL.name(), portal);
+      portal.awaitHealthy(Duration.ofSeconds(180));
       return stack;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -54,6 +54,22 @@ class ServiceEndpointsIT {
   }
 
   @Test
+  void thePortalAnswersItsProbesAndExportsItsMetricsToo() {
+    HubApi portal = stack.api(HubService.PORTAL.name());
+
+    assertThat(portal.get("/health/liveness", null).status()).isEqualTo(200);
+    assertThat(portal.get("/health/readiness", null).status()).isEqualTo(200);
+    portal.get("/sign-in", null);
+    ApiResponse scrape =
+        portal.send(portal.request("/prometheus", null).setHeader("Accept", "text/plain").GET());
+    assertThat(scrape.status()).isEqualTo(200);
+    assertThat(scrape.body())
+        .contains("service=\"portal\"")
+        .contains("jvm_memory_used_bytes")
+        .contains("http_server_requests_seconds_count");
+  }
+
+  @Test
   void theMetricsDoNotNeedTheApisTokenButTheApiStillDoes() {
     ApiResponse api = stack.api("plans").get("/councils/walsall/actions", null);
 
