@@ -29,6 +29,14 @@ public record PlanDiff(
     List<Progress> progress,
     String removedKept) {
 
+  /** Empty lists are left out of the stored JSON; read back, they are empty again. */
+  public PlanDiff {
+    added = added == null ? List.of() : added;
+    changed = changed == null ? List.of() : changed;
+    removed = removed == null ? List.of() : removed;
+    progress = progress == null ? List.of() : progress;
+  }
+
   /**
    * An action in the document that the plan does not have; {@code rag} and {@code note} (when the
    * document gives a review note with the RAG) become its first progress report for the period.
