@@ -42,6 +42,7 @@ public class DocumentProposals {
       Argument.mapOf(String.class, String.class);
 
   private final ProposalStore store;
+  private final Reuploads reuploads;
   private final TemplateRows template;
   private final AuditTrail audit;
   private final JsonMapper json;
@@ -50,12 +51,14 @@ public class DocumentProposals {
 
   public DocumentProposals(
       ProposalStore store,
+      Reuploads reuploads,
       TemplateRows template,
       AuditTrail audit,
       JsonMapper json,
       Clock clock,
       @Value("${hub.plans.documents.most-bytes:5242880}") long mostBytes) {
     this.store = store;
+    this.reuploads = reuploads;
     this.template = template;
     this.audit = audit;
     this.json = json;
@@ -69,6 +72,19 @@ public class DocumentProposals {
    */
   @Transactional
   public ProposalView upload(CouncilSlug council, String fileName, byte[] document) {
+    return upload(council, null, fileName, document);
+  }
+
+  /**
+   * A newer version of the document behind {@code programmeId}: the proposal also carries its diff
+   * against that programme. Nothing in the plan changes until it is applied.
+   */
+  @Transactional
+  public ProposalView upload(
+      CouncilSlug council, UUID programmeId, String fileName, byte[] document) {
+    if (programmeId != null) {
+      reuploads.programme(programmeId);
+    }
     if (document.length > mostBytes) {
       throw ProblemException.of(
           ProblemType.PAYLOAD_TOO_LARGE,
@@ -79,7 +95,8 @@ public class DocumentProposals {
     Map<String, String> mapping = new LinkedHashMap<>();
     store.remembered(council).forEach((header, role) -> mapping.put(header, role.name()));
     UUID id = UUID.randomUUID();
-    Reading reading = read(council, id, fileName, document, mapping, Map.of(), "PROPOSED", null);
+    Reading reading =
+        read(council, id, fileName, document, mapping, Map.of(), "PROPOSED", programmeId);
     store.add(
         council,
         id,
@@ -88,7 +105,8 @@ public class DocumentProposals {
         write(mapping),
         write(reading.view),
         audit.actor(),
-        clock.instant());
+        clock.instant(),
+        programmeId);
     return reading.view;
   }
 
@@ -116,7 +134,14 @@ public class DocumentProposals {
     }
     Reading reading =
         read(
-            council, id, stored.fileName(), stored.document(), mapping, Map.of(), "PROPOSED", null);
+            council,
+            id,
+            stored.fileName(),
+            stored.document(),
+            mapping,
+            Map.of(),
+            "PROPOSED",
+            stored.programmeId());
     store.change(council, id, write(mapping), write(reading.view));
     return reading.view;
   }
@@ -125,6 +150,13 @@ public class DocumentProposals {
   @Transactional
   public ImportOutcome confirm(CouncilSlug council, UUID id, Map<String, String> settings) {
     ProposalStore.Stored stored = proposed(council, id);
+    if (stored.programmeId() != null) {
+      throw ProblemException.of(
+          ProblemType.CONFLICT,
+          "This document updates programme "
+              + stored.programmeId()
+              + ": apply it (POST …/apply) rather than confirm it");
+    }
     Map<String, String> mapping = readMapping(stored.mapping());
     Reading reading =
         read(
@@ -139,15 +171,48 @@ public class DocumentProposals {
             mapping,
             settings,
             "CONFIRMED",
-            outcome.programmeId());
+            null);
+    ProposalView confirmedView = confirmed.view.withProgramme(outcome.programmeId());
     store.confirmed(
-        council, id, outcome.programmeId(), write(confirmed.view), audit.actor(), clock.instant());
+        council, id, outcome.programmeId(), write(confirmedView), audit.actor(), clock.instant());
     audit.record(
         "plan-document",
         id,
         "CONFIRMED",
         null,
         Map.of("programmeId", outcome.programmeId().toString(), "fileName", stored.fileName()));
+    return outcome;
+  }
+
+  /**
+   * Applies a re-uploaded document's diff as it was shown, in one transaction.
+   *
+   * @throws ProblemException 409 when the programme changed since the diff was made, or the
+   *     proposal is for a new programme or already applied
+   */
+  @Transactional
+  public ApplyOutcome apply(CouncilSlug council, UUID id, List<String> remove) {
+    ProposalStore.Stored stored = proposed(council, id);
+    if (stored.programmeId() == null) {
+      throw ProblemException.of(
+          ProblemType.CONFLICT,
+          "This document proposes a new programme: confirm it (POST …/confirm) rather than apply it");
+    }
+    ProposalView shown = readView(stored.view());
+    ApplyOutcome outcome = reuploads.apply(council, id, stored.fileName(), shown.diff(), remove);
+    store.applied(council, id, write(shown.withStatus("APPLIED")), audit.actor(), clock.instant());
+    audit.record(
+        "plan-document",
+        id,
+        "APPLIED",
+        null,
+        Map.of(
+            "programmeId",
+            stored.programmeId().toString(),
+            "fileName",
+            stored.fileName(),
+            "kept",
+            String.join("; ", outcome.kept())));
     return outcome;
   }
 
@@ -178,7 +243,7 @@ public class DocumentProposals {
       Map<String, String> mapping,
       Map<String, String> settings,
       String status,
-      UUID programmeId) {
+      UUID against) {
     Map<String, ColumnRole> roles = new LinkedHashMap<>();
     mapping.forEach((header, role) -> roles.put(header, ColumnRole.valueOf(role)));
     Proposal proposal;
@@ -211,7 +276,7 @@ public class DocumentProposals {
             id,
             fileName,
             status,
-            programmeId,
+            against,
             proposal.title(),
             proposal.levelNames(),
             proposal.countsPerLevel(),
@@ -221,8 +286,17 @@ public class DocumentProposals {
             proposal.drivers(),
             proposal.mapping(),
             proposal.legend(),
-            flags);
+            flags,
+            against == null ? null : reuploads.diff(against, proposal, plan));
     return new Reading(plan, view);
+  }
+
+  private ProposalView readView(String text) {
+    try {
+      return json.readValue(text, ProposalView.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private List<String> currentHeaders(ProposalStore.Stored stored) {

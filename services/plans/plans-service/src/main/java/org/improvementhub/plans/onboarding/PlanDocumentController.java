@@ -146,6 +146,35 @@ public class PlanDocumentController {
   }
 
   /**
+   * Applies a re-uploaded document's diff (see {@code POST /councils/{c}/programmes/{p}/documents})
+   * in one transaction: adds the new actions, changes the changed ones, records the proposed
+   * progress reports. Actions the document no longer lists are kept and named in the answer.
+   */
+  @ApiResponse(
+      responseCode = "200",
+      description =
+          "Applied: counts, and the refs of the actions kept though the document dropped them",
+      content = @Content(schema = @Schema(implementation = ApplyOutcome.class)))
+  @ApiResponse(
+      responseCode = "400",
+      description =
+          "Nothing applied: problem+json naming the field (remove[i], added[i].parentRef)")
+  @ApiResponse(
+      responseCode = "409",
+      description =
+          "Nothing applied: the programme changed since the diff was made, the proposal is already"
+              + " applied, or it proposes a new programme")
+  @Post("/{id}/apply")
+  @Secured({"PLATFORM_ADMIN", "COUNCIL_ADMIN", "PROGRAMME_MANAGER"})
+  public ApplyOutcome apply(
+      @PathVariable String council, @PathVariable UUID id, @Nullable @Body ApplyRequest request) {
+    return proposals.apply(
+        CouncilSlug.of(council),
+        id,
+        request == null || request.remove() == null ? java.util.List.of() : request.remove());
+  }
+
+  /**
    * The proposal as the plan template, to fix in Excel and upload to {@code POST
    * …/programmes/import}.
    *
@@ -161,13 +190,13 @@ public class PlanDocumentController {
         "plan-from-document-" + council);
   }
 
-  private static HttpResponse<ProposalView> created(String council, ProposalView view) {
+  static HttpResponse<ProposalView> created(String council, ProposalView view) {
     return HttpResponse.created(view)
         .header(
             HttpHeaders.LOCATION, "/councils/" + council + "/programmes/documents/" + view.id());
   }
 
-  private static String name(@Nullable String fileName) {
+  static String name(@Nullable String fileName) {
     return fileName == null || fileName.isBlank() ? "plan.docx" : fileName.strip();
   }
 }

@@ -32,7 +32,13 @@ class ProposalStore {
 
   /** A stored proposal; {@code mapping} and {@code view} are JSON. */
   record Stored(
-      UUID id, String fileName, byte[] document, String mapping, String view, String status) {}
+      UUID id,
+      String fileName,
+      byte[] document,
+      String mapping,
+      String view,
+      String status,
+      UUID programmeId) {}
 
   void add(
       CouncilSlug council,
@@ -42,23 +48,26 @@ class ProposalStore {
       String mapping,
       String view,
       String actor,
-      Instant now) {
+      Instant now,
+      UUID programmeId) {
     update(
         council,
         "INSERT INTO %s.plan_document_proposal (id, file_name, document, mapping, proposal, status,"
-            + " uploaded_by, uploaded_at) VALUES (?, ?, ?, ?::jsonb, ?::jsonb, 'PROPOSED', ?, ?)",
+            + " uploaded_by, uploaded_at, programme_id)"
+            + " VALUES (?, ?, ?, ?::jsonb, ?::jsonb, 'PROPOSED', ?, ?, ?)",
         id,
         fileName,
         document,
         mapping,
         view,
         actor,
-        Timestamp.from(now));
+        Timestamp.from(now),
+        programmeId);
   }
 
   Optional<Stored> find(CouncilSlug council, UUID id) {
     String sql =
-        "SELECT id, file_name, document, mapping::text, proposal::text, status FROM %s.plan_document_proposal WHERE id = ?"
+        "SELECT id, file_name, document, mapping::text, proposal::text, status, programme_id FROM %s.plan_document_proposal WHERE id = ?"
             .formatted(council.schemaName());
     try (PreparedStatement statement = connection().prepareStatement(sql)) {
       statement.setObject(1, id);
@@ -73,7 +82,8 @@ class ProposalStore {
                 rows.getBytes(3),
                 rows.getString(4),
                 rows.getString(5),
-                rows.getString(6)));
+                rows.getString(6),
+                rows.getObject(7, UUID.class)));
       }
     } catch (SQLException e) {
       throw new IllegalStateException("The proposal could not be read", e);
@@ -96,6 +106,17 @@ class ProposalStore {
         "UPDATE %s.plan_document_proposal SET status = 'CONFIRMED', programme_id = ?, proposal = ?::jsonb,"
             + " confirmed_by = ?, confirmed_at = ? WHERE id = ?",
         programmeId,
+        view,
+        actor,
+        Timestamp.from(now),
+        id);
+  }
+
+  void applied(CouncilSlug council, UUID id, String view, String actor, Instant now) {
+    update(
+        council,
+        "UPDATE %s.plan_document_proposal SET status = 'APPLIED', proposal = ?::jsonb,"
+            + " confirmed_by = ?, confirmed_at = ? WHERE id = ?",
         view,
         actor,
         Timestamp.from(now),

@@ -18,6 +18,7 @@ import org.improvementhub.plans.documents.Rag;
  *
  * @param status PROPOSED, or CONFIRMED once imported (then {@code programmeId} is the programme)
  * @param programme the programme settings the confirm will use unless given others
+ * @param diff for a document uploaded against an existing programme: what it changes there
  */
 @Serdeable
 public record ProposalView(
@@ -34,4 +35,44 @@ public record ProposalView(
     List<ProposedDriver> drivers,
     List<ColumnGuess> mapping,
     Map<String, Rag> legend,
-    List<Flag> flags) {}
+    List<Flag> flags,
+    @Nullable PlanDiff diff) {
+
+  ProposalView withStatus(String newStatus) {
+    return new ProposalView(
+        id,
+        fileName,
+        newStatus,
+        programmeId,
+        title,
+        levelNames,
+        countsPerLevel,
+        programme,
+        items,
+        actions,
+        drivers,
+        mapping,
+        legend,
+        flags,
+        diff);
+  }
+
+  ProposalView withProgramme(UUID newProgrammeId) {
+    return new ProposalView(
+        id,
+        fileName,
+        status,
+        newProgrammeId,
+        title,
+        levelNames,
+        countsPerLevel,
+        programme,
+        items,
+        actions,
+        drivers,
+        mapping,
+        legend,
+        flags,
+        diff);
+  }
+}

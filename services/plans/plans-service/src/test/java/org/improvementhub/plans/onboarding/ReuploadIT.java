@@ -1,0 +1,384 @@
+package org.improvementhub.plans.onboarding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableCell;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.improvementhub.plans.documents.fixtures.CouncilDocuments;
+import org.improvementhub.testsupport.HubTestProperties;
+import org.improvementhub.testsupport.TestCouncils;
+import org.improvementhub.testsupport.http.ApiResponse;
+import org.improvementhub.testsupport.http.HubApi;
+import org.improvementhub.testsupport.tokens.TestTokens;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * A council that keeps its Word plan up to date uploads the newer version against the programme the
+ * first version became: the diff lists exactly what the newer version changes, applying it changes
+ * the plan through the action service's paths with an audit entry per change naming the document,
+ * an action the document dropped stays, and a programme changed since the diff refuses the apply.
+ * Real PostgreSQL; Walsall's fixture document, edited with POI for the second version.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReuploadIT implements TestPropertyProvider {
+
+  // Walsall's action table: Action No. | References to | Action | Timescale | Lead Person(s) |
+  // Measures | Review note for this period | RAG
+  private static final int REF = 0;
+  private static final int ACTION = 2;
+  private static final int TIMESCALE = 3;
+  private static final int REVIEW = 6;
+  private static final int RAG = 7;
+
+  private final HubTestProperties properties =
+      HubTestProperties.freshDatabase().with("hub.plans.overdue-scan.after-start", "1h");
+  private final String council = TestCouncils.uniqueSlug("walsall");
+  private final String other = TestCouncils.uniqueSlug("peterborough");
+  private final TestTokens tokens = TestTokens.shared();
+  private final String token = tokens.councilUser(council, "PROGRAMME_MANAGER");
+
+  @Inject EmbeddedServer server;
+  private HubApi api;
+
+  @Override
+  public Map<String, String> getProperties() {
+    return properties.build();
+  }
+
+  @BeforeAll
+  void provision() {
+    api = new HubApi(server.getURL().toString());
+    TestCouncils.provision(properties.database(), council, "Walsall", 335);
+    TestCouncils.provision(properties.database(), other, "Peterborough", 874);
+    for (String slug : List.of(council, other)) {
+      api.awaitGet(
+          "/councils/" + slug + "/programmes",
+          tokens.councilUser(slug, "PROGRAMME_MANAGER"),
+          r -> r.status() == 200,
+          Duration.ofSeconds(30));
+    }
+  }
+
+  @Test
+  void aNewerVersionOfTheDocumentShowsWhatChangedAndAppliesItWithAnAuditRecord()
+      throws IOException {
+    byte[] first = CouncilDocuments.of("walsall");
+    String programme = confirmed(first);
+    Map<String, JsonNode> before = actions(programme);
+
+    // the same document again changes nothing
+    JsonNode same = reupload(council, token, programme, first, "walsall.docx").json();
+    JsonNode none = same.get("diff");
+    assertThat(none.path("added")).as(none.toString()).isEmpty();
+    assertThat(none.path("changed")).as(none.toString()).isEmpty();
+    assertThat(none.path("removed")).as(none.toString()).isEmpty();
+    assertThat(none.path("progress")).as(none.toString()).isEmpty();
+
+    // version 2: 1.9 added, 1.2 retitled and due later, 1.3 with a new RAG and note, 1.4 gone
+    String retitled =
+        "WSCB to review its governance, structure and subgroups against LSCB guidance";
+    String ragBefore = before.get("1.3").get("ragStatus").asText();
+    String ragLetter = "RED".equals(ragBefore) ? "A" : "R";
+    String ragAfter = "RED".equals(ragBefore) ? "AMBER" : "RED";
+    String note = "Audit arrangements reviewed in October; the new audit tool is late.";
+    byte[] second =
+        edited(
+            first,
+            "1.1",
+            table -> {
+              XWPFTableRow added = copyAfter(table, row(table, "1.1"));
+              set(added.getCell(REF), "1.99");
+              set(added.getCell(ACTION), "Publish the WSCB annual report on the council website");
+              set(added.getCell(TIMESCALE), "30 Jun 2014");
+              set(added.getCell(REVIEW), "");
+              set(added.getCell(RAG), "G");
+              set(row(table, "1.2").getCell(ACTION), retitled);
+              set(row(table, "1.2").getCell(TIMESCALE), "31 Mar 2014");
+              set(row(table, "1.3").getCell(REVIEW), note);
+              set(row(table, "1.3").getCell(RAG), ragLetter);
+              table.removeRow(table.getRows().indexOf(row(table, "1.4")));
+            });
+
+    ApiResponse uploaded = reupload(council, token, programme, second, "walsall-v2.docx");
+    assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+    String id = uploaded.json().get("id").asText();
+    JsonNode diff = uploaded.json().get("diff");
+    assertThat(diff.get("programmeId").asText()).isEqualTo(programme);
+    assertThat(refs(diff.get("added"))).containsExactly("1.99");
+    assertThat(diff.get("added").get(0).get("parentRef").asText()).isEqualTo("1");
+    assertThat(diff.get("added").get(0).get("dueDate").asText()).isEqualTo("2014-06-30");
+    assertThat(refs(diff.get("changed"))).containsExactly("1.2");
+    Map<String, JsonNode> fields = new LinkedHashMap<>();
+    diff.get("changed").get(0).get("fields").forEach(f -> fields.put(f.get("field").asText(), f));
+    assertThat(fields).containsOnlyKeys("title", "dueDate");
+    assertThat(fields.get("title").get("before").asText())
+        .isEqualTo(before.get("1.2").get("title").asText());
+    assertThat(fields.get("title").get("after").asText()).isEqualTo(retitled);
+    assertThat(fields.get("title").get("original").asText()).isEqualTo(retitled);
+    assertThat(fields.get("dueDate").get("before").asText())
+        .isEqualTo(before.get("1.2").get("effectiveDueDate").asText());
+    assertThat(fields.get("dueDate").get("after").asText()).isEqualTo("2014-03-31");
+    assertThat(fields.get("dueDate").get("original").asText()).isEqualTo("31 Mar 2014");
+    assertThat(refs(diff.get("removed"))).containsExactly("1.4");
+    assertThat(diff.get("removedKept").asText()).contains("stay in the plan");
+    assertThat(refs(diff.get("progress"))).containsExactly("1.3");
+    JsonNode report = diff.get("progress").get(0);
+    assertThat(report.get("ragBefore").asText()).isEqualTo(ragBefore);
+    assertThat(report.get("rag").asText()).isEqualTo(ragAfter);
+    assertThat(report.get("note").asText()).isEqualTo(note);
+    assertThat(report.get("original").asText()).isEqualTo(ragLetter);
+    // nothing saved yet
+    assertThat(actions(programme)).containsOnlyKeys(before.keySet());
+    assertThat(actions(programme).get("1.2").get("title").asText())
+        .isEqualTo(before.get("1.2").get("title").asText());
+
+    // asking to remove the dropped action is refused (the plan has no delete), nothing applied
+    ApiResponse removing =
+        api.post(base(council) + "/" + id + "/apply", token, "{\"remove\":[\"1.4\"]}");
+    assertThat(removing.status()).as(removing.body()).isEqualTo(400);
+    assertThat(removing.body()).contains("\"remove\"");
+    ApiResponse notDropped =
+        api.post(base(council) + "/" + id + "/apply", token, "{\"remove\":[\"1.1\"]}");
+    assertThat(notDropped.status()).isEqualTo(400);
+    assertThat(notDropped.body()).contains("remove[0]");
+    assertThat(actions(programme)).containsOnlyKeys(before.keySet());
+
+    ApiResponse applied = api.post(base(council) + "/" + id + "/apply", token, "{}");
+    assertThat(applied.status()).as(applied.body()).isEqualTo(200);
+    assertThat(applied.json().get("added").asInt()).isEqualTo(1);
+    assertThat(applied.json().get("changed").asInt()).isEqualTo(1);
+    assertThat(applied.json().get("progressReports").asInt()).isEqualTo(1);
+    assertThat(applied.json().get("kept")).hasSize(1);
+
+    Map<String, JsonNode> after = actions(programme);
+    assertThat(after).containsKey("1.99").containsKey("1.4").hasSize(before.size() + 1);
+    assertThat(after.get("1.99").get("ragStatus").asText()).isEqualTo("GREEN");
+    assertThat(after.get("1.99").get("parentId").asText())
+        .isEqualTo(before.get("1.1").get("parentId").asText());
+    assertThat(after.get("1.2").get("title").asText()).isEqualTo(retitled);
+    assertThat(after.get("1.2").get("effectiveDueDate").asText()).isEqualTo("2014-03-31");
+    assertThat(after.get("1.3").get("ragStatus").asText()).isEqualTo(ragAfter);
+    JsonNode reports =
+        api.get(
+                "/councils/"
+                    + council
+                    + "/actions/"
+                    + after.get("1.3").get("id").asText()
+                    + "/progress-reports",
+                token)
+            .json();
+    JsonNode latest = reports.get(reports.size() - 1);
+    assertThat(latest.get("note").asText()).isEqualTo(note);
+    assertThat(latest.get("period").asText()).isEqualTo(diff.get("period").asText());
+    JsonNode revisions =
+        api.get(
+                "/councils/"
+                    + council
+                    + "/actions/"
+                    + after.get("1.2").get("id").asText()
+                    + "/due-date-revisions",
+                token)
+            .json();
+    assertThat(revisions.get(revisions.size() - 1).get("reason").asText())
+        .contains("walsall-v2.docx");
+
+    // one audit entry per change, naming the document
+    JsonNode audit =
+        api.get("/councils/" + council + "/audit?recordType=plan-document&recordId=" + id, token)
+            .json();
+    Map<String, String> changes = new LinkedHashMap<>();
+    for (JsonNode entry : audit.get("items")) {
+      if (!"APPLIED".equals(entry.get("change").asText())) {
+        JsonNode what = entry.get("after");
+        assertThat(what.get("fileName").asText()).isEqualTo("walsall-v2.docx");
+        assertThat(what.get("document").asText()).isEqualTo(id);
+        changes.put(what.get("ref").asText(), entry.get("change").asText());
+      }
+    }
+    assertThat(changes)
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "1.99", "ACTION_ADDED",
+                "1.2", "ACTION_CHANGED",
+                "1.3", "PROGRESS_REPORTED",
+                "1.4", "ACTION_KEPT"));
+    assertThat(api.get(base(council) + "/" + id, token).json().get("status").asText())
+        .isEqualTo("APPLIED");
+
+    // applied once only
+    assertThat(api.post(base(council) + "/" + id + "/apply", token, "{}").status()).isEqualTo(409);
+  }
+
+  @Test
+  void aProgrammeChangedSinceTheDiffRefusesTheApply() throws IOException {
+    byte[] first = CouncilDocuments.of("walsall");
+    String programme = confirmed(first);
+    byte[] second =
+        edited(
+            first, "2.1", table -> set(row(table, "2.1").getCell(ACTION), "A newer title for 2.1"));
+    ApiResponse uploaded = reupload(council, token, programme, second, "walsall-v2.docx");
+    String id = uploaded.json().get("id").asText();
+    assertThat(refs(uploaded.json().get("diff").get("changed"))).containsExactly("2.1");
+
+    String action = actions(programme).get("2.2").get("id").asText();
+    ApiResponse edited =
+        api.send(
+            api.request("/councils/" + council + "/actions/" + action, token)
+                .header("Content-Type", "application/json")
+                .method(
+                    "PATCH",
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"title\":\"Someone changed 2.2 in the meantime\"}")));
+    assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+
+    ApiResponse refused = api.post(base(council) + "/" + id + "/apply", token, "{}");
+    assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+    assertThat(refused.isProblem()).isTrue();
+    assertThat(actions(programme).get("2.1").get("title").asText())
+        .isNotEqualTo("A newer title for 2.1");
+    // a document for a programme is applied, not confirmed as a new one
+    assertThat(api.post(base(council) + "/" + id + "/confirm", token, "{}").status())
+        .isEqualTo(409);
+  }
+
+  @Test
+  void anotherCouncilSeesNothingAndObserversCannotWrite() throws IOException {
+    byte[] first = CouncilDocuments.of("walsall");
+    String programme = confirmed(first);
+    String id =
+        reupload(council, token, programme, first, "walsall.docx").json().get("id").asText();
+    String stranger = tokens.councilUser(other, "PROGRAMME_MANAGER");
+    String observer = tokens.observer("*");
+
+    assertThat(reupload(council, stranger, programme, first, "x.docx").status()).isEqualTo(404);
+    assertThat(reupload(other, stranger, programme, first, "x.docx").status()).isEqualTo(404);
+    assertThat(api.post(base(council) + "/" + id + "/apply", stranger, "{}").status())
+        .isEqualTo(404);
+    assertThat(api.post(base(other) + "/" + id + "/apply", stranger, "{}").status()).isEqualTo(404);
+
+    assertThat(reupload(council, observer, programme, first, "x.docx").status()).isEqualTo(403);
+    assertThat(api.post(base(council) + "/" + id + "/apply", observer, "{}").status())
+        .isEqualTo(403);
+    assertThat(api.get(base(council) + "/" + id, observer).status()).isEqualTo(200);
+    // an unknown programme is a 404, not a proposal
+    assertThat(
+            reupload(council, token, "00000000-0000-0000-0000-000000000000", first, "x.docx")
+                .status())
+        .isEqualTo(404);
+  }
+
+  private String confirmed(byte[] document) {
+    ApiResponse uploaded =
+        api.send(
+            api.request(base(council) + "?fileName=walsall.docx", token)
+                .header("Content-Type", PlanDocumentController.DOCX)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(document)));
+    assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+    ApiResponse confirmed =
+        api.post(
+            base(council) + "/" + uploaded.json().get("id").asText() + "/confirm",
+            token,
+            "{\"settings\":{\"name\":\"Walsall " + System.nanoTime() + "\"}}");
+    assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(201);
+    return confirmed.json().get("programmeId").asText();
+  }
+
+  private ApiResponse reupload(
+      String slug, String bearer, String programme, byte[] document, String fileName) {
+    return api.send(
+        api.request(
+                "/councils/"
+                    + slug
+                    + "/programmes/"
+                    + programme
+                    + "/documents?fileName="
+                    + fileName,
+                bearer)
+            .header("Content-Type", PlanDocumentController.DOCX)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(document)));
+  }
+
+  private Map<String, JsonNode> actions(String programme) {
+    JsonNode page =
+        api.get("/councils/" + council + "/actions?size=1000&programmeId=" + programme, token)
+            .json();
+    Map<String, JsonNode> byRef = new LinkedHashMap<>();
+    page.forEach(a -> byRef.put(a.get("ref").asText(), a));
+    return byRef;
+  }
+
+  private static List<String> refs(JsonNode list) {
+    List<String> refs = new ArrayList<>();
+    list.forEach(n -> refs.add(n.get("ref").asText()));
+    return refs;
+  }
+
+  private static String base(String slug) {
+    return "/councils/" + slug + "/programmes/documents";
+  }
+
+  private interface TableEdit {
+    void apply(XWPFTable table);
+  }
+
+  /** The document with the action table holding row {@code ref} edited as a council would. */
+  private static byte[] edited(byte[] docx, String ref, TableEdit edit) throws IOException {
+    try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx));
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      XWPFTable table =
+          document.getTables().stream()
+              .filter(t -> t.getRows().stream().anyMatch(r -> ref.equals(ref(r))))
+              .findFirst()
+              .orElseThrow();
+      edit.apply(table);
+      document.write(out);
+      return out.toByteArray();
+    }
+  }
+
+  private static String ref(XWPFTableRow row) {
+    return row.getCell(REF) == null ? "" : row.getCell(REF).getText().strip();
+  }
+
+  private static XWPFTableRow row(XWPFTable table, String ref) {
+    return table.getRows().stream()
+        .filter(r -> ref.equals(ref(r)))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no row " + ref + " in the table"));
+  }
+
+  /** A new row after {@code row}, with the same cells' text, as Word's "insert row below". */
+  private static XWPFTableRow copyAfter(XWPFTable table, XWPFTableRow row) {
+    XWPFTableRow copy = table.insertNewTableRow(table.getRows().indexOf(row) + 1);
+    for (XWPFTableCell cell : row.getTableCells()) {
+      copy.createCell().setText(cell.getText());
+    }
+    return copy;
+  }
+
+  private static void set(XWPFTableCell cell, String text) {
+    while (!cell.getParagraphs().isEmpty()) {
+      cell.removeParagraph(0);
+    }
+    cell.setText(text);
+  }
+}
