@@ -55,7 +55,8 @@ public class PlanController {
       @Nullable @QueryValue String rag,
       @Nullable @QueryValue String lead,
       @Nullable @QueryValue String overdue,
-      @Nullable @QueryValue String driver) {
+      @Nullable @QueryValue String driver,
+      @Nullable @QueryValue Integer imported) {
     Person person = sessions.person(request);
     String slug = CouncilAddress.slug(council);
     PlanFilter filter = PlanFilter.of(q, rag, lead, overdue, driver);
@@ -71,6 +72,8 @@ public class PlanController {
     model.put("groups", PlanGroup.of(rows, items.headings(person, slug)));
     model.put("statuses", RagStatus.all());
     model.put("drivers", drivers);
+    // after confirming a plan read from a Word document (onboarding), the banner says how many
+    model.put("importedActions", imported);
     return new ModelAndView<>("plan", model);
   }
 }

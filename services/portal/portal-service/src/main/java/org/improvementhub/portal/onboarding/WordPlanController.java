@@ -1,0 +1,318 @@
+package org.improvementhub.portal.onboarding;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.views.ModelAndView;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.improvementhub.portal.page.FormErrors;
+import org.improvementhub.portal.page.Pages;
+import org.improvementhub.portal.services.CouncilAddress;
+import org.improvementhub.portal.services.CouncilNames;
+import org.improvementhub.portal.services.FieldProblem;
+import org.improvementhub.portal.services.HubService;
+import org.improvementhub.portal.services.HubServices;
+import org.improvementhub.portal.services.InvalidAtService;
+import org.improvementhub.portal.services.RefusedAtService;
+import org.improvementhub.portal.session.Person;
+import org.improvementhub.portal.session.PortalSession;
+import org.improvementhub.portal.session.Sessions;
+
+/**
+ * The council's own Word plan, read by the plans API: upload, preview (the tree with counts, every
+ * flagged cell and where it came from, the column mapping as a form), re-map, then confirm or
+ * download the proposal as the plan template. The proposal lives in the plans API, so nothing is
+ * kept here and nothing is stored as a plan until the person confirms.
+ */
+@Controller("/councils/{council}/plan-documents")
+public class WordPlanController {
+
+  /** The roles the plans API lets upload, re-map and confirm a document. */
+  private static final Set<String> WRITING_ROLES =
+      Set.of("PLATFORM_ADMIN", "COUNCIL_ADMIN", "PROGRAMME_MANAGER");
+
+  private static final String DOCX =
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+  private final Sessions sessions;
+  private final Pages pages;
+  private final HubServices services;
+  private final CouncilNames councils;
+
+  public WordPlanController(
+      Sessions sessions, Pages pages, HubServices services, CouncilNames councils) {
+    this.sessions = sessions;
+    this.pages = pages;
+    this.services = services;
+    this.councils = councils;
+  }
+
+  /** The upload form (for the roles that may upload; others read why there is none). */
+  @Get
+  public ModelAndView<Map<String, Object>> page(
+      HttpRequest<?> request, @PathVariable String council) {
+    Person person = sessions.person(request);
+    String slug = CouncilAddress.slug(council);
+    // the council's programmes are read so another council's address is not found, as elsewhere
+    services.list(HubService.PLANS, "/councils/" + slug + "/programmes", person.accessToken());
+    return new ModelAndView<>("plan-document", uploadModel(request, person, slug));
+  }
+
+  /** Sends the document to the plans API; its proposal, or its problem in the error summary. */
+  @Post(consumes = MediaType.MULTIPART_FORM_DATA)
+  public HttpResponse<?> upload(
+      HttpRequest<?> request,
+      @PathVariable String council,
+      @Nullable @Part("file") CompletedFileUpload file,
+      @Nullable @Part("csrf") String csrf) {
+    PortalSession session = sessions.signedInForm(request, csrf);
+    Person person = session.person();
+    String slug = CouncilAddress.slug(council);
+    refuseUnlessWriting(person);
+    FormErrors errors = FormErrors.none();
+    if (file == null || file.getFilename() == null || file.getFilename().isBlank()) {
+      errors.add("file", "file", "Select your Word action plan to upload");
+    } else if (file.getSize() == 0) {
+      errors.add("file", "file", "The selected file is empty");
+    } else {
+      try {
+        Map<String, Object> proposal =
+            services.postFile(
+                HubService.PLANS,
+                "/councils/"
+                    + slug
+                    + "/programmes/documents?fileName="
+                    + URLEncoder.encode(file.getFilename(), StandardCharsets.UTF_8),
+                person.accessToken(),
+                DOCX,
+                bytes(file));
+        return HttpResponse.seeOther(
+            URI.create(
+                "/councils/"
+                    + slug
+                    + "/plan-documents/"
+                    + CouncilAddress.id(String.valueOf(proposal.get("id")))));
+      } catch (InvalidAtService refused) {
+        // the plans API names the file field: not Word, damaged, protected, no action table
+        if (refused.fields().isEmpty()) {
+          errors.add("file", "file", sentence(refused.getMessage()));
+        }
+        for (FieldProblem problem : refused.fields()) {
+          errors.add("file", "file", sentence(problem.message()));
+        }
+      }
+    }
+    Map<String, Object> model = uploadModel(request, person, slug);
+    Pages.showErrors(model, errors);
+    return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+        .body(new ModelAndView<>("plan-document", model));
+  }
+
+  /** The proposal: counts, tree, flags, mapping, and the confirm. */
+  @Get("/{id}")
+  public ModelAndView<Map<String, Object>> preview(
+      HttpRequest<?> request,
+      @PathVariable String council,
+      @PathVariable String id,
+      @Nullable @QueryValue String remapped) {
+    Person person = sessions.person(request);
+    String slug = CouncilAddress.slug(council);
+    Map<String, Object> model = previewModel(request, person, slug, CouncilAddress.id(id));
+    model.put("remapped", remapped != null);
+    return new ModelAndView<>("plan-document-preview", model);
+  }
+
+  /** Changes what the columns hold; the plans API reads the document again and remembers it. */
+  @Post(value = "/{id}/mapping", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+  public HttpResponse<?> mapping(
+      HttpRequest<?> request,
+      @PathVariable String council,
+      @PathVariable String id,
+      @Body Map<String, String> body) {
+    PortalSession session = sessions.signedInForm(request, body.get("csrf"));
+    Person person = session.person();
+    String slug = CouncilAddress.slug(council);
+    UUID document = CouncilAddress.id(id);
+    refuseUnlessWriting(person);
+    List<Map<String, String>> columns = new ArrayList<>();
+    for (int i = 0; body.containsKey("header-" + i); i++) {
+      String role = body.get("role-" + i);
+      if (role != null && !role.isBlank()) {
+        columns.add(Map.of("header", body.get("header-" + i), "role", role));
+      }
+    }
+    try {
+      services.put(
+          HubService.PLANS,
+          "/councils/" + slug + "/programmes/documents/" + document + "/mapping",
+          person.accessToken(),
+          Map.of("columns", columns));
+    } catch (InvalidAtService refused) {
+      return refusedPreview(request, person, slug, document, refused, "role-0");
+    }
+    return HttpResponse.seeOther(
+        URI.create("/councils/" + slug + "/plan-documents/" + document + "?remapped=yes#mapping"));
+  }
+
+  /** Imports the proposal all-or-nothing, then shows the plan with a banner. */
+  @Post(value = "/{id}/confirm", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+  public HttpResponse<?> confirm(
+      HttpRequest<?> request,
+      @PathVariable String council,
+      @PathVariable String id,
+      @Body Map<String, String> body) {
+    PortalSession session = sessions.signedInForm(request, body.get("csrf"));
+    Person person = session.person();
+    String slug = CouncilAddress.slug(council);
+    UUID document = CouncilAddress.id(id);
+    refuseUnlessWriting(person);
+    Map<String, Object> outcome;
+    try {
+      outcome =
+          services.post(
+              HubService.PLANS,
+              "/councils/" + slug + "/programmes/documents/" + document + "/confirm",
+              person.accessToken(),
+              Map.of());
+    } catch (InvalidAtService refused) {
+      return refusedPreview(request, person, slug, document, refused, "confirm");
+    }
+    return HttpResponse.seeOther(
+        URI.create(
+            "/councils/"
+                + slug
+                + "/plan?imported="
+                + ((Number) outcome.getOrDefault("actions", 0)).intValue()));
+  }
+
+  /** The proposal as the plan template, to fix in Excel and import from "Import or export". */
+  @Get("/{id}/template")
+  public HttpResponse<byte[]> template(
+      HttpRequest<?> request, @PathVariable String council, @PathVariable String id) {
+    Person person = sessions.person(request);
+    HubServices.Download download =
+        services.download(
+            HubService.PLANS,
+            "/councils/"
+                + CouncilAddress.slug(council)
+                + "/programmes/documents/"
+                + CouncilAddress.id(id)
+                + "/template?format=xlsx",
+            person.accessToken());
+    return HttpResponse.ok(download.content())
+        .contentType(download.contentType())
+        .header("Content-Disposition", download.disposition());
+  }
+
+  private HttpResponse<?> refusedPreview(
+      HttpRequest<?> request,
+      Person person,
+      String slug,
+      UUID document,
+      InvalidAtService refused,
+      String inputId) {
+    Map<String, Object> model = previewModel(request, person, slug, document);
+    model.put("remapped", false);
+    FormErrors errors = FormErrors.none();
+    if (refused.fields().isEmpty()) {
+      errors.add(inputId, inputId, refused.getMessage());
+    }
+    for (FieldProblem problem : refused.fields()) {
+      errors.add(problem.field(), inputId, problem.field() + ": " + problem.message());
+    }
+    Pages.showErrors(model, errors);
+    return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+        .body(new ModelAndView<>("plan-document-preview", model));
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> previewModel(
+      HttpRequest<?> request, Person person, String slug, UUID document) {
+    Map<String, Object> proposal =
+        services.object(
+            HubService.PLANS,
+            "/councils/" + slug + "/programmes/documents/" + document,
+            person.accessToken());
+    Map<String, Object> model =
+        pages.model(request, "Check the plan read from your document", section(person));
+    model.put("council", slug);
+    model.put("councilName", councils.name(person, slug));
+    model.put("canWrite", canWrite(person));
+    model.put("document", document);
+    model.put("fileName", ProposedRow.text(proposal.get("fileName")));
+    model.put("title", ProposedRow.text(proposal.get("title")));
+    model.put("confirmed", "CONFIRMED".equals(proposal.get("status")));
+    model.put("counts", proposal.getOrDefault("countsPerLevel", Map.of()));
+    List<Map<String, Object>> flags =
+        (List<Map<String, Object>>) proposal.getOrDefault("flags", List.of());
+    model.put("flagCount", flags.size());
+    model.put("flagGroups", FlaggedCell.groups(flags));
+    model.put(
+        "tree",
+        ProposedRow.tree(
+            (List<Map<String, Object>>) proposal.getOrDefault("items", List.of()),
+            (List<Map<String, Object>>) proposal.getOrDefault("actions", List.of())));
+    model.put(
+        "columns",
+        ColumnChoice.of((List<Map<String, Object>>) proposal.getOrDefault("mapping", List.of())));
+    model.put("roles", ColumnChoice.ROLES);
+    return model;
+  }
+
+  private Map<String, Object> uploadModel(HttpRequest<?> request, Person person, String slug) {
+    Map<String, Object> model =
+        pages.model(request, "Upload your Word action plan", section(person));
+    model.put("council", slug);
+    model.put("councilName", councils.name(person, slug));
+    model.put("canWrite", canWrite(person));
+    return model;
+  }
+
+  private static String section(Person person) {
+    return person.council() == null ? "oversight" : "plan-files";
+  }
+
+  private static boolean canWrite(Person person) {
+    return person.roles().stream().anyMatch(WRITING_ROLES::contains);
+  }
+
+  private static void refuseUnlessWriting(Person person) {
+    if (!canWrite(person)) {
+      throw new RefusedAtService("Plan document");
+    }
+  }
+
+  /** The API's message as a GOV.UK error message: a sentence starting with a capital. */
+  static String sentence(String message) {
+    return message == null || message.isEmpty()
+        ? "The document could not be read"
+        : Character.toUpperCase(message.charAt(0)) + message.substring(1);
+  }
+
+  private static byte[] bytes(CompletedFileUpload file) {
+    try {
+      return file.getBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
