@@ -10,16 +10,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** oversight and portal are off until they exist; turning them on slots them in. */
+/** oversight and the portal, the last two services built, slot in beside the others by default. */
 class LaterServicesTest {
 
   private static final ChartUnderTest CHART = ChartUnderTest.located();
 
   @Test
-  void enablingOversightAndPortalAddsThemWithTheSameDefaults() {
-    RenderedManifests manifests =
-        CHART.render(
-            List.of(), Map.of("services.oversight.enabled", true, "services.portal.enabled", true));
+  void oversightAndThePortalAreOnByDefaultWithTheSameDefaults() {
+    RenderedManifests manifests = CHART.render();
 
     assertThat(manifests.all(Deployment.class)).hasSize(6);
     assertThat(manifests.named(Job.class, RenderedManifests.nameOf("oversight") + "-migrate"))
@@ -46,9 +44,7 @@ class LaterServicesTest {
 
   @Test
   void thePortalCallsEachEnabledApiInsideTheCluster() {
-    RenderedManifests manifests =
-        CHART.render(
-            List.of(), Map.of("services.oversight.enabled", true, "services.portal.enabled", true));
+    RenderedManifests manifests = CHART.render();
 
     Map<String, String> portal =
         manifests.named(ConfigMap.class, RenderedManifests.nameOf("portal")).getData();
@@ -66,5 +62,20 @@ class LaterServicesTest {
     assertThat(manifests.named(ConfigMap.class, RenderedManifests.nameOf("plans")).getData())
         .as("only the portal calls the others")
         .doesNotContainKey("HUB_TENANCY_URL");
+  }
+
+  @Test
+  void eitherCanStillBeTurnedOff() {
+    RenderedManifests manifests =
+        CHART.render(
+            List.of(),
+            Map.of("services.oversight.enabled", false, "services.portal.enabled", false));
+
+    assertThat(manifests.all(Deployment.class)).hasSize(4);
+    assertThat(manifests.resources())
+        .noneMatch(r -> r.getMetadata().getName().contains("oversight"))
+        .noneMatch(r -> r.getMetadata().getName().contains("portal"));
+    assertThat(manifests.named(ConfigMap.class, RenderedManifests.nameOf("tenancy")).getData())
+        .containsEntry("HUB_REQUIRED_SERVICES", "measures,notifications,plans");
   }
 }

@@ -19,7 +19,7 @@ class MigrationJobTest {
 
   @Test
   void eachServiceMigratesInAPreInstallAndPreUpgradeHook() {
-    for (String service : ChartRenderingTest.SERVICES) {
+    for (String service : ChartRenderingTest.APIS) {
       Job job = manifests.named(Job.class, RenderedManifests.nameOf(service) + "-migrate");
       Map<String, String> annotations = job.getMetadata().getAnnotations();
 
@@ -40,7 +40,7 @@ class MigrationJobTest {
 
   @Test
   void theJobRunsTheServiceImageInMigrateModeWithBoundedParallelism() {
-    for (String service : ChartRenderingTest.SERVICES) {
+    for (String service : ChartRenderingTest.APIS) {
       String name = RenderedManifests.nameOf(service);
       Container migrate =
           manifests
@@ -71,7 +71,7 @@ class MigrationJobTest {
 
   @Test
   void theJobReadsAHookConfigMapCreatedBeforeItWithTheServicesConfiguration() {
-    for (String service : ChartRenderingTest.SERVICES) {
+    for (String service : ChartRenderingTest.APIS) {
       String name = RenderedManifests.nameOf(service);
       ConfigMap hookConfig = manifests.named(ConfigMap.class, name + "-migrate");
       ConfigMap appConfig = manifests.named(ConfigMap.class, name);

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * Runbook "export and restore a council" (docs/runbooks/export-restore-council.md), with every
  * service a process of its own: a council with a plan (items, actions, drivers, progress), measures
  * with values and an audit trail is exported by a platform admin and restored into a newly
- * provisioned council; the plans, measures and audit APIs then answer the same for both.
+ * provisioned council; the plans, measures and audit APIs then answer the same for both, and so
+ * does the oversight dashboard once plans and measures have announced the copy again.
  */
 class CouncilExportRestoreIT {
 
@@ -35,6 +36,7 @@ class CouncilExportRestoreIT {
   private final HubApi tenancy = stack.api("tenancy");
   private final HubApi plans = stack.api("plans");
   private final HubApi measures = stack.api("measures");
+  private final HubApi oversight = stack.api("oversight");
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
@@ -67,6 +69,41 @@ class CouncilExportRestoreIT {
           new ApiResponse(200, "", "", again.body().replace(copy, source)).json();
       assertThat(restoredAnswer).as(route).isEqualTo(original.json());
     }
+
+    // the restore wrote rows, not events: plans and measures announce the copy again on
+    // CouncilRestored, so the oversight dashboard shows it as it shows the original
+    JsonNode originalSummary = awaitSummary(admin, source);
+    JsonNode restoredSummary = awaitSummary(admin, copy);
+    assertThat(restoredSummary.path("totalActions").asLong()).isEqualTo(2);
+    for (String field :
+        List.of(
+            "totalActions",
+            "rag",
+            "overdue",
+            "dueNext30Days",
+            "measures",
+            "drivers",
+            "driversWithoutActions")) {
+      assertThat(restoredSummary.path(field)).as(field).isEqualTo(originalSummary.path(field));
+    }
+  }
+
+  /** The council's oversight summary once it counts both actions, the driver and the measure. */
+  private JsonNode awaitSummary(String admin, String council) {
+    return oversight
+        .awaitGet(
+            "/oversight/councils/" + council,
+            admin,
+            r ->
+                r.status() == 200
+                    && r.json().path("totalActions").asLong() == 2
+                    && r.json().path("drivers").asLong() == 1
+                    && r.json().path("measures").findValues("count").stream()
+                            .mapToLong(JsonNode::asLong)
+                            .sum()
+                        == 1,
+            WAIT)
+        .json();
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.improvementhub.tenancy.export;
 
 import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -24,10 +25,12 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import javax.sql.DataSource;
+import org.improvementhub.messaging.outbox.Outbox;
 import org.improvementhub.tenancy.context.CouncilSlug;
 import org.improvementhub.tenancy.context.CouncilStatus;
 import org.improvementhub.tenancy.council.RegisteredCouncil;
 import org.improvementhub.tenancy.council.RegisteredCouncilRepository;
+import org.improvementhub.tenancy.events.CouncilRestored;
 import org.improvementhub.web.problem.ProblemException;
 import org.improvementhub.web.problem.ProblemType;
 import org.postgresql.PGConnection;
@@ -51,14 +54,20 @@ public class CouncilExports {
   private final RegisteredCouncilRepository councils;
   private final JsonMapper json;
   private final Clock clock;
+  private final TransactionOperations<Connection> transactions;
+  private final Outbox outbox;
 
   public CouncilExports(
       DataSource dataSource,
       DataSourceResolver resolver,
       RegisteredCouncilRepository councils,
       JsonMapper json,
-      Clock clock) {
+      Clock clock,
+      TransactionOperations<Connection> transactions,
+      Outbox outbox) {
     this.dataSource = resolver.resolve(dataSource);
+    this.transactions = transactions;
+    this.outbox = outbox;
     this.councils = councils;
     this.json = json;
     this.clock = clock;
@@ -123,7 +132,8 @@ public class CouncilExports {
 
   /**
    * Loads {@code export} into {@code council}, which must be active (every service has migrated its
-   * schema), at the export's schema versions, and empty. All or nothing: one transaction.
+   * schema), at the export's schema versions, and empty. All or nothing: one transaction, which
+   * also announces {@link CouncilRestored}.
    */
   public RestoreSummary restore(CouncilSlug council, byte[] export) {
     RegisteredCouncil registered = registered(council);
@@ -138,61 +148,76 @@ public class CouncilExports {
     }
     Map<String, byte[]> entries = unzip(export);
     ExportManifest manifest = manifestOf(entries);
+    // one transaction for the rows and the announcement: read models refill only for a restore
+    // that committed, and every committed restore is announced (outbox)
+    return transactions.executeWrite(
+        status -> {
+          RestoreSummary summary = load(status.getConnection(), council, manifest, entries);
+          outbox.append(
+              CouncilRestored.TOPIC,
+              council,
+              CouncilRestored.TYPE,
+              1,
+              council.value(),
+              new CouncilRestored(council.value(), registered.name(), manifest.council()));
+          return summary;
+        });
+  }
+
+  private RestoreSummary load(
+      Connection connection,
+      CouncilSlug council,
+      ExportManifest manifest,
+      Map<String, byte[]> entries) {
     String schema = council.schemaName();
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        Map<String, String> versions = CouncilTables.versions(connection, schema);
-        if (!versions.equals(manifest.versions())) {
-          throw ProblemException.of(
-              ProblemType.CONFLICT,
-              "The export was taken at schema versions "
-                  + manifest.versions()
-                  + " but council '"
-                  + council
-                  + "' is at "
-                  + versions
-                  + ": migrate both to the same release first");
-        }
-        List<String> tables = CouncilTables.inDependencyOrder(connection, schema);
-        List<String> unknown = new ArrayList<>(manifest.tables());
-        unknown.removeAll(tables);
-        if (!unknown.isEmpty()) {
-          throw ProblemException.invalidField(
-              "file", "The export has tables this council does not: " + unknown);
-        }
-        requireEmpty(connection, schema, tables, council);
-        try (Statement statement = connection.createStatement()) {
-          statement.execute("SET CONSTRAINTS ALL DEFERRED");
-        }
-        CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-        Map<String, Long> rows = new LinkedHashMap<>();
-        for (String table : tables) {
-          byte[] csv = entries.get(ExportManifest.entryOf(table));
-          if (csv == null || csv.length == 0) {
-            continue;
-          }
-          String columns = columnsOf(csv, table);
-          rows.put(
-              table,
-              copy.copyIn(
-                  "COPY "
-                      + schema
-                      + "."
-                      + table
-                      + " ("
-                      + columns
-                      + ") FROM STDIN WITH (FORMAT csv, HEADER true)",
-                  new ByteArrayInputStream(csv)));
-        }
-        moveSequencesOn(connection, schema);
-        connection.commit();
-        return new RestoreSummary(council.value(), manifest.council(), rows);
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
+    try {
+      Map<String, String> versions = CouncilTables.versions(connection, schema);
+      if (!versions.equals(manifest.versions())) {
+        throw ProblemException.of(
+            ProblemType.CONFLICT,
+            "The export was taken at schema versions "
+                + manifest.versions()
+                + " but council '"
+                + council
+                + "' is at "
+                + versions
+                + ": migrate both to the same release first");
       }
+      List<String> tables = CouncilTables.inDependencyOrder(connection, schema);
+      List<String> unknown = new ArrayList<>(manifest.tables());
+      unknown.removeAll(tables);
+      if (!unknown.isEmpty()) {
+        throw ProblemException.invalidField(
+            "file", "The export has tables this council does not: " + unknown);
+      }
+      requireEmpty(connection, schema, tables, council);
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("SET CONSTRAINTS ALL DEFERRED");
+      }
+      CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+      Map<String, Long> rows = new LinkedHashMap<>();
+      for (String table : tables) {
+        byte[] csv = entries.get(ExportManifest.entryOf(table));
+        if (csv == null || csv.length == 0) {
+          continue;
+        }
+        String columns = columnsOf(csv, table);
+        rows.put(
+            table,
+            copy.copyIn(
+                "COPY "
+                    + schema
+                    + "."
+                    + table
+                    + " ("
+                    + columns
+                    + ") FROM STDIN WITH (FORMAT csv, HEADER true)",
+                new ByteArrayInputStream(csv)));
+      }
+      moveSequencesOn(connection, schema);
+      return new RestoreSummary(council.value(), manifest.council(), rows);
     } catch (SQLException e) {
+      // rolled back with the transaction (a RuntimeException)
       throw ProblemException.invalidField(
           "file", "The export could not be loaded: " + e.getMessage());
     } catch (IOException e) {

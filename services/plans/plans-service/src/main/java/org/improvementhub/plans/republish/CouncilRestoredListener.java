@@ -1,0 +1,69 @@
+package org.improvementhub.plans.republish;
+
+import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
+import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
+import io.micronaut.configuration.kafka.annotation.KafkaListener;
+import io.micronaut.configuration.kafka.annotation.OffsetReset;
+import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
+import io.micronaut.configuration.kafka.annotation.Topic;
+import org.improvementhub.messaging.envelope.EventCodec;
+import org.improvementhub.messaging.envelope.EventEnvelope;
+import org.improvementhub.messaging.envelope.MalformedEventException;
+import org.improvementhub.messaging.inbox.Inbox;
+import org.improvementhub.tenancy.context.CouncilSlug;
+import org.improvementhub.tenancy.events.CouncilRestored;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers {@code CouncilRestored} once (inbox) by announcing the restored council's plan again, in
+ * the same transaction as the inbox record; the offset is committed only after that, so a crash
+ * redelivers rather than loses. Other council events are not for this listener.
+ */
+@KafkaListener(
+    groupId = "plans-republish",
+    offsetReset = OffsetReset.EARLIEST,
+    offsetStrategy = OffsetStrategy.SYNC_PER_RECORD,
+    errorStrategy =
+        @ErrorStrategy(
+            value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR,
+            retryCount = 10,
+            retryDelay = "500ms"))
+public class CouncilRestoredListener {
+
+  static final String CONSUMER = "republish";
+  private static final Logger LOG = LoggerFactory.getLogger(CouncilRestoredListener.class);
+
+  private final EventCodec codec;
+  private final Inbox inbox;
+  private final PlanRepublication republication;
+
+  public CouncilRestoredListener(EventCodec codec, Inbox inbox, PlanRepublication republication) {
+    this.codec = codec;
+    this.inbox = inbox;
+    this.republication = republication;
+  }
+
+  @Topic(CouncilRestored.TOPIC)
+  void receive(String message) {
+    EventEnvelope envelope;
+    try {
+      envelope = codec.read(message);
+    } catch (MalformedEventException e) {
+      // Retrying cannot make it readable; skipping it is all that can be done.
+      LOG.error("Unreadable council event skipped: {}", e.getMessage());
+      return;
+    }
+    if (!CouncilRestored.TYPE.equals(envelope.type())) {
+      return;
+    }
+    inbox.applyOnce(
+        CONSUMER,
+        envelope,
+        () -> {
+          CouncilSlug council = CouncilSlug.parse(envelope.council()).orElseThrow();
+          int announced = republication.republish(council);
+          LOG.info("Restored council's plan announced again: {} events", announced);
+        });
+  }
+}
