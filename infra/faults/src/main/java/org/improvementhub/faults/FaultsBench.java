@@ -44,6 +44,9 @@ public final class FaultsBench {
             result.delivered().reached(),
             result.delivered().lost(),
             result.delivered().duplicates());
+        if (!result.diagnosis().isEmpty()) {
+          System.out.println("  lost: " + result.diagnosis());
+        }
       }
       System.out.printf(
           "kill-restart: runs %d, emails expected %d, lost %d, duplicates %d%n",

@@ -21,6 +21,18 @@ final class Polling {
     }
   }
 
+  /** Waits for {@code done} up to {@code timeout}; whether it came. */
+  static boolean within(BooleanSupplier done, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!done.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      pause(STEP);
+    }
+    return true;
+  }
+
   static void pause(Duration duration) {
     try {
       Thread.sleep(duration.toMillis());

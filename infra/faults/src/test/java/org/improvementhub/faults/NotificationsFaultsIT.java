@@ -45,7 +45,9 @@ class NotificationsFaultsIT {
       Result result = new KillRestartRun(stack, BATCH, random).run();
       String which =
           "run %d (seed %d), killed after %d accepted".formatted(run, seed, result.killedAfter());
-      assertThat(result.delivered().lost()).as("lost in " + which).isZero();
+      assertThat(result.delivered().lost())
+          .as("lost in %s: %s", which, result.diagnosis())
+          .isZero();
       assertThat(result.delivered().duplicates()).as("duplicates in " + which).isZero();
     }
   }

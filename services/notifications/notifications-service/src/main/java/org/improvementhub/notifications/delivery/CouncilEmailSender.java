@@ -15,13 +15,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends the next due email of the council the unit of work is bound to.
  *
- * <p>The email's row is claimed (locked) first, and recorded as SENT, committed, just before the
- * SMTP server is told the message is complete (see {@link EndOfDataTransport}): a process killed
- * before that commit leaves the email due again and the server with an incomplete message it drops;
- * killed after it, the server completes the message it already holds in full. Either way no email
- * is sent twice and none is lost; only a kill in the instant between the commit and the write of
- * the final line could lose one. If the server then refuses the message, the record is undone and
- * the email retried.
+ * <p>The email's row is claimed (locked) first; its record as SENT is written just before the SMTP
+ * server is told the message is complete and committed straight after (see {@link
+ * EndOfDataTransport}), so that a process killed at any point but an instant of a few microseconds
+ * neither loses the email nor sends it twice. If the server then refuses the message, the record is
+ * undone and the email retried.
  */
 @Singleton
 public class CouncilEmailSender {
@@ -67,7 +65,7 @@ public class CouncilEmailSender {
               .orElseThrow(
                   () -> new IllegalStateException("Claimed email vanished: " + claim.id()));
       try {
-        courier.send(email, settings.current(), connection, () -> claim.markSent(clock.instant()));
+        courier.send(email, settings.current(), connection, claim.sentAt(clock.instant()));
       } catch (RuntimeException e) {
         return recordFailure(claim, email, SendFailure.of(e));
       }

@@ -16,8 +16,9 @@ import org.improvementhub.tenancy.context.CouncilSlug;
  * that the transaction can be committed in the middle of the SMTP conversation (see {@link
  * EndOfDataTransport}) rather than when a method returns. Another sender skips the locked row.
  *
- * <p>If the process dies before {@link #markSent} commits, the database rolls the claim back and
- * the email is due again, while the server, never told the message was complete, dropped it.
+ * <p>If the process dies before the record of {@link #sentAt} commits, the database rolls the claim
+ * back and the email is due again, while the server, never told the message was complete, dropped
+ * it.
  */
 final class DeliveryClaim implements AutoCloseable {
 
@@ -65,16 +66,33 @@ final class DeliveryClaim implements AutoCloseable {
     return id;
   }
 
-  /** Records the email as sent and commits: run just before the server is told it is complete. */
-  void markSent(Instant at) {
-    update(
-        "UPDATE "
-            + table
-            + " SET status = 'SENT', attempts = attempts + 1, last_attempt_at = ?, sent_at = ?,"
-            + " last_error = NULL WHERE id = ?",
-        at,
-        at);
-    sentCommitted = true;
+  /**
+   * The email's record as sent at {@code at}: written before the server is told the message is
+   * complete, committed straight after (see {@link EndOfDataTransport}).
+   */
+  SentRecord sentAt(Instant at) {
+    return new SentRecord() {
+      @Override
+      public void write() {
+        execute(
+            "UPDATE "
+                + table
+                + " SET status = 'SENT', attempts = attempts + 1, last_attempt_at = ?,"
+                + " sent_at = ?, last_error = NULL WHERE id = ?",
+            at,
+            at);
+      }
+
+      @Override
+      public void commit() {
+        try {
+          connection.commit();
+        } catch (SQLException e) {
+          throw new DeliveryRecordException("Could not commit the record of email " + id, e);
+        }
+        sentCommitted = true;
+      }
+    };
   }
 
   /**
@@ -106,6 +124,15 @@ final class DeliveryClaim implements AutoCloseable {
   }
 
   private void update(String sql, Object... values) {
+    execute(sql, values);
+    try {
+      connection.commit();
+    } catch (SQLException e) {
+      throw new DeliveryRecordException("Could not record what became of email " + id, e);
+    }
+  }
+
+  private void execute(String sql, Object... values) {
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       int index = 1;
       for (Object value : values) {
@@ -114,7 +141,6 @@ final class DeliveryClaim implements AutoCloseable {
       }
       statement.setObject(index, id);
       statement.executeUpdate();
-      connection.commit();
     } catch (SQLException e) {
       throw new DeliveryRecordException("Could not record what became of email " + id, e);
     }

@@ -7,14 +7,29 @@ import jakarta.mail.Provider;
 import jakarta.mail.Session;
 import jakarta.mail.URLName;
 import java.io.IOException;
+import java.io.OutputStream;
+import org.eclipse.angus.mail.smtp.SMTPOutputStream;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
- * Angus Mail's SMTP transport with one more step: just before the line that ends a message's data
- * (the lone "."), it runs the sender's record of the email as sent. Until that line the server
- * holds an incomplete message and drops it if the connection ends, so recording first leaves no
- * moment in which the server has the email while this service, killed, would send it again. If the
- * record fails, the line is never sent and the server never completes the message.
+ * Angus Mail's SMTP transport with the sender's record of an email woven into the end of its data,
+ * so that a process killed at any moment neither loses the email nor sends it twice, but for an
+ * instant of a few microseconds:
+ *
+ * <ol>
+ *   <li>the record is written, uncommitted; if that fails, the message is never completed and the
+ *       server drops it;
+ *   <li>the lone "." that completes the message is written to the server;
+ *   <li>the record is committed at once — no reply is awaited between the two writes, so the only
+ *       moment in which a kill would leave the server with a complete message and the database
+ *       without its record is the few instructions between two writes to two sockets;
+ *   <li>the server's reply is read; a refusal undoes the record (the caller retries the email).
+ * </ol>
+ *
+ * <p>A kill before step 3 leaves the email due again (the database rolls the record back) and, if
+ * the "." was not yet written, the server drops the incomplete message. A kill after step 3 leaves
+ * it recorded and, as the "." is already in the kernel's hands, delivered.
  *
  * <p>Asked for by {@link #PROVIDER} (see {@link SmtpConnection}): the session's {@code
  * mail.smtp.class} only chooses among the providers Jakarta Mail has registered.
@@ -29,34 +44,66 @@ public class EndOfDataTransport extends SMTPTransport {
           "Improvement Hub",
           "1");
 
-  private Runnable beforeEndOfData;
+  private SentRecord record;
+  private SMTPOutputStream data;
+  private boolean completed;
 
   public EndOfDataTransport(Session session, URLName urlname) {
     super(session, urlname);
   }
 
-  /** Sends {@code message}, running {@code beforeEndOfData} just before completing it. */
-  synchronized void sendMessage(Message message, Address[] recipients, Runnable beforeEndOfData)
+  /** Sends {@code message}, recording it as sent as described above. */
+  synchronized void sendMessage(Message message, Address[] recipients, SentRecord record)
       throws MessagingException {
-    this.beforeEndOfData = beforeEndOfData;
+    this.record = record;
+    this.completed = false;
     try {
       sendMessage(message, recipients);
     } finally {
-      this.beforeEndOfData = null;
+      this.record = null;
+      this.data = null;
     }
+  }
+
+  /** Whether the last message's final "." went to the server (it may then have it). */
+  synchronized boolean completedAtServer() {
+    return completed;
+  }
+
+  @Override
+  protected OutputStream data() throws MessagingException {
+    OutputStream stream = super.data();
+    data = (SMTPOutputStream) stream;
+    return stream;
   }
 
   @Override
   protected void finishData() throws IOException, MessagingException {
-    Runnable record = beforeEndOfData;
-    if (record != null) {
-      try {
-        record.run();
-      } catch (RuntimeException e) {
-        throw new MessagingException(
-            "The email could not be recorded as sent, so it was not completed", e);
-      }
+    SentRecord sent = record;
+    if (sent == null || data == null) {
+      super.finishData();
+      return;
     }
-    super.finishData();
+    data.ensureAtBOL();
+    try {
+      sent.write();
+    } catch (RuntimeException e) {
+      throw new MessagingException(
+          "The email could not be recorded as sent, so it was not completed", e);
+    }
+    sendCommand(".");
+    completed = true;
+    try {
+      sent.commit();
+    } catch (RuntimeException e) {
+      throw new MessagingException(
+          "The server may have the email but its record was not committed; it will be sent again",
+          e);
+    }
+    int reply = readServerResponse();
+    if (reply != 250) {
+      throw new SMTPSendFailedException(
+          ".", reply, getLastServerResponse(), null, null, null, null);
+    }
   }
 }

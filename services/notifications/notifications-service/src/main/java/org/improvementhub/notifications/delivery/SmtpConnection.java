@@ -20,23 +20,23 @@ public final class SmtpConnection implements AutoCloseable {
   }
 
   /**
-   * Sends {@code message} (its headers already saved) over this connection, running {@code
-   * beforeEndOfData} just before completing it. A connection that has been used before may have
-   * been dropped by the server while idle: a failure on it without any SMTP reply, before the email
-   * was recorded, is tried once more on a fresh connection.
+   * Sends {@code message} (its headers already saved) over this connection, with {@code sent}
+   * written and committed around the end of its data. A connection that has been used before may
+   * have been dropped by the server while idle: a failure on it without any SMTP reply, before the
+   * message was completed, is tried once more on a fresh connection.
    */
-  void send(Message message, Runnable beforeEndOfData) throws MessagingException {
+  void send(Message message, SentRecord sent) throws MessagingException {
     boolean reused = used;
-    RecordOnce record = new RecordOnce(beforeEndOfData);
     try {
-      sendOnce(message, record);
+      sendOnce(message, sent);
     } catch (MessagingException | RuntimeException e) {
+      boolean completed = transport != null && transport.completedAtServer();
       close();
-      if (!reused || record.done || SendFailure.replyCode(e) != null) {
+      if (!reused || completed || SendFailure.replyCode(e) != null) {
         throw e;
       }
       try {
-        sendOnce(message, record);
+        sendOnce(message, sent);
       } catch (MessagingException | RuntimeException again) {
         close();
         throw again;
@@ -44,31 +44,13 @@ public final class SmtpConnection implements AutoCloseable {
     }
   }
 
-  private void sendOnce(Message message, Runnable beforeEndOfData) throws MessagingException {
+  private void sendOnce(Message message, SentRecord sent) throws MessagingException {
     if (transport == null) {
       transport = (EndOfDataTransport) session.getTransport(EndOfDataTransport.PROVIDER);
       transport.connect();
     }
     used = true;
-    transport.sendMessage(message, message.getAllRecipients(), beforeEndOfData);
-  }
-
-  /** The sender's record, run at most once whatever the number of connections tried. */
-  private static final class RecordOnce implements Runnable {
-    private final Runnable record;
-    private boolean done;
-
-    RecordOnce(Runnable record) {
-      this.record = record;
-    }
-
-    @Override
-    public void run() {
-      if (!done) {
-        record.run();
-        done = true;
-      }
-    }
+    transport.sendMessage(message, message.getAllRecipients(), sent);
   }
 
   @Override

@@ -43,13 +43,14 @@ public class SmtpCourier {
   /**
    * Sends {@code email} over {@code connection} from the platform's address, under the council's
    * sender name if it set one, with replies going to the council's reply-to address if it set one;
-   * {@code beforeEndOfData} runs just before the server is told the message is complete.
+   * {@code sent} is written and committed around the end of its data (see {@link
+   * EndOfDataTransport}).
    */
   public void send(
       EmailDelivery email,
       NotificationSettings settings,
       SmtpConnection connection,
-      Runnable beforeEndOfData) {
+      SentRecord sent) {
     Email.Builder builder =
         Email.builder()
             .from(
@@ -70,7 +71,7 @@ public class SmtpCourier {
       Message message = composer.compose(composed);
       message.setHeader("Message-ID", email.messageId());
       message.saveChanges();
-      connection.send(message, beforeEndOfData);
+      connection.send(message, sent);
     } catch (MessagingException e) {
       // As Micronaut's own sender reports it: SendFailure reads the SMTP reply behind it.
       throw new EmailException(e);

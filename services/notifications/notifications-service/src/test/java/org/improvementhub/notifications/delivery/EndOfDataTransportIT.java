@@ -18,7 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The sender's record runs before a real SMTP server completes a message, or the message dies. */
+/**
+ * The sender's record is written before a real SMTP server is told a message is complete and
+ * committed right after; a record that cannot be written kills the message.
+ */
 class EndOfDataTransportIT {
 
   private GreenMail server;
@@ -40,43 +43,84 @@ class EndOfDataTransportIT {
   }
 
   @Test
-  void theRecordIsMadeWhileTheServerStillHoldsAnIncompleteMessage() throws Exception {
-    List<Integer> completeWhenRecorded = new ArrayList<>();
+  void theRecordIsWrittenBeforeTheMessageIsCompleteAndCommittedBeforeTheReplyIsRead()
+      throws Exception {
+    List<String> steps = new ArrayList<>();
     try (SmtpConnection connection = new SmtpConnection(session)) {
       connection.send(
           message("lead@walsall.test"),
-          () -> completeWhenRecorded.add(server.getReceivedMessages().length));
+          record(
+              () -> steps.add("write, server holds " + server.getReceivedMessages().length),
+              () -> steps.add("commit")));
     }
-    assertThat(completeWhenRecorded).containsExactly(0);
+    assertThat(steps).containsExactly("write, server holds 0", "commit");
     assertThat(server.getReceivedMessages()).hasSize(1);
   }
 
   @Test
-  void aRecordThatFailsLeavesTheServerWithNothing() throws Exception {
+  void aRecordThatCannotBeWrittenLeavesTheServerWithNothing() throws Exception {
+    List<String> steps = new ArrayList<>();
     try (SmtpConnection connection = new SmtpConnection(session)) {
       assertThatThrownBy(
               () ->
                   connection.send(
                       message("lead@walsall.test"),
-                      () -> {
-                        throw new IllegalStateException("database away");
-                      }))
+                      record(
+                          () -> {
+                            throw new IllegalStateException("database away");
+                          },
+                          () -> steps.add("commit"))))
           .isInstanceOf(MessagingException.class)
           .hasMessageContaining("not completed");
     }
+    assertThat(steps).isEmpty();
     assertThat(server.waitForIncomingEmail(1_000, 1)).isFalse();
     assertThat(server.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  void aRecordThatCannotBeCommittedIsReportedSoTheEmailIsSentAgainNeverLost() throws Exception {
+    try (SmtpConnection connection = new SmtpConnection(session)) {
+      assertThatThrownBy(
+              () ->
+                  connection.send(
+                      message("lead@walsall.test"),
+                      record(
+                          () -> {},
+                          () -> {
+                            throw new IllegalStateException("database gone at commit");
+                          })))
+          .isInstanceOf(MessagingException.class)
+          .hasMessageContaining("sent again");
+    }
+    // the server was told the message was complete: it has it, and the caller will retry it
+    assertThat(server.waitForIncomingEmail(5_000, 1)).isTrue();
   }
 
   @Test
   void theNextEmailOnTheSameConnectionIsRecordedOnItsOwn() throws Exception {
     List<String> recorded = new ArrayList<>();
     try (SmtpConnection connection = new SmtpConnection(session)) {
-      connection.send(message("first@walsall.test"), () -> recorded.add("first"));
-      connection.send(message("second@walsall.test"), () -> recorded.add("second"));
+      connection.send(message("first@walsall.test"), record(() -> {}, () -> recorded.add("first")));
+      connection.send(
+          message("second@walsall.test"), record(() -> {}, () -> recorded.add("second")));
     }
     assertThat(recorded).containsExactly("first", "second");
     assertThat(server.getReceivedMessages()).hasSize(2);
+  }
+
+  private static SentRecord record(Runnable write, Runnable commit) {
+    return new SentRecord() {
+      @Override
+      public void write() {
+        write.run();
+      }
+
+      @Override
+      public void commit() {
+        commit.run();
+      }
+    };
   }
 
   private MimeMessage message(String to) throws MessagingException {
