@@ -16,7 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.improvementhub.messaging.envelope.EventCodec;
 import org.improvementhub.messaging.envelope.EventEnvelope;
+import org.improvementhub.messaging.envelope.MalformedEventException;
 import org.improvementhub.messaging.inbox.Inbox;
+import org.improvementhub.messaging.inbox.InboxReceiver;
 import org.improvementhub.messaging.outbox.Outbox;
 import org.improvementhub.messaging.outbox.OutboxRelay;
 import org.improvementhub.tenancy.context.CouncilContext;
@@ -39,6 +41,7 @@ class OutboxAndInboxIT implements TestPropertyProvider {
   @Inject OutboxRelay relay;
   @Inject Inbox inbox;
   @Inject EventCodec codec;
+  @Inject InboxReceiver receiver;
   @Inject TransactionOperations<Connection> transactions;
 
   @Override
@@ -127,6 +130,34 @@ class OutboxAndInboxIT implements TestPropertyProvider {
     AtomicInteger applied = new AtomicInteger();
     assertThat(inbox.applyOnce("retrying-consumer", event, applied::incrementAndGet))
         .isEqualTo(Inbox.Outcome.APPLIED);
+    assertThat(applied).hasValue(1);
+  }
+
+  @Test
+  void aReceivedMessageIsAppliedOnceAndAnUnreadableOneIsSkippedWithoutRetry() {
+    String message =
+        TestCouncils.envelope("ThingHappened", council.value(), "9", "{\"what\":\"z\"}");
+    AtomicInteger applied = new AtomicInteger();
+
+    assertThat(receiver.receive("receiving-consumer", message, e -> applied::incrementAndGet))
+        .contains(Inbox.Outcome.APPLIED);
+    assertThat(receiver.receive("receiving-consumer", message, e -> applied::incrementAndGet))
+        .contains(Inbox.Outcome.ALREADY_APPLIED);
+    assertThat(receiver.receive("receiving-consumer", message, e -> null))
+        .as("a type the consumer ignores")
+        .isEmpty();
+    assertThat(receiver.receive("receiving-consumer", "{not json", e -> applied::incrementAndGet))
+        .as("unreadable")
+        .isEmpty();
+    assertThat(
+            receiver.receive(
+                "receiving-consumer",
+                TestCouncils.envelope("ThingHappened", council.value(), "10", "{}"),
+                e -> {
+                  throw new MalformedEventException("lacks the thing", null);
+                }))
+        .as("names a record it does not carry")
+        .isEmpty();
     assertThat(applied).hasValue(1);
   }
 }

@@ -9,7 +9,7 @@ import io.micronaut.configuration.kafka.annotation.Topic;
 import org.improvementhub.messaging.envelope.EventCodec;
 import org.improvementhub.messaging.envelope.EventEnvelope;
 import org.improvementhub.messaging.envelope.MalformedEventException;
-import org.improvementhub.messaging.inbox.Inbox;
+import org.improvementhub.messaging.inbox.InboxReceiver;
 import org.improvementhub.plans.events.ActionCompleted;
 import org.improvementhub.plans.events.ActionCreated;
 import org.improvementhub.plans.events.ActionDueDateRevised;
@@ -41,30 +41,18 @@ public class PlanEventListener {
   private static final Logger LOG = LoggerFactory.getLogger(PlanEventListener.class);
 
   private final EventCodec codec;
-  private final Inbox inbox;
+  private final InboxReceiver receiver;
   private final PlanRecords records;
 
-  public PlanEventListener(EventCodec codec, Inbox inbox, PlanRecords records) {
+  public PlanEventListener(EventCodec codec, InboxReceiver receiver, PlanRecords records) {
     this.codec = codec;
-    this.inbox = inbox;
+    this.receiver = receiver;
     this.records = records;
   }
 
   @Topic({ActionCreated.TOPIC, PlanItemSaved.TOPIC})
   void receive(String message) {
-    EventEnvelope envelope;
-    Runnable effect;
-    try {
-      envelope = codec.read(message);
-      effect = effectOf(envelope);
-    } catch (MalformedEventException e) {
-      // Retrying cannot make it readable; skipping it is all that can be done.
-      LOG.error("Unreadable plans event skipped: {}", e.getMessage());
-      return;
-    }
-    if (effect != null) {
-      inbox.applyOnce(CONSUMER, envelope, effect);
-    }
+    receiver.receive(CONSUMER, message, this::effectOf);
   }
 
   /** What the event does to the plan records; null for a type this service ignores. */

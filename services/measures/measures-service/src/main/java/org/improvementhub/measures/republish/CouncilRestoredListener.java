@@ -6,10 +6,7 @@ import io.micronaut.configuration.kafka.annotation.KafkaListener;
 import io.micronaut.configuration.kafka.annotation.OffsetReset;
 import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
 import io.micronaut.configuration.kafka.annotation.Topic;
-import org.improvementhub.messaging.envelope.EventCodec;
-import org.improvementhub.messaging.envelope.EventEnvelope;
-import org.improvementhub.messaging.envelope.MalformedEventException;
-import org.improvementhub.messaging.inbox.Inbox;
+import org.improvementhub.messaging.inbox.InboxReceiver;
 import org.improvementhub.tenancy.context.CouncilSlug;
 import org.improvementhub.tenancy.events.CouncilRestored;
 import org.slf4j.Logger;
@@ -34,37 +31,26 @@ public class CouncilRestoredListener {
   static final String CONSUMER = "republish";
   private static final Logger LOG = LoggerFactory.getLogger(CouncilRestoredListener.class);
 
-  private final EventCodec codec;
-  private final Inbox inbox;
+  private final InboxReceiver receiver;
   private final MeasureRepublication republication;
 
-  public CouncilRestoredListener(
-      EventCodec codec, Inbox inbox, MeasureRepublication republication) {
-    this.codec = codec;
-    this.inbox = inbox;
+  public CouncilRestoredListener(InboxReceiver receiver, MeasureRepublication republication) {
+    this.receiver = receiver;
     this.republication = republication;
   }
 
   @Topic(CouncilRestored.TOPIC)
   void receive(String message) {
-    EventEnvelope envelope;
-    try {
-      envelope = codec.read(message);
-    } catch (MalformedEventException e) {
-      // Retrying cannot make it readable; skipping it is all that can be done.
-      LOG.error("Unreadable council event skipped: {}", e.getMessage());
-      return;
-    }
-    if (!CouncilRestored.TYPE.equals(envelope.type())) {
-      return;
-    }
-    inbox.applyOnce(
+    receiver.receive(
         CONSUMER,
-        envelope,
-        () -> {
-          CouncilSlug council = CouncilSlug.parse(envelope.council()).orElseThrow();
-          int announced = republication.republish(council);
-          LOG.info("Restored council's measures announced again: {} events", announced);
-        });
+        message,
+        envelope ->
+            CouncilRestored.TYPE.equals(envelope.type())
+                ? () -> {
+                  CouncilSlug council = CouncilSlug.parse(envelope.council()).orElseThrow();
+                  int announced = republication.republish(council);
+                  LOG.info("Restored council's measures announced again: {} events", announced);
+                }
+                : null);
   }
 }

@@ -9,7 +9,7 @@ import io.micronaut.configuration.kafka.annotation.Topic;
 import org.improvementhub.messaging.envelope.EventCodec;
 import org.improvementhub.messaging.envelope.EventEnvelope;
 import org.improvementhub.messaging.envelope.MalformedEventException;
-import org.improvementhub.messaging.inbox.Inbox;
+import org.improvementhub.messaging.inbox.InboxReceiver;
 import org.improvementhub.plans.events.ActionCompleted;
 import org.improvementhub.plans.events.ActionCreated;
 import org.improvementhub.plans.events.ActionDueDateRevised;
@@ -40,30 +40,18 @@ public class ActionEventListener {
   private static final Logger LOG = LoggerFactory.getLogger(ActionEventListener.class);
 
   private final EventCodec codec;
-  private final Inbox inbox;
+  private final InboxReceiver receiver;
   private final TrackedActions actions;
 
-  public ActionEventListener(EventCodec codec, Inbox inbox, TrackedActions actions) {
+  public ActionEventListener(EventCodec codec, InboxReceiver receiver, TrackedActions actions) {
     this.codec = codec;
-    this.inbox = inbox;
+    this.receiver = receiver;
     this.actions = actions;
   }
 
   @Topic(ActionCreated.TOPIC)
   void receive(String message) {
-    EventEnvelope envelope;
-    Runnable effect;
-    try {
-      envelope = codec.read(message);
-      effect = effectOf(envelope);
-    } catch (MalformedEventException e) {
-      // Retrying cannot make it readable; skipping it is all that can be done.
-      LOG.error("Unreadable message on {} skipped: {}", ActionCreated.TOPIC, e.getMessage());
-      return;
-    }
-    if (effect != null) {
-      inbox.applyOnce(CONSUMER, envelope, effect);
-    }
+    receiver.receive(CONSUMER, message, this::effectOf);
   }
 
   /** What the event does to the tracked actions; null for a type this service ignores. */

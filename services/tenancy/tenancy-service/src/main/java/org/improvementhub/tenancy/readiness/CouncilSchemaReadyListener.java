@@ -12,7 +12,7 @@ import java.util.Objects;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.improvementhub.messaging.envelope.EventCodec;
 import org.improvementhub.messaging.envelope.EventEnvelope;
-import org.improvementhub.messaging.inbox.Inbox;
+import org.improvementhub.messaging.inbox.InboxReceiver;
 import org.improvementhub.tenancy.events.CouncilSchemaReady;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,20 +39,24 @@ public class CouncilSchemaReadyListener {
   static final String CONSUMER = "council-readiness";
 
   private final EventCodec codec;
-  private final Inbox inbox;
+  private final InboxReceiver receiver;
   private final CouncilReadiness readiness;
 
-  public CouncilSchemaReadyListener(EventCodec codec, Inbox inbox, CouncilReadiness readiness) {
+  public CouncilSchemaReadyListener(
+      EventCodec codec, InboxReceiver receiver, CouncilReadiness readiness) {
     this.codec = codec;
-    this.inbox = inbox;
+    this.receiver = receiver;
     this.readiness = readiness;
   }
 
   @Topic(patterns = CouncilSchemaReady.TOPIC_PATTERN)
   void receive(String message) {
-    EventEnvelope envelope = codec.read(message);
+    receiver.receive(CONSUMER, message, this::effectOf);
+  }
+
+  private Runnable effectOf(EventEnvelope envelope) {
     if (!CouncilSchemaReady.TYPE.equals(envelope.type())) {
-      return;
+      return null;
     }
     CouncilSchemaReady answer = codec.dataOf(envelope, CouncilSchemaReady.class);
     if (!Objects.equals(answer.slug(), envelope.council())) {
@@ -61,8 +65,8 @@ public class CouncilSchemaReadyListener {
           envelope.eventId(),
           answer.slug(),
           envelope.council());
-      return;
+      return null;
     }
-    inbox.applyOnce(CONSUMER, envelope, () -> readiness.record(answer));
+    return () -> readiness.record(answer);
   }
 }
