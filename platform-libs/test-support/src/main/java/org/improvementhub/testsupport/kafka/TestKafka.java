@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -12,6 +11,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.improvementhub.testsupport.infra.TestInfrastructure;
@@ -60,22 +60,33 @@ public final class TestKafka {
 
   /** Every message on {@code topic} with {@code key} that arrives within {@code wait}. */
   public List<String> read(String topic, String key, Duration wait) {
+    // Partitions are assigned, not subscribed: no consumer group to join, so the whole wait is
+    // spent reading even on a loaded machine where the first group join takes seconds.
     try (KafkaConsumer<String, String> consumer =
         new KafkaConsumer<>(
             Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "test-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
                 StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
                 StringDeserializer.class))) {
-      consumer.subscribe(List.of(topic));
-      List<String> values = new ArrayList<>();
       long deadline = System.nanoTime() + wait.toNanos();
+      List<TopicPartition> partitions = List.of();
+      while (partitions.isEmpty() && System.nanoTime() < deadline) {
+        partitions =
+            consumer.partitionsFor(topic, Duration.ofMillis(500)).stream()
+                .map(info -> new TopicPartition(topic, info.partition()))
+                .toList();
+      }
+      List<String> values = new ArrayList<>();
+      if (partitions.isEmpty()) {
+        return values;
+      }
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
       while (System.nanoTime() < deadline) {
         for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
           if (key.equals(record.key())) {

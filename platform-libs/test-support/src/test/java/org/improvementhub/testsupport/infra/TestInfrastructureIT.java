@@ -39,7 +39,7 @@ class TestInfrastructureIT {
   @Test
   void kafkaDeliversWhatWasPublished() {
     TestKafka.shared().publish("test.roundtrip.v1", "walsall", "{\"hello\":1}");
-    assertThat(TestKafka.shared().read("test.roundtrip.v1", "walsall", Duration.ofSeconds(3)))
+    assertThat(TestKafka.shared().read("test.roundtrip.v1", "walsall", Duration.ofSeconds(5)))
         .contains("{\"hello\":1}");
   }
 
