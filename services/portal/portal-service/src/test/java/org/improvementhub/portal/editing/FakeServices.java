@@ -82,7 +82,7 @@ final class FakeServices implements AutoCloseable {
     }
     byte[] bytes = found.body().getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", "application/json");
-    found.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+    found.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
     exchange.sendResponseHeaders(found.status(), bytes.length == 0 ? -1 : bytes.length);
     if (bytes.length > 0) {
       exchange.getResponseBody().write(bytes);
