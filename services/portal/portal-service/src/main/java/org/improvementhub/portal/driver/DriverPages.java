@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.improvementhub.portal.page.Allowed;
 import org.improvementhub.portal.page.Choice;
 import org.improvementhub.portal.page.FormErrors;
@@ -37,7 +36,6 @@ import org.improvementhub.portal.session.Sessions;
 @Controller("/councils/{council}/drivers")
 public class DriverPages {
 
-  private static final Pattern REF = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9. \\-]*$");
   static final List<Choice> KINDS =
       List.of(
           new Choice("OFSTED_RECOMMENDATION", "Ofsted recommendation", "Refs like OR 13"),
@@ -112,10 +110,9 @@ public class DriverPages {
     Person person = Allowed.toEditThePlan(sessions.person(request));
     String slug = CouncilAddress.slug(council);
     Map<String, Object> driver = driver(person, slug, CouncilAddress.id(id));
-    Map<String, String> form = new HashMap<>();
-    for (String field : List.of("kind", "ref", "text", "timeframe", "programmeId", "description")) {
-      form.put(field, FormValues.text(driver.get(field)));
-    }
+    Map<String, String> form =
+        FormValues.of(
+            driver, List.of("kind", "ref", "text", "timeframe", "programmeId", "description"));
     return new ModelAndView<>(
         "driver-form", form(request, person, slug, driver, form, FormErrors.none()));
   }
@@ -137,20 +134,14 @@ public class DriverPages {
     Map<String, Object> existing = id == null ? null : driver(person, slug, CouncilAddress.id(id));
     Map<String, String> form = posted.values();
     FormErrors errors = posted.errors();
-    String kind = posted.value("kind");
-    if (KINDS.stream().noneMatch(k -> k.value().equals(kind))) {
-      errors.add("kind", "kind", "Select where the driver comes from");
-    }
-    String ref = FormValues.required(form, "ref", "Ref", 20, errors);
-    if (ref != null && !REF.matcher(ref).matches()) {
-      errors.add("ref", "ref", "Ref must be letters, digits, spaces, dots and hyphens, like OR 13");
-    }
+    String kind =
+        FormValues.chosen(form, "kind", KINDS, "Select where the driver comes from", errors);
+    String ref = FormValues.ref(form, "OR 13", errors);
     String text = FormValues.required(form, "text", "Driver", 5000, errors);
     String description = FormValues.optional(form, "description", "Notes", 5000, errors);
-    String timeframe = posted.value("timeframe");
-    if (TIMEFRAMES.stream().noneMatch(t -> t.value().equals(timeframe))) {
-      errors.add("timeframe", "timeframe", "Select a timeframe from the list");
-    }
+    String timeframe =
+        FormValues.chosen(
+            form, "timeframe", TIMEFRAMES, "Select a timeframe from the list", errors);
     String programme = posted.value("programmeId");
     return posted.send(
         REFUSALS,

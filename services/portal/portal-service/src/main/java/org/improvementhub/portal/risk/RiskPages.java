@@ -22,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.improvementhub.portal.page.Allowed;
 import org.improvementhub.portal.page.Choice;
 import org.improvementhub.portal.page.DateInput;
@@ -42,7 +41,6 @@ import org.improvementhub.portal.session.Sessions;
 @Controller("/councils/{council}/risks")
 public class RiskPages {
 
-  private static final Pattern REF = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9. \\-]*$");
   private static final List<Choice> KINDS =
       List.of(
           new Choice("RISK", "Risk", "Something that may happen: give its likelihood and impact"),
@@ -142,19 +140,18 @@ public class RiskPages {
     Person person = Allowed.toEditThePlan(sessions.person(request));
     String slug = CouncilAddress.slug(council);
     Map<String, Object> risk = risk(person, slug, CouncilAddress.id(id));
-    Map<String, String> form = new HashMap<>();
-    for (String field :
-        List.of(
-            "kind",
-            "ref",
-            "description",
-            "likelihood",
-            "impact",
-            "owner",
-            "mitigations",
-            "status")) {
-      form.put(field, FormValues.text(risk.get(field)));
-    }
+    Map<String, String> form =
+        FormValues.of(
+            risk,
+            List.of(
+                "kind",
+                "ref",
+                "description",
+                "likelihood",
+                "impact",
+                "owner",
+                "mitigations",
+                "status"));
     DateInput.fill(form, "reviewDate", risk.get("reviewDate"));
     return new ModelAndView<>(
         "risk-form", form(request, person, slug, risk, form, FormErrors.none()));
@@ -177,23 +174,15 @@ public class RiskPages {
     Map<String, Object> existing = id == null ? null : risk(person, slug, CouncilAddress.id(id));
     Map<String, String> form = posted.values();
     FormErrors errors = posted.errors();
-    String kind = posted.value("kind");
-    if (KINDS.stream().noneMatch(k -> k.value().equals(kind))) {
-      errors.add("kind", "kind", "Select whether this is a risk or an issue");
-    }
-    String ref = FormValues.required(form, "ref", "Ref", 20, errors);
-    if (ref != null && !REF.matcher(ref).matches()) {
-      errors.add("ref", "ref", "Ref must be letters, digits, spaces, dots and hyphens, like R 4");
-    }
+    String kind =
+        FormValues.chosen(form, "kind", KINDS, "Select whether this is a risk or an issue", errors);
+    String ref = FormValues.ref(form, "R 4", errors);
     String description = FormValues.required(form, "description", "Description", 5000, errors);
     Integer likelihood = score(form, "likelihood", "Likelihood", "RISK".equals(kind), errors);
     Integer impact = score(form, "impact", "Impact", "RISK".equals(kind), errors);
     String owner = FormValues.required(form, "owner", "Owner", 300, errors);
     String mitigations = FormValues.optional(form, "mitigations", "Mitigations", 10000, errors);
-    String status = posted.value("status");
-    if (STATUSES.stream().noneMatch(s -> s.value().equals(status))) {
-      errors.add("status", "status", "Select the status");
-    }
+    String status = FormValues.chosen(form, "status", STATUSES, "Select the status", errors);
     LocalDate review = DateInput.from(form, "reviewDate", "Review date").check(errors, false);
     return posted.send(
         REFUSALS,

@@ -2,47 +2,21 @@ package org.improvementhub.portal.editing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
-import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Files the services serve (board reports, plan exports, the template, a Word plan's proposal) pass
  * through the portal as the service gave them; a service's refusal gives a page, never a file.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FileDownloadsTest implements TestPropertyProvider {
+class FileDownloadsTest extends AgainstStandInServices {
 
   private static final String PROGRAMME = "88888888-8888-8888-8888-888888888888";
   private static final String DOC = "77777777-7777-7777-7777-777777777777";
-
-  private final FakeServices fake = new FakeServices();
-
-  @Inject EmbeddedServer server;
-
-  @Override
-  public Map<String, String> getProperties() {
-    Map<String, String> properties = new HashMap<>();
-    for (String service :
-        new String[] {"tenancy", "plans", "measures", "notifications", "oversight"}) {
-      properties.put("hub.portal.services." + service, fake.url());
-    }
-    return properties;
-  }
-
-  @AfterAll
-  void stopTheFake() {
-    fake.close();
-  }
 
   @BeforeEach
   void walsallHasFiles() {

@@ -4,24 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.MediaType;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteInfo;
 import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * One council's people never reach another council through the portal. Every portal route that
@@ -41,8 +36,7 @@ import org.junit.jupiter.api.TestInstance;
  * module cannot depend on. One Micronaut context, no database or broker: about three seconds.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PortalIsolationIT implements TestPropertyProvider {
+class PortalIsolationIT extends AgainstStandInServices {
 
   private static final String WALSALL_ID = "aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaaa";
   private static final String PETERBOROUGH_ID = "bbbbbbbb-bbbb-bbbb-bbbb-bbbbbbbbbbbb";
@@ -53,26 +47,13 @@ class PortalIsolationIT implements TestPropertyProvider {
   private static final Pattern VARIABLE = Pattern.compile("\\{([^}?]+)}");
   private static final Pattern QUERY = Pattern.compile("\\{[?&][^}]*}");
 
-  private final FakeServices fake = new FakeServices().guardCouncils();
-
-  @Inject EmbeddedServer server;
   @Inject Router router;
 
   @Override
-  public Map<String, String> getProperties() {
-    Map<String, String> properties = new HashMap<>();
-    for (String service :
-        new String[] {"tenancy", "plans", "measures", "notifications", "oversight"}) {
-      properties.put("hub.portal.services." + service, fake.url());
-    }
+  void standIn(FakeServices fake) {
+    fake.guardCouncils();
     councilData("walsall", "Walsall Council", WALSALL_ID);
     councilData("peterborough", "Peterborough City Council", PETERBOROUGH_ID);
-    return properties;
-  }
-
-  @AfterAll
-  void stopTheFake() {
-    fake.close();
   }
 
   @Test
