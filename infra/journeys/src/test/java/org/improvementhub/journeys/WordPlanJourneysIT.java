@@ -2,14 +2,21 @@ package org.improvementhub.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.improvementhub.plans.documents.fixtures.CouncilDocuments;
 import org.improvementhub.testsupport.TestCouncils;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -24,11 +31,15 @@ import org.openqa.selenium.support.ui.Select;
  * refused in the error summary and nothing is saved. Observers see no upload control and another
  * council's manager does not find the document. axe checks every new page.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class WordPlanJourneysIT extends BrowserJourneys {
+class WordPlanJourneysIT {
 
   private final String walsall = TestCouncils.uniqueSlug("walsall");
   private final String peterborough = TestCouncils.uniqueSlug("peterborough");
+  private JourneyStack stack;
+  private Browser browser;
+  private JourneySteps steps;
   private String manager;
   private String otherManager;
   private String observer;
@@ -36,11 +47,27 @@ class WordPlanJourneysIT extends BrowserJourneys {
 
   @BeforeAll
   void provisionACouncilAndOpenTheBrowser() {
+    Browser.requireBrowser();
+    stack = JourneyStack.shared();
     stack.council(walsall, "Walsall Council", 335);
     stack.council(peterborough, "Peterborough City Council", 874);
     manager = stack.councilUser(walsall, "PROGRAMME_MANAGER");
     otherManager = stack.councilUser(peterborough, "PROGRAMME_MANAGER");
     observer = stack.observer("observer-" + walsall + "@dfe.test", List.of(walsall));
+    browser = Browser.open(stack.portalUrl());
+    steps = new JourneySteps(browser, stack.portalUrl());
+  }
+
+  @AfterAll
+  void closeTheBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @AfterEach
+  void signOut() {
+    steps.signOut();
   }
 
   @Test
@@ -56,10 +83,7 @@ class WordPlanJourneysIT extends BrowserJourneys {
 
     // a file that is not Word: the plans API's problem in the error summary, nothing saved
     String programmesBefore = stack.programmes(walsall, manager).body();
-    steps.upload(
-        "plan.pdf",
-        "%PDF-1.4 not a Word document".getBytes(StandardCharsets.US_ASCII),
-        "#read-document");
+    upload("plan.pdf", "%PDF-1.4 not a Word document".getBytes(StandardCharsets.US_ASCII));
     assertThat(browser.driver().getTitle()).startsWith("Error: ");
     List<WebElement> summary = browser.findAll(".govuk-error-summary__list li a");
     assertThat(summary).hasSize(1);
@@ -70,7 +94,7 @@ class WordPlanJourneysIT extends BrowserJourneys {
     browser.screenshot("w02-word-plan-not-word");
     assertThat(stack.programmes(walsall, manager).body()).isEqualTo(programmesBefore);
 
-    steps.upload("walsall-improvement-plan.docx", CouncilDocuments.of("walsall"), "#read-document");
+    upload("walsall-improvement-plan.docx", CouncilDocuments.of("walsall"));
     assertThat(browser.heading()).isEqualTo("Check the plan read from your document");
     preview = browser.path();
     assertThat(preview).startsWith("/councils/" + walsall + "/plan-documents/");
@@ -175,5 +199,16 @@ class WordPlanJourneysIT extends BrowserJourneys {
     return browser.findAll("#proposed-plan tbody td strong.govuk-tag").stream()
         .map(WebElement::getText)
         .toList();
+  }
+
+  private void upload(String name, byte[] content) {
+    try {
+      Path file = Files.createTempDirectory("journeys-upload").resolve(name);
+      Files.write(file, content);
+      browser.find("#file").sendKeys(file.toAbsolutePath().toString());
+      steps.click("#read-document");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }
