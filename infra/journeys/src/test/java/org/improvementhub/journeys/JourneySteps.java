@@ -8,7 +8,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.openqa.selenium.JavascriptExecutor;
@@ -89,6 +93,49 @@ final class JourneySteps {
       }
     }
     throw new AssertionError("Tab never reached the element; focus is on " + active().getText());
+  }
+
+  /** The form token of the page shown, as a forged post from this session would carry it. */
+  String pageToken() {
+    return browser.find("input[name='csrf']").getAttribute("value");
+  }
+
+  /**
+   * Posts a form no page offered, with {@code token} and {@code fields}, as a forged or replayed
+   * write would, and waits for the page it gets.
+   */
+  void postForm(String action, String token, Map<String, String> fields) {
+    Map<String, String> all = new LinkedHashMap<>(fields);
+    all.put("csrf", token);
+    navigate(
+        () ->
+            ((JavascriptExecutor) browser.driver())
+                .executeScript(
+                    "const f = document.createElement('form'); f.method = 'post';"
+                        + " f.action = arguments[0];"
+                        + " for (const [k, v] of Object.entries(arguments[1])) {"
+                        + " const i = document.createElement('input'); i.type = 'hidden';"
+                        + " i.name = k; i.value = v; f.appendChild(i); }"
+                        + " document.body.appendChild(f); f.submit();",
+                    action,
+                    all));
+  }
+
+  /** Chooses {@code content} as the file {@code name} and presses {@code button} to send it. */
+  void upload(String name, byte[] content, String button) {
+    try {
+      Path file = Files.createTempDirectory("journeys-upload").resolve(name);
+      Files.write(file, content);
+      browser.find("#file").sendKeys(file.toAbsolutePath().toString());
+      click(button);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The status {@code GET path} gets with the browser's session. */
+  int status(String path) {
+    return fetch(path).statusCode();
   }
 
   /** {@code GET path} with the browser's session, as a download link would fetch it. */

@@ -8,8 +8,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -20,16 +18,12 @@ import java.util.Locale;
 import java.util.Map;
 import org.improvementhub.testsupport.TestCouncils;
 import org.improvementhub.testsupport.http.ApiResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
@@ -40,9 +34,8 @@ import org.openqa.selenium.WebElement;
  * Chromium against the shared stack. Other councils' addresses are not found; observers see no
  * control that writes and are refused if they try. axe checks every new page type.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class MeasuresAndReportsJourneysIT {
+class MeasuresAndReportsJourneysIT extends BrowserJourneys {
 
   private static final String MEASURE = "Strategy discussions attended by Police";
   private static final String XLSX =
@@ -50,9 +43,6 @@ class MeasuresAndReportsJourneysIT {
 
   private final String walsall = TestCouncils.uniqueSlug("walsall");
   private final String peterborough = TestCouncils.uniqueSlug("peterborough");
-  private JourneyStack stack;
-  private Browser browser;
-  private JourneySteps steps;
   private String manager;
   private String observer;
   private String measureId;
@@ -62,8 +52,6 @@ class MeasuresAndReportsJourneysIT {
 
   @BeforeAll
   void provisionCouncilsAndOpenTheBrowser() {
-    Browser.requireBrowser();
-    stack = JourneyStack.shared();
     stack.council(walsall, "Walsall Council", 335);
     stack.council(peterborough, "Peterborough City Council", 874);
     manager = stack.councilUser(walsall, "PROGRAMME_MANAGER");
@@ -86,20 +74,6 @@ class MeasuresAndReportsJourneysIT {
     linkedAction = stack.actionsAt(walsall, manager, "RED").get(0);
     stack.linkMeasure(walsall, manager, measureId, linkedAction.getKey());
     stack.comparators(walsall, manager, measureId, 2013, "80", "75.5");
-    browser = Browser.open(stack.portalUrl());
-    steps = new JourneySteps(browser, stack.portalUrl());
-  }
-
-  @AfterAll
-  void closeTheBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
-  @AfterEach
-  void signOut() {
-    steps.signOut();
   }
 
   @Test
@@ -120,7 +94,7 @@ class MeasuresAndReportsJourneysIT {
     dryRun.json().get("errors").forEach(e -> expected.add(e.get("message").asText()));
     assertThat(expected).hasSizeGreaterThanOrEqualTo(3);
 
-    upload("bad-plan.csv", bad);
+    steps.upload("bad-plan.csv", bad, "#check-file");
 
     assertThat(browser.driver().getTitle()).startsWith("Error: ");
     List<WebElement> summary = browser.findAll(".govuk-error-summary__list li a");
@@ -140,7 +114,7 @@ class MeasuresAndReportsJourneysIT {
     HttpResponse<byte[]> template = steps.fetch("/plan-template?format=csv");
     assertThat(template.statusCode()).isEqualTo(200);
     assertThat(template.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
-    upload("plan-template.csv", template.body());
+    steps.upload("plan-template.csv", template.body(), "#check-file");
     assertThat(browser.heading()).isEqualTo("Check the plan before you import it");
     assertThat(browser.find("#count-actions").getText()).isEqualTo("1");
     assertThat(stack.programmes(walsall, manager).body()).isEqualTo(programmesBefore);
@@ -168,7 +142,7 @@ class MeasuresAndReportsJourneysIT {
     assertThat(new String(xlsx.body(), 0, 2, StandardCharsets.ISO_8859_1)).isEqualTo("PK");
 
     // an exported workbook goes back in as it came out: the dry run accepts it
-    upload("exported-plan.xlsx", xlsx.body());
+    steps.upload("exported-plan.xlsx", xlsx.body(), "#check-file");
     assertThat(browser.heading()).isEqualTo("Check the plan before you import it");
     assertThat(Integer.parseInt(browser.find("#count-actions").getText())).isPositive();
     assertThat(stack.programmes(walsall, manager).json()).hasSize(2);
@@ -353,29 +327,11 @@ class MeasuresAndReportsJourneysIT {
         .isEqualTo(403);
 
     browser.go("/councils/" + walsall + "/measures/" + measureId);
-    String token = browser.find("input[name='csrf']").getAttribute("value");
-    steps.navigate(
-        () ->
-            ((JavascriptExecutor) browser.driver())
-                .executeScript(
-                    "const f = document.createElement('form'); f.method = 'post'; f.action = arguments[0];"
-                        + " for (const [k, v] of [['csrf', arguments[1]], ['period', '2014-06'], ['value', '1']])"
-                        + " { const i = document.createElement('input'); i.type = 'hidden'; i.name = k;"
-                        + " i.value = v; f.appendChild(i); } document.body.appendChild(f); f.submit();",
-                    "/councils/" + walsall + "/measures/" + measureId + "/values",
-                    token));
+    steps.postForm(
+        "/councils/" + walsall + "/measures/" + measureId + "/values",
+        steps.pageToken(),
+        Map.of("period", "2014-06", "value", "1"));
     assertThat(browser.heading()).isEqualTo("You cannot change this");
-  }
-
-  private void upload(String name, byte[] content) {
-    try {
-      Path file = Files.createTempDirectory("journeys-upload").resolve(name);
-      Files.write(file, content);
-      browser.find("#file").sendKeys(file.toAbsolutePath().toString());
-      steps.click("#check-file");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private String path(WebElement link) {

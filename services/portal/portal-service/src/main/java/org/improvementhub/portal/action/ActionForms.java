@@ -2,7 +2,6 @@ package org.improvementhub.portal.action;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -18,18 +17,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.improvementhub.portal.page.Allowed;
 import org.improvementhub.portal.page.Choice;
 import org.improvementhub.portal.page.DateInput;
 import org.improvementhub.portal.page.FormErrors;
+import org.improvementhub.portal.page.FormField;
 import org.improvementhub.portal.page.FormValues;
 import org.improvementhub.portal.page.Pages;
+import org.improvementhub.portal.page.PostedForm;
 import org.improvementhub.portal.page.ServiceErrors;
 import org.improvementhub.portal.services.CouncilAddress;
-import org.improvementhub.portal.services.CouncilNames;
+import org.improvementhub.portal.services.FieldProblem;
 import org.improvementhub.portal.services.HubService;
 import org.improvementhub.portal.services.HubServices;
 import org.improvementhub.portal.services.InvalidAtService;
-import org.improvementhub.portal.services.RefusedAtService;
 import org.improvementhub.portal.session.Person;
 import org.improvementhub.portal.session.Sessions;
 
@@ -43,43 +44,51 @@ public class ActionForms {
 
   private static final Pattern REF = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9.\\-]*$");
   private static final String DRIVER = "driver-";
-  private static final Map<String, String[]> SERVICE_FIELDS =
-      Map.of(
-          "ref", new String[] {"ref", "ref", "Ref"},
-          "title", new String[] {"title", "title", "Title"},
-          "leads", new String[] {"leads", "leads", "Leads"},
-          "lead", new String[] {"leads", "leads", "Leads"},
-          "dueDate", new String[] {"dueDate", "dueDate-day", "Due date"},
-          "startDate", new String[] {"startDate", "startDate-day", "Start date"},
-          "description", new String[] {"description", "description", "Description"},
-          "successCriteria",
-              new String[] {"successCriteria", "successCriteria", "Success criteria"},
-          "parentId", new String[] {"place", "place", "Where it sits"},
-          "programmeId", new String[] {"place", "place", "Where it sits"});
+  private static final FormField REF_FIELD = FormField.of("ref", "Ref");
+  private static final FormField TITLE = FormField.of("title", "Title");
+  private static final FormField LEADS = FormField.of("leads", "Leads");
+  private static final FormField PLACE = FormField.of("place", "Where it sits");
+  private static final FormField NEW_DUE_DATE =
+      new FormField("dueDate", "dueDate-day", "New due date");
+
+  /** A change of details the service refused; what it names of no field goes against the title. */
+  private static final ServiceErrors CHANGE_REFUSED =
+      ServiceErrors.against(TITLE)
+          .field(REF_FIELD)
+          .field(TITLE)
+          .field(LEADS)
+          .field("lead", LEADS)
+          .field(new FormField("dueDate", "dueDate-day", "Due date"))
+          .field(new FormField("startDate", "startDate-day", "Start date"))
+          .field(FormField.of("description", "Description"))
+          .field(FormField.of("successCriteria", "Success criteria"))
+          .field("parentId", PLACE)
+          .field("programmeId", PLACE);
+
+  /** A new action the service refused; what it names of no field goes against the ref. */
+  private static final ServiceErrors ADD_REFUSED = CHANGE_REFUSED.otherwise(REF_FIELD);
+
+  private static final ServiceErrors REVISION_REFUSED =
+      ServiceErrors.against(NEW_DUE_DATE)
+          .field(NEW_DUE_DATE)
+          .field(FormField.of("reason", "Reason"));
 
   private final Sessions sessions;
   private final Pages pages;
   private final HubServices services;
-  private final CouncilNames councils;
   private final PlanPlaces places;
 
-  public ActionForms(
-      Sessions sessions,
-      Pages pages,
-      HubServices services,
-      CouncilNames councils,
-      PlanPlaces places) {
+  public ActionForms(Sessions sessions, Pages pages, HubServices services, PlanPlaces places) {
     this.sessions = sessions;
     this.pages = pages;
     this.services = services;
-    this.councils = councils;
     this.places = places;
   }
 
   @Get("/new")
   public ModelAndView<Map<String, Object>> newAction(
       HttpRequest<?> request, @PathVariable String council) {
-    Person person = editor(sessions.person(request));
+    Person person = Allowed.toEditThePlan(sessions.person(request));
     String slug = CouncilAddress.slug(council);
     return new ModelAndView<>(
         "action-form", newModel(request, person, slug, new HashMap<>(), FormErrors.none()));
@@ -88,11 +97,12 @@ public class ActionForms {
   @Post(value = "/new", consumes = MediaType.APPLICATION_FORM_URLENCODED)
   public HttpResponse<?> add(
       HttpRequest<?> request, @PathVariable String council, @Body Map<String, String> body) {
-    Person person = editor(sessions.signedInForm(request, body.get("csrf")).person());
+    PostedForm posted = PostedForm.read(sessions, request, body);
+    Person person = Allowed.toEditThePlan(posted.person());
     String slug = CouncilAddress.slug(council);
-    Map<String, String> form = values(body);
-    FormErrors errors = FormErrors.none();
-    String ref = form.getOrDefault("ref", "");
+    Map<String, String> form = posted.values();
+    FormErrors errors = posted.errors();
+    String ref = posted.value("ref");
     if (ref.isEmpty()) {
       errors.add("ref", "ref", "Enter the action's ref, such as 2.1.3");
     } else if (ref.length() > 20 || !REF.matcher(ref).matches()) {
@@ -102,34 +112,30 @@ public class ActionForms {
     Map<String, Object> action = details(form, errors, true);
     LocalDate due = DateInput.from(form, "dueDate", "Due date").check(errors, true);
     String place = form.getOrDefault("place", PlanPlaces.NOWHERE);
-    if (!errors.any()) {
-      action.put("ref", ref);
-      action.put("dueDate", due);
-      if (!place.isEmpty()) {
-        String[] parts = place.split("/", 2);
-        action.put("programmeId", parts[0]);
-        action.put("parentId", parts.length > 1 ? parts[1] : null);
-      }
-      try {
-        Map<String, Object> created =
-            services.post(
-                HubService.PLANS, "/councils/" + slug + "/actions", person.accessToken(), action);
-        String id = String.valueOf(created.get("id"));
-        linkDrivers(person, slug, id, form);
-        return saved(slug, id);
-      } catch (InvalidAtService refused) {
-        errors = ServiceErrors.of(refused, SERVICE_FIELDS, SERVICE_FIELDS.get("ref"));
-      }
-    }
-    Map<String, Object> model = newModel(request, person, slug, form, errors);
-    return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
-        .body(new ModelAndView<>("action-form", model));
+    return posted.send(
+        ADD_REFUSED,
+        () -> {
+          action.put("ref", ref);
+          action.put("dueDate", due);
+          if (!place.isEmpty()) {
+            String[] parts = place.split("/", 2);
+            action.put("programmeId", parts[0]);
+            action.put("parentId", parts.length > 1 ? parts[1] : null);
+          }
+          Map<String, Object> created =
+              services.post(
+                  HubService.PLANS, "/councils/" + slug + "/actions", person.accessToken(), action);
+          String id = String.valueOf(created.get("id"));
+          linkDrivers(person, slug, id, form);
+          return saved(slug, id);
+        },
+        shown -> new ModelAndView<>("action-form", newModel(request, person, slug, form, shown)));
   }
 
   @Get("/{id}/edit")
   public ModelAndView<Map<String, Object>> edit(
       HttpRequest<?> request, @PathVariable String council, @PathVariable String id) {
-    Person person = editor(sessions.person(request));
+    Person person = Allowed.toEditThePlan(sessions.person(request));
     String slug = CouncilAddress.slug(council);
     UUID actionId = CouncilAddress.id(id);
     Map<String, Object> action = action(person, slug, actionId);
@@ -155,37 +161,34 @@ public class ActionForms {
       @PathVariable String council,
       @PathVariable String id,
       @Body Map<String, String> body) {
-    Person person = editor(sessions.signedInForm(request, body.get("csrf")).person());
+    PostedForm posted = PostedForm.read(sessions, request, body);
+    Person person = Allowed.toEditThePlan(posted.person());
     String slug = CouncilAddress.slug(council);
     UUID actionId = CouncilAddress.id(id);
     Map<String, Object> action = action(person, slug, actionId);
-    Map<String, String> form = values(body);
-    FormErrors errors = FormErrors.none();
-    Map<String, Object> change = details(form, errors, false);
-    if (!errors.any()) {
-      try {
-        services.patch(
-            HubService.PLANS,
-            "/councils/" + slug + "/actions/" + actionId,
-            person.accessToken(),
-            change);
-        move(person, slug, action, form.getOrDefault("place", place(action)));
-        linkDrivers(person, slug, actionId.toString(), form);
-        return saved(slug, actionId.toString());
-      } catch (InvalidAtService refused) {
-        errors = ServiceErrors.of(refused, SERVICE_FIELDS, SERVICE_FIELDS.get("title"));
-      }
-    }
-    return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
-        .body(
+    Map<String, String> form = posted.values();
+    Map<String, Object> change = details(form, posted.errors(), false);
+    return posted.send(
+        CHANGE_REFUSED,
+        () -> {
+          services.patch(
+              HubService.PLANS,
+              "/councils/" + slug + "/actions/" + actionId,
+              person.accessToken(),
+              change);
+          move(person, slug, action, form.getOrDefault("place", place(action)));
+          linkDrivers(person, slug, actionId.toString(), form);
+          return saved(slug, actionId.toString());
+        },
+        shown ->
             new ModelAndView<>(
-                "action-form", editModel(request, person, slug, action, form, errors)));
+                "action-form", editModel(request, person, slug, action, form, shown)));
   }
 
   @Get("/{id}/due-date")
   public ModelAndView<Map<String, Object>> dueDate(
       HttpRequest<?> request, @PathVariable String council, @PathVariable String id) {
-    Person person = editor(sessions.person(request));
+    Person person = Allowed.toEditThePlan(sessions.person(request));
     String slug = CouncilAddress.slug(council);
     UUID actionId = CouncilAddress.id(id);
     Map<String, Object> action = action(person, slug, actionId);
@@ -200,44 +203,36 @@ public class ActionForms {
       @PathVariable String council,
       @PathVariable String id,
       @Body Map<String, String> body) {
-    Person person = editor(sessions.signedInForm(request, body.get("csrf")).person());
+    PostedForm posted = PostedForm.read(sessions, request, body);
+    Person person = Allowed.toEditThePlan(posted.person());
     String slug = CouncilAddress.slug(council);
     UUID actionId = CouncilAddress.id(id);
     Map<String, Object> action = action(person, slug, actionId);
-    Map<String, String> form = values(body);
-    FormErrors errors = FormErrors.none();
+    Map<String, String> form = posted.values();
+    FormErrors errors = posted.errors();
     LocalDate due = DateInput.from(form, "dueDate", "New due date").check(errors, true);
-    String reason = form.getOrDefault("reason", "");
+    String reason = posted.value("reason");
     if (reason.isEmpty()) {
       errors.add("reason", "reason", "Enter why the due date is changing");
     } else if (reason.length() > 2000) {
       errors.add("reason", "reason", "Reason must be 2000 characters or fewer");
     }
-    if (!errors.any()) {
-      Map<String, Object> revision = new LinkedHashMap<>();
-      revision.put("dueDate", due);
-      revision.put("reason", reason);
-      try {
-        services.post(
-            HubService.PLANS,
-            "/councils/" + slug + "/actions/" + actionId + "/due-date-revisions",
-            person.accessToken(),
-            revision);
-        return saved(slug, actionId.toString());
-      } catch (InvalidAtService refused) {
-        errors =
-            ServiceErrors.of(
-                refused,
-                Map.of(
-                    "dueDate", new String[] {"dueDate", "dueDate-day", "New due date"},
-                    "reason", new String[] {"reason", "reason", "Reason"}),
-                new String[] {"dueDate", "dueDate-day", "New due date"});
-      }
-    }
-    return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
-        .body(
+    return posted.send(
+        REVISION_REFUSED,
+        () -> {
+          Map<String, Object> revision = new LinkedHashMap<>();
+          revision.put("dueDate", due);
+          revision.put("reason", reason);
+          services.post(
+              HubService.PLANS,
+              "/councils/" + slug + "/actions/" + actionId + "/due-date-revisions",
+              person.accessToken(),
+              revision);
+          return saved(slug, actionId.toString());
+        },
+        shown ->
             new ModelAndView<>(
-                "due-date", dueDateModel(request, person, slug, action, form, errors)));
+                "due-date", dueDateModel(request, person, slug, action, form, shown)));
   }
 
   /** Title, description, success criteria, leads and start date, checked; added to errors. */
@@ -292,9 +287,7 @@ public class ActionForms {
     if (!parts[0].equals(String.valueOf(action.get("programmeId")))) {
       throw new InvalidAtService(
           "An action stays in its programme",
-          List.of(
-              new org.improvementhub.portal.services.FieldProblem(
-                  "parentId", "must be an item of the action's own programme")));
+          List.of(new FieldProblem("parentId", "must be an item of the action's own programme")));
     }
     Map<String, Object> placement = new LinkedHashMap<>();
     placement.put("parentId", parts.length > 1 && !parts[1].isEmpty() ? parts[1] : null);
@@ -385,9 +378,7 @@ public class ActionForms {
       String title,
       Map<String, String> form,
       FormErrors errors) {
-    Map<String, Object> model = pages.model(request, title, "plan");
-    model.put("council", slug);
-    model.put("councilName", councils.name(person, slug));
+    Map<String, Object> model = pages.council(request, person, slug, title, "plan");
     model.put("form", form);
     model.put(
         "driverChoices",
@@ -407,16 +398,8 @@ public class ActionForms {
     return services.list(HubService.PLANS, "/councils/" + slug + "/drivers", person.accessToken());
   }
 
-  private static HttpResponse<?> saved(String slug, String id) {
-    return HttpResponse.seeOther(URI.create("/councils/" + slug + "/actions/" + id + "?saved=yes"));
-  }
-
-  /** The form's values, trimmed, without its token. */
-  private static Map<String, String> values(Map<String, String> body) {
-    Map<String, String> form = new HashMap<>();
-    body.forEach((name, value) -> form.put(name, value == null ? "" : value.strip()));
-    form.remove("csrf");
-    return form;
+  private static URI saved(String slug, String id) {
+    return URI.create("/councils/" + slug + "/actions/" + id + "?saved=yes");
   }
 
   private static String text(Object value) {
@@ -424,10 +407,4 @@ public class ActionForms {
   }
 
   /** Only those who may edit the plan get its forms; anyone else gets the refused page. */
-  static Person editor(Person person) {
-    if (!person.canEditPlan()) {
-      throw new RefusedAtService("Editing the plan");
-    }
-    return person;
-  }
 }

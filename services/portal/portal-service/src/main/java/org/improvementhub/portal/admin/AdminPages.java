@@ -3,7 +3,6 @@ package org.improvementhub.portal.admin;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -22,17 +21,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.improvementhub.portal.page.Allowed;
 import org.improvementhub.portal.page.Choice;
 import org.improvementhub.portal.page.FormErrors;
+import org.improvementhub.portal.page.FormField;
 import org.improvementhub.portal.page.FormValues;
 import org.improvementhub.portal.page.Pages;
+import org.improvementhub.portal.page.PostedForm;
 import org.improvementhub.portal.page.ServiceErrors;
 import org.improvementhub.portal.services.CouncilAddress;
-import org.improvementhub.portal.services.CouncilNames;
 import org.improvementhub.portal.services.HubService;
 import org.improvementhub.portal.services.HubServices;
-import org.improvementhub.portal.services.InvalidAtService;
-import org.improvementhub.portal.services.RefusedAtService;
 import org.improvementhub.portal.session.Person;
 import org.improvementhub.portal.session.Sessions;
 
@@ -54,34 +53,37 @@ public class AdminPages {
   private static final int LOG_MOST = 1000;
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("d MMM yyyy HH:mm").withZone(ZoneId.of("Europe/London"));
-  private static final Map<String, String[]> SETTINGS_FIELDS =
-      Map.of(
-          "reminderDaysBefore",
-              new String[] {"reminderDaysBefore", "reminderDaysBefore", "Days before:"},
-          "repeatEveryDays", new String[] {"repeatEveryDays", "repeatEveryDays", "Repeat every:"},
-          "escalateAfterDays",
-              new String[] {"escalateAfterDays", "escalateAfterDays", "Escalate after:"},
-          "senderName", new String[] {"senderName", "senderName", "Sender name"},
-          "replyTo", new String[] {"replyTo", "replyTo", "Reply-to address"});
+  private static final FormField SENDER = FormField.of("senderName", "Sender name");
+  private static final ServiceErrors SETTINGS_REFUSED =
+      ServiceErrors.against(SENDER)
+          .field(FormField.of("reminderDaysBefore", "Days before:"))
+          .field(FormField.of("repeatEveryDays", "Repeat every:"))
+          .field(FormField.of("escalateAfterDays", "Escalate after:"))
+          .field(SENDER)
+          .field(FormField.of("replyTo", "Reply-to address"));
+  private static final FormField ROLES_FIELD =
+      new FormField("roles", ROLE + ROLES.get(0).value(), "Roles:");
+  private static final ServiceErrors USER_REFUSED =
+      ServiceErrors.against(ROLES_FIELD)
+          .field(ROLES_FIELD)
+          .field("disabled", FormField.of("account", "Account:"));
   static final List<String> SWITCHES =
       List.of("remindersEnabled", "overdueEnabled", "repeatsEnabled", "escalationsEnabled");
 
   private final Sessions sessions;
   private final Pages pages;
   private final HubServices services;
-  private final CouncilNames councils;
 
-  public AdminPages(Sessions sessions, Pages pages, HubServices services, CouncilNames councils) {
+  public AdminPages(Sessions sessions, Pages pages, HubServices services) {
     this.sessions = sessions;
     this.pages = pages;
     this.services = services;
-    this.councils = councils;
   }
 
   @Get("/users")
   public ModelAndView<Map<String, Object>> users(
       HttpRequest<?> request, @PathVariable String council) {
-    Person person = admin(sessions.person(request));
+    Person person = Allowed.toAdminister(sessions.person(request));
     String slug = CouncilAddress.slug(council);
     List<Map<String, Object>> rows = new ArrayList<>();
     for (Map<String, Object> user :
@@ -98,7 +100,7 @@ public class AdminPages {
   @Get("/users/{id}")
   public ModelAndView<Map<String, Object>> user(
       HttpRequest<?> request, @PathVariable String council, @PathVariable String id) {
-    Person person = admin(sessions.person(request));
+    Person person = Allowed.toAdminister(sessions.person(request));
     String slug = CouncilAddress.slug(council);
     Map<String, Object> user = user(person, slug, CouncilAddress.id(id));
     Map<String, String> form = new HashMap<>();
@@ -116,11 +118,12 @@ public class AdminPages {
       @PathVariable String council,
       @PathVariable String id,
       @Body Map<String, String> body) {
-    Person person = admin(sessions.signedInForm(request, body.get("csrf")).person());
+    PostedForm posted = PostedForm.read(sessions, request, body);
+    Person person = Allowed.toAdminister(posted.person());
     String slug = CouncilAddress.slug(council);
     Map<String, Object> user = user(person, slug, CouncilAddress.id(id));
-    Map<String, String> form = FormValues.of(body);
-    FormErrors errors = FormErrors.none();
+    Map<String, String> form = posted.values();
+    FormErrors errors = posted.errors();
     List<String> roles =
         ROLES.stream()
             .map(Choice::value)
@@ -129,41 +132,31 @@ public class AdminPages {
     if (roles.isEmpty()) {
       errors.add("roles", ROLE + ROLES.get(0).value(), "Select at least one role");
     }
-    String account = form.getOrDefault("account", "");
+    String account = posted.value("account");
     if (!account.equals("active") && !account.equals("disabled")) {
       errors.add("account", "account", "Select whether the account is active or disabled");
     }
-    if (!errors.any()) {
-      Map<String, Object> change = new LinkedHashMap<>();
-      change.put("roles", roles);
-      change.put("disabled", account.equals("disabled"));
-      try {
-        services.put(
-            HubService.TENANCY,
-            "/councils/" + slug + "/users/" + user.get("id"),
-            person.accessToken(),
-            change);
-        return HttpResponse.seeOther(
-            URI.create("/councils/" + slug + "/admin/users?saved=" + user.get("id")));
-      } catch (InvalidAtService refused) {
-        errors =
-            ServiceErrors.of(
-                refused,
-                Map.of(
-                    "roles", new String[] {"roles", ROLE + ROLES.get(0).value(), "Roles:"},
-                    "disabled", new String[] {"account", "account", "Account:"}),
-                new String[] {"roles", ROLE + ROLES.get(0).value(), "Roles:"});
-      }
-    }
-    return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
-        .body(
-            new ModelAndView<>("admin-user", userModel(request, person, slug, user, form, errors)));
+    return posted.send(
+        USER_REFUSED,
+        () -> {
+          Map<String, Object> change = new LinkedHashMap<>();
+          change.put("roles", roles);
+          change.put("disabled", account.equals("disabled"));
+          services.put(
+              HubService.TENANCY,
+              "/councils/" + slug + "/users/" + user.get("id"),
+              person.accessToken(),
+              change);
+          return URI.create("/councils/" + slug + "/admin/users?saved=" + user.get("id"));
+        },
+        shown ->
+            new ModelAndView<>("admin-user", userModel(request, person, slug, user, form, shown)));
   }
 
   @Get("/notifications")
   public ModelAndView<Map<String, Object>> settings(
       HttpRequest<?> request, @PathVariable String council) {
-    Person person = admin(sessions.person(request));
+    Person person = Allowed.toAdminister(sessions.person(request));
     String slug = CouncilAddress.slug(council);
     Map<String, Object> settings =
         services.object(
@@ -182,10 +175,11 @@ public class AdminPages {
   @Post(value = "/notifications", consumes = MediaType.APPLICATION_FORM_URLENCODED)
   public HttpResponse<?> changeSettings(
       HttpRequest<?> request, @PathVariable String council, @Body Map<String, String> body) {
-    Person person = admin(sessions.signedInForm(request, body.get("csrf")).person());
+    PostedForm posted = PostedForm.read(sessions, request, body);
+    Person person = Allowed.toAdminister(posted.person());
     String slug = CouncilAddress.slug(council);
-    Map<String, String> form = FormValues.of(body);
-    FormErrors errors = FormErrors.none();
+    Map<String, String> form = posted.values();
+    FormErrors errors = posted.errors();
     Map<String, Object> settings = new LinkedHashMap<>();
     for (String name : SWITCHES) {
       settings.put(name, "yes".equals(form.get(name)));
@@ -208,23 +202,19 @@ public class AdminPages {
           "Enter a reply-to address in the correct format, like team@council.gov.uk");
     }
     settings.put("replyTo", replyTo);
-    if (!errors.any()) {
-      try {
-        services.put(
-            HubService.NOTIFICATIONS,
-            "/councils/" + slug + "/notification-settings",
-            person.accessToken(),
-            settings);
-        return HttpResponse.seeOther(
-            URI.create("/councils/" + slug + "/admin/notifications?saved=yes"));
-      } catch (InvalidAtService refused) {
-        errors = ServiceErrors.of(refused, SETTINGS_FIELDS, SETTINGS_FIELDS.get("senderName"));
-      }
-    }
-    return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
-        .body(
+    return posted.send(
+        SETTINGS_REFUSED,
+        () -> {
+          services.put(
+              HubService.NOTIFICATIONS,
+              "/councils/" + slug + "/notification-settings",
+              person.accessToken(),
+              settings);
+          return URI.create("/councils/" + slug + "/admin/notifications?saved=yes");
+        },
+        shown ->
             new ModelAndView<>(
-                "admin-notifications", settingsModel(request, person, slug, form, errors)));
+                "admin-notifications", settingsModel(request, person, slug, form, shown)));
   }
 
   /**
@@ -234,7 +224,7 @@ public class AdminPages {
   @Get("/email-deliveries")
   public ModelAndView<Map<String, Object>> deliveries(
       HttpRequest<?> request, @PathVariable String council, @Nullable @QueryValue String page) {
-    Person person = admin(sessions.person(request));
+    Person person = Allowed.toAdminister(sessions.person(request));
     String slug = CouncilAddress.slug(council);
     int pageNumber = pageNumber(page);
     int wanted = Math.min(LOG_MOST, pageNumber * LOG_PAGE + 1);
@@ -329,12 +319,9 @@ public class AdminPages {
 
   private Map<String, Object> model(
       HttpRequest<?> request, Person person, String slug, String title, String tab) {
-    Map<String, Object> model = pages.model(request, title, "admin");
-    model.put("council", slug);
-    model.put("councilName", councils.name(person, slug));
+    Map<String, Object> model = pages.council(request, person, slug, title, "admin");
     model.put("tab", tab);
-    model.put(
-        "saved", request.getParameters().getFirst("saved").filter(s -> !s.isBlank()).orElse(null));
+    model.put("saved", Pages.saved(request));
     return model;
   }
 
@@ -378,12 +365,5 @@ public class AdminPages {
   private static String words(Object constant) {
     String text = FormValues.text(constant).replace('_', ' ').toLowerCase();
     return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
-  }
-
-  private static Person admin(Person person) {
-    if (!person.isCouncilAdmin()) {
-      throw new RefusedAtService("Council administration");
-    }
-    return person;
   }
 }

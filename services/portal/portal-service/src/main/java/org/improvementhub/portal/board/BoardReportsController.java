@@ -186,8 +186,8 @@ public class BoardReportsController {
   private HttpResponse<byte[]> download(
       HttpRequest<?> request, String council, String period, String kind) {
     Person person = sessions.person(request);
-    HubServices.Download file =
-        services.download(
+    return services
+        .download(
             HubService.OVERSIGHT,
             "/councils/"
                 + CouncilAddress.slug(council)
@@ -195,10 +195,8 @@ public class BoardReportsController {
                 + checked(period)
                 + "/"
                 + kind,
-            person.accessToken());
-    return HttpResponse.ok(file.content())
-        .contentType(file.contentType())
-        .header("Content-Disposition", file.disposition());
+            person.accessToken())
+        .toBrowser();
   }
 
   private List<String> issued(Person person, String slug) {

@@ -2,7 +2,6 @@ package org.improvementhub.portal.driver;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -11,24 +10,25 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.views.ModelAndView;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
+import org.improvementhub.portal.page.Allowed;
 import org.improvementhub.portal.page.Choice;
 import org.improvementhub.portal.page.FormErrors;
+import org.improvementhub.portal.page.FormField;
 import org.improvementhub.portal.page.FormValues;
 import org.improvementhub.portal.page.Pages;
+import org.improvementhub.portal.page.PostedForm;
 import org.improvementhub.portal.page.ServiceErrors;
 import org.improvementhub.portal.services.CouncilAddress;
-import org.improvementhub.portal.services.CouncilNames;
 import org.improvementhub.portal.services.HubService;
 import org.improvementhub.portal.services.HubServices;
-import org.improvementhub.portal.services.InvalidAtService;
-import org.improvementhub.portal.services.RefusedAtService;
 import org.improvementhub.portal.session.Person;
 import org.improvementhub.portal.session.Sessions;
 
@@ -36,7 +36,6 @@ import org.improvementhub.portal.session.Sessions;
 @Controller("/councils/{council}/drivers")
 public class DriverPages {
 
-  private static final Pattern REF = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9. \\-]*$");
   static final List<Choice> KINDS =
       List.of(
           new Choice("OFSTED_RECOMMENDATION", "Ofsted recommendation", "Refs like OR 13"),
@@ -50,25 +49,24 @@ public class DriverPages {
           Choice.of("WITHIN_3_MONTHS", "Within 3 months"),
           Choice.of("WITHIN_6_MONTHS", "Within 6 months"),
           Choice.of("OTHER", "Other"));
-  private static final Map<String, String[]> SERVICE_FIELDS =
-      Map.of(
-          "kind", new String[] {"kind", "kind", "Kind"},
-          "ref", new String[] {"ref", "ref", "Ref"},
-          "text", new String[] {"text", "text", "Driver"},
-          "timeframe", new String[] {"timeframe", "timeframe", "Timeframe"},
-          "programmeId", new String[] {"programmeId", "programmeId", "Programme"},
-          "description", new String[] {"description", "description", "Notes"});
+  private static final FormField REF_FIELD = FormField.of("ref", "Ref");
+  private static final ServiceErrors REFUSALS =
+      ServiceErrors.against(REF_FIELD)
+          .field(FormField.of("kind", "Kind"))
+          .field(REF_FIELD)
+          .field(FormField.of("text", "Driver"))
+          .field(FormField.of("timeframe", "Timeframe"))
+          .field(FormField.of("programmeId", "Programme"))
+          .field(FormField.of("description", "Notes"));
 
   private final Sessions sessions;
   private final Pages pages;
   private final HubServices services;
-  private final CouncilNames councils;
 
-  public DriverPages(Sessions sessions, Pages pages, HubServices services, CouncilNames councils) {
+  public DriverPages(Sessions sessions, Pages pages, HubServices services) {
     this.sessions = sessions;
     this.pages = pages;
     this.services = services;
-    this.councils = councils;
   }
 
   @Get
@@ -82,8 +80,8 @@ public class DriverPages {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (Map<String, Object> driver : drivers) {
       Map<String, Object> row = new HashMap<>(driver);
-      row.put("kindText", label(KINDS, driver.get("kind")));
-      row.put("timeframeText", label(TIMEFRAMES, driver.get("timeframe")));
+      row.put("kindText", Choice.textOf(KINDS, driver.get("kind")));
+      row.put("timeframeText", Choice.textOf(TIMEFRAMES, driver.get("timeframe")));
       row.put("actionCount", driver.get("actionIds") instanceof List<?> ids ? ids.size() : 0);
       rows.add(row);
     }
@@ -94,7 +92,7 @@ public class DriverPages {
   @Get("/new")
   public ModelAndView<Map<String, Object>> newDriver(
       HttpRequest<?> request, @PathVariable String council) {
-    Person person = editor(sessions.person(request));
+    Person person = Allowed.toEditThePlan(sessions.person(request));
     String slug = CouncilAddress.slug(council);
     return new ModelAndView<>(
         "driver-form", form(request, person, slug, null, new HashMap<>(), FormErrors.none()));
@@ -109,13 +107,12 @@ public class DriverPages {
   @Get("/{id}/edit")
   public ModelAndView<Map<String, Object>> edit(
       HttpRequest<?> request, @PathVariable String council, @PathVariable String id) {
-    Person person = editor(sessions.person(request));
+    Person person = Allowed.toEditThePlan(sessions.person(request));
     String slug = CouncilAddress.slug(council);
     Map<String, Object> driver = driver(person, slug, CouncilAddress.id(id));
-    Map<String, String> form = new HashMap<>();
-    for (String field : List.of("kind", "ref", "text", "timeframe", "programmeId", "description")) {
-      form.put(field, FormValues.text(driver.get(field)));
-    }
+    Map<String, String> form =
+        FormValues.of(
+            driver, List.of("kind", "ref", "text", "timeframe", "programmeId", "description"));
     return new ModelAndView<>(
         "driver-form", form(request, person, slug, driver, form, FormErrors.none()));
   }
@@ -131,50 +128,42 @@ public class DriverPages {
 
   private HttpResponse<?> save(
       HttpRequest<?> request, String council, String id, Map<String, String> body) {
-    Person person = editor(sessions.signedInForm(request, body.get("csrf")).person());
+    PostedForm posted = PostedForm.read(sessions, request, body);
+    Person person = Allowed.toEditThePlan(posted.person());
     String slug = CouncilAddress.slug(council);
     Map<String, Object> existing = id == null ? null : driver(person, slug, CouncilAddress.id(id));
-    Map<String, String> form = FormValues.of(body);
-    FormErrors errors = FormErrors.none();
-    String kind = form.getOrDefault("kind", "");
-    if (KINDS.stream().noneMatch(k -> k.value().equals(kind))) {
-      errors.add("kind", "kind", "Select where the driver comes from");
-    }
-    String ref = FormValues.required(form, "ref", "Ref", 20, errors);
-    if (ref != null && !REF.matcher(ref).matches()) {
-      errors.add("ref", "ref", "Ref must be letters, digits, spaces, dots and hyphens, like OR 13");
-    }
+    Map<String, String> form = posted.values();
+    FormErrors errors = posted.errors();
+    String kind =
+        FormValues.chosen(form, "kind", KINDS, "Select where the driver comes from", errors);
+    String ref = FormValues.ref(form, "OR 13", errors);
     String text = FormValues.required(form, "text", "Driver", 5000, errors);
     String description = FormValues.optional(form, "description", "Notes", 5000, errors);
-    String timeframe = form.getOrDefault("timeframe", "");
-    if (TIMEFRAMES.stream().noneMatch(t -> t.value().equals(timeframe))) {
-      errors.add("timeframe", "timeframe", "Select a timeframe from the list");
-    }
-    String programme = form.getOrDefault("programmeId", "");
-    if (!errors.any()) {
-      Map<String, Object> driver = new LinkedHashMap<>();
-      driver.put("kind", kind);
-      driver.put("ref", ref);
-      driver.put("text", text);
-      driver.put("timeframe", timeframe.isEmpty() ? null : timeframe);
-      driver.put("programmeId", programme.isEmpty() ? null : programme);
-      driver.put("description", description);
-      String base = "/councils/" + slug + "/drivers";
-      try {
-        if (existing == null) {
-          services.post(HubService.PLANS, base, person.accessToken(), driver);
-        } else {
-          services.put(
-              HubService.PLANS, base + "/" + existing.get("id"), person.accessToken(), driver);
-        }
-        return HttpResponse.seeOther(URI.create(base + "?saved=" + encodeRef(ref)));
-      } catch (InvalidAtService refused) {
-        errors = ServiceErrors.of(refused, SERVICE_FIELDS, SERVICE_FIELDS.get("ref"));
-      }
-    }
-    return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
-        .body(
-            new ModelAndView<>("driver-form", form(request, person, slug, existing, form, errors)));
+    String timeframe =
+        FormValues.chosen(
+            form, "timeframe", TIMEFRAMES, "Select a timeframe from the list", errors);
+    String programme = posted.value("programmeId");
+    return posted.send(
+        REFUSALS,
+        () -> {
+          Map<String, Object> driver = new LinkedHashMap<>();
+          driver.put("kind", kind);
+          driver.put("ref", ref);
+          driver.put("text", text);
+          driver.put("timeframe", timeframe.isEmpty() ? null : timeframe);
+          driver.put("programmeId", programme.isEmpty() ? null : programme);
+          driver.put("description", description);
+          String base = "/councils/" + slug + "/drivers";
+          if (existing == null) {
+            services.post(HubService.PLANS, base, person.accessToken(), driver);
+          } else {
+            services.put(
+                HubService.PLANS, base + "/" + existing.get("id"), person.accessToken(), driver);
+          }
+          return URI.create(base + "?saved=" + URLEncoder.encode(ref, StandardCharsets.UTF_8));
+        },
+        shown ->
+            new ModelAndView<>("driver-form", form(request, person, slug, existing, form, shown)));
   }
 
   private Map<String, Object> form(
@@ -211,35 +200,13 @@ public class DriverPages {
 
   private Map<String, Object> model(
       HttpRequest<?> request, Person person, String slug, String title) {
-    Map<String, Object> model = pages.model(request, title, "drivers");
-    model.put("council", slug);
-    model.put("councilName", councils.name(person, slug));
-    model.put(
-        "saved", request.getParameters().getFirst("saved").filter(s -> !s.isBlank()).orElse(null));
+    Map<String, Object> model = pages.council(request, person, slug, title, "drivers");
+    model.put("saved", Pages.saved(request));
     return model;
   }
 
   private Map<String, Object> driver(Person person, String slug, UUID id) {
     return services.object(
         HubService.PLANS, "/councils/" + slug + "/drivers/" + id, person.accessToken());
-  }
-
-  private static String label(List<Choice> choices, Object value) {
-    return choices.stream()
-        .filter(c -> c.value().equals(FormValues.text(value)))
-        .map(Choice::text)
-        .findFirst()
-        .orElse("");
-  }
-
-  private static String encodeRef(String ref) {
-    return java.net.URLEncoder.encode(ref, java.nio.charset.StandardCharsets.UTF_8);
-  }
-
-  static Person editor(Person person) {
-    if (!person.canEditPlan()) {
-      throw new RefusedAtService("Editing the plan");
-    }
-    return person;
   }
 }

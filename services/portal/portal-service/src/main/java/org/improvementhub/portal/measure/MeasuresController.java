@@ -3,7 +3,6 @@ package org.improvementhub.portal.measure;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -19,17 +18,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.improvementhub.portal.page.FormErrors;
+import org.improvementhub.portal.page.FormField;
 import org.improvementhub.portal.page.Pages;
+import org.improvementhub.portal.page.PostedForm;
+import org.improvementhub.portal.page.ServiceErrors;
 import org.improvementhub.portal.services.CouncilAddress;
 import org.improvementhub.portal.services.CouncilNames;
-import org.improvementhub.portal.services.FieldProblem;
 import org.improvementhub.portal.services.HubService;
 import org.improvementhub.portal.services.HubServices;
-import org.improvementhub.portal.services.InvalidAtService;
 import org.improvementhub.portal.services.RefusedAtService;
 import org.improvementhub.portal.session.Person;
-import org.improvementhub.portal.session.PortalSession;
 import org.improvementhub.portal.session.Sessions;
 
 /**
@@ -44,6 +42,14 @@ public class MeasuresController {
   private static final int MONTHS_SHOWN = 24;
 
   /** The roles the measures API lets record values. */
+  /** The measures API's fields are the form's; anything else is about the period. */
+  private static final ServiceErrors REFUSALS =
+      ServiceErrors.against(FormField.of("period", "Period"))
+          .field(FormField.of("value", "Value"))
+          .field(FormField.of("numerator", "Numerator"))
+          .field(FormField.of("denominator", "Denominator"))
+          .field(FormField.of("note", "Note"));
+
   static final Set<String> RECORDING_ROLES =
       Set.of("PLATFORM_ADMIN", "COUNCIL_ADMIN", "PROGRAMME_MANAGER");
 
@@ -106,52 +112,33 @@ public class MeasuresController {
       @PathVariable String council,
       @PathVariable String id,
       @Body Map<String, String> body) {
-    PortalSession session = sessions.signedInForm(request, body.get("csrf"));
-    Person person = session.person();
+    PostedForm posted = PostedForm.read(sessions, request, body);
+    Person person = posted.person();
     String slug = CouncilAddress.slug(council);
     UUID measureId = CouncilAddress.id(id);
     if (person.roles().stream().noneMatch(RECORDING_ROLES::contains)) {
       throw new RefusedAtService("Measure value");
     }
-    ValueForm form = ValueForm.of(body);
-    FormErrors errors = form.check();
-    if (!errors.any()) {
-      try {
-        services.put(
-            HubService.MEASURES,
-            "/councils/" + slug + "/measures/" + measureId + "/values/" + form.period(),
-            person.accessToken(),
-            form.entry());
-        return HttpResponse.seeOther(
-            URI.create(
-                "/councils/" + slug + "/measures/" + measureId + "?recorded=" + form.period()));
-      } catch (InvalidAtService refused) {
-        errors = fromService(refused);
-      }
-    }
-    Map<String, Object> model = model(request, person, slug, id);
-    model.put("recorded", "");
-    model.put("form", form);
-    Pages.showErrors(model, errors);
-    return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
-        .body(new ModelAndView<>("measure", model));
-  }
-
-  private static FormErrors fromService(InvalidAtService refused) {
-    FormErrors errors = FormErrors.none();
-    for (FieldProblem problem : refused.fields()) {
-      String field =
-          switch (problem.field()) {
-            case "value", "numerator", "denominator", "note" -> problem.field();
-            default -> "period";
-          };
-      String label = Character.toUpperCase(field.charAt(0)) + field.substring(1);
-      errors.add(field, field, label + " " + problem.message());
-    }
-    if (!errors.any()) {
-      errors.add("period", "period", refused.getMessage());
-    }
-    return errors;
+    ValueForm form = ValueForm.of(posted.values());
+    posted.errors().addAll(form.check());
+    return posted.send(
+        REFUSALS,
+        () -> {
+          services.put(
+              HubService.MEASURES,
+              "/councils/" + slug + "/measures/" + measureId + "/values/" + form.period(),
+              person.accessToken(),
+              form.entry());
+          return URI.create(
+              "/councils/" + slug + "/measures/" + measureId + "?recorded=" + form.period());
+        },
+        shown -> {
+          Map<String, Object> model = model(request, person, slug, id);
+          model.put("recorded", "");
+          model.put("form", form);
+          Pages.showErrors(model, shown);
+          return new ModelAndView<>("measure", model);
+        });
   }
 
   @SuppressWarnings("unchecked")

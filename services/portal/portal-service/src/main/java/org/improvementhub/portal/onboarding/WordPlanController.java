@@ -209,18 +209,16 @@ public class WordPlanController {
   public HttpResponse<byte[]> template(
       HttpRequest<?> request, @PathVariable String council, @PathVariable String id) {
     Person person = sessions.person(request);
-    HubServices.Download download =
-        services.download(
+    return services
+        .download(
             HubService.PLANS,
             "/councils/"
                 + CouncilAddress.slug(council)
                 + "/programmes/documents/"
                 + CouncilAddress.id(id)
                 + "/template?format=xlsx",
-            person.accessToken());
-    return HttpResponse.ok(download.content())
-        .contentType(download.contentType())
-        .header("Content-Disposition", download.disposition());
+            person.accessToken())
+        .toBrowser();
   }
 
   private HttpResponse<?> refusedPreview(

@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.Error;
 import io.micronaut.views.ModelAndView;
 import java.net.URI;
 import java.util.Map;
+import org.improvementhub.portal.services.InvalidAtService;
 import org.improvementhub.portal.services.NotFoundAtService;
 import org.improvementhub.portal.services.RefusedAtService;
 import org.improvementhub.portal.services.ServiceUnavailable;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every failure as a GOV.UK page, never a stack trace: not found (also for another council's
- * address, which the services answer 404), refused, sign in again, and "sorry, there is a problem".
+ * address, which the services answer 404), refused, cannot be done (a service's refusal outside a
+ * form), sign in again, and "sorry, there is a problem".
  */
 @Controller
 public class ErrorPages {
@@ -47,6 +49,20 @@ public class ErrorPages {
         .body(
             new ModelAndView<>(
                 "errors/refused", pages.model(request, "You cannot change this", null)));
+  }
+
+  /**
+   * A service refused a request that is not a form's (a download, a confirmation): its own detail
+   * and status, since no error summary stands ready to show it.
+   */
+  @Error(global = true, exception = InvalidAtService.class)
+  public HttpResponse<ModelAndView<Map<String, Object>>> notPossible(
+      HttpRequest<?> request, InvalidAtService refused) {
+    Map<String, Object> model = pages.model(request, "This cannot be done", null);
+    model.put("detail", refused.getMessage());
+    return HttpResponse.<ModelAndView<Map<String, Object>>>status(
+            HttpStatus.valueOf(refused.status()))
+        .body(new ModelAndView<>("errors/not-possible", model));
   }
 
   @Error(global = true, exception = FormRejected.class)

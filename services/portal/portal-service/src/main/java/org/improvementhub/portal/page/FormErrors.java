@@ -26,6 +26,12 @@ public final class FormErrors {
     return this;
   }
 
+  /** Adds {@code others}' errors for fields that have none yet. */
+  public FormErrors addAll(FormErrors others) {
+    others.byField.values().forEach(error -> byField.putIfAbsent(error.field(), error));
+    return this;
+  }
+
   public boolean any() {
     return !byField.isEmpty();
   }

@@ -4,6 +4,8 @@ import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.Map;
+import org.improvementhub.portal.services.CouncilNames;
+import org.improvementhub.portal.session.Person;
 import org.improvementhub.portal.session.PortalSession;
 import org.improvementhub.portal.session.Sessions;
 
@@ -12,9 +14,11 @@ import org.improvementhub.portal.session.Sessions;
 public class Pages {
 
   private final Sessions sessions;
+  private final CouncilNames councils;
 
-  public Pages(Sessions sessions) {
+  public Pages(Sessions sessions, CouncilNames councils) {
     this.sessions = sessions;
+    this.councils = councils;
   }
 
   /** A model holding {@code page} for the request's session, ready for the page's own values. */
@@ -35,6 +39,23 @@ public class Pages {
             false));
     model.put("errors", FormErrors.none());
     return model;
+  }
+
+  /**
+   * A council's page: the layout's model with the council's slug and its name for the caption
+   * (looked up with the person's token, so another council's page is not found).
+   */
+  public Map<String, Object> council(
+      HttpRequest<?> request, Person person, String slug, String title, String section) {
+    Map<String, Object> model = model(request, title, section);
+    model.put("council", slug);
+    model.put("councilName", councils.name(person, slug));
+    return model;
+  }
+
+  /** What the "saved" banner names after a form's redirect ({@code ?saved=}), or null. */
+  public static String saved(HttpRequest<?> request) {
+    return request.getParameters().getFirst("saved").filter(s -> !s.isBlank()).orElse(null);
   }
 
   /** Puts a form's errors in the model and marks the page title as having errors. */

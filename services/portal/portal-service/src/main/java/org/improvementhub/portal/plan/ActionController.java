@@ -3,7 +3,6 @@ package org.improvementhub.portal.plan;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -21,17 +20,17 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.improvementhub.portal.measure.CouncilMeasures;
 import org.improvementhub.portal.page.FormErrors;
+import org.improvementhub.portal.page.FormField;
 import org.improvementhub.portal.page.Pages;
+import org.improvementhub.portal.page.PostedForm;
 import org.improvementhub.portal.page.RagStatus;
+import org.improvementhub.portal.page.ServiceErrors;
 import org.improvementhub.portal.services.CouncilAddress;
 import org.improvementhub.portal.services.CouncilNames;
-import org.improvementhub.portal.services.FieldProblem;
 import org.improvementhub.portal.services.HubService;
 import org.improvementhub.portal.services.HubServices;
-import org.improvementhub.portal.services.InvalidAtService;
 import org.improvementhub.portal.services.RefusedAtService;
 import org.improvementhub.portal.session.Person;
-import org.improvementhub.portal.session.PortalSession;
 import org.improvementhub.portal.session.Sessions;
 
 /**
@@ -44,6 +43,12 @@ public class ActionController {
   private static final Pattern PERIOD = Pattern.compile("^[0-9]{4}-(0[1-9]|1[0-2])$");
   private static final int NOTE_LIMIT = 10000;
   private static final int AUDIT_PAGE = 50;
+
+  /** The plans API's words for the form's fields; anything else is about the period. */
+  private static final ServiceErrors REFUSALS =
+      ServiceErrors.against(FormField.of("period", "period"))
+          .field("ragStatus", new FormField("rag", "rag", "ragStatus"))
+          .field(FormField.of("note", "note"));
 
   private final Sessions sessions;
   private final Pages pages;
@@ -88,43 +93,38 @@ public class ActionController {
       @PathVariable String council,
       @PathVariable String id,
       @Body Map<String, String> body) {
-    PortalSession session = sessions.signedInForm(request, body.get("csrf"));
-    Person person = session.person();
+    PostedForm posted = PostedForm.read(sessions, request, body);
+    Person person = posted.person();
     String slug = CouncilAddress.slug(council);
     UUID actionId = CouncilAddress.id(id);
     if (!person.canWrite()) {
       throw new RefusedAtService("Progress report");
     }
     ProgressForm form =
-        new ProgressForm(
-            body.getOrDefault("period", "").strip(),
-            body.getOrDefault("rag", ""),
-            body.getOrDefault("note", "").strip());
-    FormErrors errors = check(form);
-    if (!errors.any()) {
-      Map<String, Object> report = new LinkedHashMap<>();
-      report.put("period", form.period());
-      report.put("ragStatus", form.rag());
-      report.put("note", form.note());
-      try {
-        services.post(
-            HubService.PLANS,
-            "/councils/" + slug + "/actions/" + actionId + "/progress-reports",
-            person.accessToken(),
-            report);
-        return HttpResponse.seeOther(
-            URI.create("/councils/" + slug + "/actions/" + actionId + "?reported=yes"));
-      } catch (InvalidAtService refused) {
-        errors = fromService(refused);
-      }
-    }
-    Map<String, Object> model = model(request, person, slug, id);
-    model.put("reported", false);
-    model.put("saved", false);
-    model.put("form", form);
-    Pages.showErrors(model, errors);
-    return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
-        .body(new ModelAndView<>("action", model));
+        new ProgressForm(posted.value("period"), posted.value("rag"), posted.value("note"));
+    posted.errors().addAll(check(form));
+    return posted.send(
+        REFUSALS,
+        () -> {
+          Map<String, Object> report = new LinkedHashMap<>();
+          report.put("period", form.period());
+          report.put("ragStatus", form.rag());
+          report.put("note", form.note());
+          services.post(
+              HubService.PLANS,
+              "/councils/" + slug + "/actions/" + actionId + "/progress-reports",
+              person.accessToken(),
+              report);
+          return URI.create("/councils/" + slug + "/actions/" + actionId + "?reported=yes");
+        },
+        shown -> {
+          Map<String, Object> model = model(request, person, slug, id);
+          model.put("reported", false);
+          model.put("saved", false);
+          model.put("form", form);
+          Pages.showErrors(model, shown);
+          return new ModelAndView<>("action", model);
+        });
   }
 
   /**
@@ -171,24 +171,6 @@ public class ActionController {
     return errors;
   }
 
-  /** The service's field names as the form's inputs. */
-  private static FormErrors fromService(InvalidAtService refused) {
-    FormErrors errors = FormErrors.none();
-    for (FieldProblem problem : refused.fields()) {
-      String field =
-          switch (problem.field()) {
-            case "ragStatus" -> "rag";
-            case "note" -> "note";
-            default -> "period";
-          };
-      errors.add(field, field, capitalised(problem.field() + " " + problem.message()));
-    }
-    if (!errors.any()) {
-      errors.add("period", "period", refused.getMessage());
-    }
-    return errors;
-  }
-
   /** The audit trail page asked for, 1 when none or a nonsense one is. */
   private static int auditPage(HttpRequest<?> request) {
     try {
@@ -199,10 +181,6 @@ public class ActionController {
     } catch (NumberFormatException notANumber) {
       return 1;
     }
-  }
-
-  private static String capitalised(String text) {
-    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
   }
 
   @SuppressWarnings("unchecked")

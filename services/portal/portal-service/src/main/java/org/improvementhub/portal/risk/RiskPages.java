@@ -3,7 +3,6 @@ package org.improvementhub.portal.risk;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -14,6 +13,8 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.views.ModelAndView;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,19 +22,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
+import org.improvementhub.portal.page.Allowed;
 import org.improvementhub.portal.page.Choice;
 import org.improvementhub.portal.page.DateInput;
 import org.improvementhub.portal.page.FormErrors;
+import org.improvementhub.portal.page.FormField;
 import org.improvementhub.portal.page.FormValues;
 import org.improvementhub.portal.page.Pages;
+import org.improvementhub.portal.page.PostedForm;
 import org.improvementhub.portal.page.ServiceErrors;
 import org.improvementhub.portal.services.CouncilAddress;
-import org.improvementhub.portal.services.CouncilNames;
 import org.improvementhub.portal.services.HubService;
 import org.improvementhub.portal.services.HubServices;
-import org.improvementhub.portal.services.InvalidAtService;
-import org.improvementhub.portal.services.RefusedAtService;
 import org.improvementhub.portal.session.Person;
 import org.improvementhub.portal.session.Sessions;
 
@@ -41,7 +41,6 @@ import org.improvementhub.portal.session.Sessions;
 @Controller("/councils/{council}/risks")
 public class RiskPages {
 
-  private static final Pattern REF = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9. \\-]*$");
   private static final List<Choice> KINDS =
       List.of(
           new Choice("RISK", "Risk", "Something that may happen: give its likelihood and impact"),
@@ -59,28 +58,27 @@ public class RiskPages {
           Choice.of("3", "3 – medium"),
           Choice.of("4", "4 – high"),
           Choice.of("5", "5 – very high"));
-  private static final Map<String, String[]> SERVICE_FIELDS =
-      Map.of(
-          "kind", new String[] {"kind", "kind", "Kind"},
-          "ref", new String[] {"ref", "ref", "Ref"},
-          "description", new String[] {"description", "description", "Description"},
-          "likelihood", new String[] {"likelihood", "likelihood", "Likelihood:"},
-          "impact", new String[] {"impact", "impact", "Impact:"},
-          "owner", new String[] {"owner", "owner", "Owner"},
-          "mitigations", new String[] {"mitigations", "mitigations", "Mitigations"},
-          "status", new String[] {"status", "status", "Status"},
-          "reviewDate", new String[] {"reviewDate", "reviewDate-day", "Review date"});
+  private static final FormField REF_FIELD = FormField.of("ref", "Ref");
+  private static final ServiceErrors REFUSALS =
+      ServiceErrors.against(REF_FIELD)
+          .field(FormField.of("kind", "Kind"))
+          .field(REF_FIELD)
+          .field(FormField.of("description", "Description"))
+          .field(FormField.of("likelihood", "Likelihood:"))
+          .field(FormField.of("impact", "Impact:"))
+          .field(FormField.of("owner", "Owner"))
+          .field(FormField.of("mitigations", "Mitigations"))
+          .field(FormField.of("status", "Status"))
+          .field(new FormField("reviewDate", "reviewDate-day", "Review date"));
 
   private final Sessions sessions;
   private final Pages pages;
   private final HubServices services;
-  private final CouncilNames councils;
 
-  public RiskPages(Sessions sessions, Pages pages, HubServices services, CouncilNames councils) {
+  public RiskPages(Sessions sessions, Pages pages, HubServices services) {
     this.sessions = sessions;
     this.pages = pages;
     this.services = services;
-    this.councils = councils;
   }
 
   @Get
@@ -106,8 +104,8 @@ public class RiskPages {
     for (Map<String, Object> risk :
         services.list(HubService.PLANS, uri.toString(), person.accessToken())) {
       Map<String, Object> row = new HashMap<>(risk);
-      row.put("kindText", label(KINDS, risk.get("kind")));
-      row.put("statusText", label(STATUSES, risk.get("status")));
+      row.put("kindText", Choice.textOf(KINDS, risk.get("kind")));
+      row.put("statusText", Choice.textOf(STATUSES, risk.get("status")));
       rows.add(row);
     }
     Map<String, Object> model = model(request, person, slug, "Risks and issues");
@@ -122,7 +120,7 @@ public class RiskPages {
   @Get("/new")
   public ModelAndView<Map<String, Object>> newRisk(
       HttpRequest<?> request, @PathVariable String council) {
-    Person person = editor(sessions.person(request));
+    Person person = Allowed.toEditThePlan(sessions.person(request));
     String slug = CouncilAddress.slug(council);
     Map<String, String> form = new HashMap<>();
     form.put("status", "OPEN");
@@ -139,22 +137,21 @@ public class RiskPages {
   @Get("/{id}/edit")
   public ModelAndView<Map<String, Object>> edit(
       HttpRequest<?> request, @PathVariable String council, @PathVariable String id) {
-    Person person = editor(sessions.person(request));
+    Person person = Allowed.toEditThePlan(sessions.person(request));
     String slug = CouncilAddress.slug(council);
     Map<String, Object> risk = risk(person, slug, CouncilAddress.id(id));
-    Map<String, String> form = new HashMap<>();
-    for (String field :
-        List.of(
-            "kind",
-            "ref",
-            "description",
-            "likelihood",
-            "impact",
-            "owner",
-            "mitigations",
-            "status")) {
-      form.put(field, FormValues.text(risk.get(field)));
-    }
+    Map<String, String> form =
+        FormValues.of(
+            risk,
+            List.of(
+                "kind",
+                "ref",
+                "description",
+                "likelihood",
+                "impact",
+                "owner",
+                "mitigations",
+                "status"));
     DateInput.fill(form, "reviewDate", risk.get("reviewDate"));
     return new ModelAndView<>(
         "risk-form", form(request, person, slug, risk, form, FormErrors.none()));
@@ -171,59 +168,46 @@ public class RiskPages {
 
   private HttpResponse<?> save(
       HttpRequest<?> request, String council, String id, Map<String, String> body) {
-    Person person = editor(sessions.signedInForm(request, body.get("csrf")).person());
+    PostedForm posted = PostedForm.read(sessions, request, body);
+    Person person = Allowed.toEditThePlan(posted.person());
     String slug = CouncilAddress.slug(council);
     Map<String, Object> existing = id == null ? null : risk(person, slug, CouncilAddress.id(id));
-    Map<String, String> form = FormValues.of(body);
-    FormErrors errors = FormErrors.none();
-    String kind = form.getOrDefault("kind", "");
-    if (KINDS.stream().noneMatch(k -> k.value().equals(kind))) {
-      errors.add("kind", "kind", "Select whether this is a risk or an issue");
-    }
-    String ref = FormValues.required(form, "ref", "Ref", 20, errors);
-    if (ref != null && !REF.matcher(ref).matches()) {
-      errors.add("ref", "ref", "Ref must be letters, digits, spaces, dots and hyphens, like R 4");
-    }
+    Map<String, String> form = posted.values();
+    FormErrors errors = posted.errors();
+    String kind =
+        FormValues.chosen(form, "kind", KINDS, "Select whether this is a risk or an issue", errors);
+    String ref = FormValues.ref(form, "R 4", errors);
     String description = FormValues.required(form, "description", "Description", 5000, errors);
     Integer likelihood = score(form, "likelihood", "Likelihood", "RISK".equals(kind), errors);
     Integer impact = score(form, "impact", "Impact", "RISK".equals(kind), errors);
     String owner = FormValues.required(form, "owner", "Owner", 300, errors);
     String mitigations = FormValues.optional(form, "mitigations", "Mitigations", 10000, errors);
-    String status = form.getOrDefault("status", "");
-    if (STATUSES.stream().noneMatch(s -> s.value().equals(status))) {
-      errors.add("status", "status", "Select the status");
-    }
+    String status = FormValues.chosen(form, "status", STATUSES, "Select the status", errors);
     LocalDate review = DateInput.from(form, "reviewDate", "Review date").check(errors, false);
-    if (!errors.any()) {
-      Map<String, Object> risk = new LinkedHashMap<>();
-      risk.put("kind", kind);
-      risk.put("ref", ref);
-      risk.put("description", description);
-      risk.put("likelihood", likelihood);
-      risk.put("impact", impact);
-      risk.put("owner", owner);
-      risk.put("mitigations", mitigations);
-      risk.put("status", status);
-      risk.put("reviewDate", review);
-      String base = "/councils/" + slug + "/risks";
-      try {
-        if (existing == null) {
-          services.post(HubService.PLANS, base, person.accessToken(), risk);
-        } else {
-          services.put(
-              HubService.PLANS, base + "/" + existing.get("id"), person.accessToken(), risk);
-        }
-        return HttpResponse.seeOther(
-            URI.create(
-                base
-                    + "?saved="
-                    + java.net.URLEncoder.encode(ref, java.nio.charset.StandardCharsets.UTF_8)));
-      } catch (InvalidAtService refused) {
-        errors = ServiceErrors.of(refused, SERVICE_FIELDS, SERVICE_FIELDS.get("ref"));
-      }
-    }
-    return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
-        .body(new ModelAndView<>("risk-form", form(request, person, slug, existing, form, errors)));
+    return posted.send(
+        REFUSALS,
+        () -> {
+          Map<String, Object> risk = new LinkedHashMap<>();
+          risk.put("kind", kind);
+          risk.put("ref", ref);
+          risk.put("description", description);
+          risk.put("likelihood", likelihood);
+          risk.put("impact", impact);
+          risk.put("owner", owner);
+          risk.put("mitigations", mitigations);
+          risk.put("status", status);
+          risk.put("reviewDate", review);
+          String base = "/councils/" + slug + "/risks";
+          if (existing == null) {
+            services.post(HubService.PLANS, base, person.accessToken(), risk);
+          } else {
+            services.put(
+                HubService.PLANS, base + "/" + existing.get("id"), person.accessToken(), risk);
+          }
+          return URI.create(base + "?saved=" + URLEncoder.encode(ref, StandardCharsets.UTF_8));
+        },
+        shown ->
+            new ModelAndView<>("risk-form", form(request, person, slug, existing, form, shown)));
   }
 
   private static Integer score(
@@ -268,31 +252,13 @@ public class RiskPages {
 
   private Map<String, Object> model(
       HttpRequest<?> request, Person person, String slug, String title) {
-    Map<String, Object> model = pages.model(request, title, "risks");
-    model.put("council", slug);
-    model.put("councilName", councils.name(person, slug));
-    model.put(
-        "saved", request.getParameters().getFirst("saved").filter(s -> !s.isBlank()).orElse(null));
+    Map<String, Object> model = pages.council(request, person, slug, title, "risks");
+    model.put("saved", Pages.saved(request));
     return model;
   }
 
   private Map<String, Object> risk(Person person, String slug, UUID id) {
     return services.object(
         HubService.PLANS, "/councils/" + slug + "/risks/" + id, person.accessToken());
-  }
-
-  private static String label(List<Choice> choices, Object value) {
-    return choices.stream()
-        .filter(c -> c.value().equals(FormValues.text(value)))
-        .map(Choice::text)
-        .findFirst()
-        .orElse("");
-  }
-
-  private static Person editor(Person person) {
-    if (!person.canEditPlan()) {
-      throw new RefusedAtService("Editing the plan");
-    }
-    return person;
   }
 }

@@ -135,8 +135,12 @@ public class HubServices {
     return read(send(service, request, path), OBJECT);
   }
 
-  /** A file from {@code GET path} (a plan export, a board report), as the service named it. */
-  public Download download(HubService service, String path, String token) {
+  /**
+   * A file from {@code GET path} (a plan export, a board report, a template), as the service gave
+   * it; {@link ServiceFile#toBrowser()} passes it on. A refusal is thrown as for any other call, so
+   * the person gets the not-found, refused or problem page instead of a broken file.
+   */
+  public ServiceFile download(HubService service, String path, String token) {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(baseUrls.get(service) + path))
             .timeout(Duration.ofMinutes(1))
@@ -146,14 +150,12 @@ public class HubServices {
             .GET()
             .build();
     HttpResponse<byte[]> response = exchange(service, request, path);
-    return new Download(
-        response.body(),
+    return new ServiceFile(
+        response.statusCode(),
         response.headers().firstValue("Content-Type").orElse("application/octet-stream"),
-        response.headers().firstValue("Content-Disposition").orElse("attachment"));
+        response.headers().firstValue("Content-Disposition").orElse("attachment"),
+        response.body());
   }
-
-  /** A file as a service gave it, with the headers a browser needs to save it. */
-  public record Download(byte[] content, String contentType, String disposition) {}
 
   private HttpRequest get(HubService service, String path, String token) {
     return builder(service, path, token).GET().build();
@@ -195,14 +197,14 @@ public class HubServices {
       }
       case 403 -> throw new RefusedAtService(path);
       case 404 -> throw new NotFoundAtService(path);
-      case 400, 409, 422 -> throw invalid(response.body());
+      case 400, 409, 422 -> throw invalid(status, response.body());
       default ->
           throw new ServiceUnavailable(service + " answered " + status + " for " + path, null);
     }
   }
 
   @SuppressWarnings("unchecked")
-  private InvalidAtService invalid(byte[] body) {
+  private InvalidAtService invalid(int status, byte[] body) {
     Map<String, Object> problem = Map.of();
     try {
       problem = json.readValue(body, OBJECT);
@@ -221,7 +223,7 @@ public class HubServices {
       }
     }
     Object detail = problem.getOrDefault("detail", "The service could not accept this");
-    return new InvalidAtService(String.valueOf(detail), fields);
+    return new InvalidAtService(status, String.valueOf(detail), fields);
   }
 
   private <T> T read(byte[] body, Argument<T> type) {

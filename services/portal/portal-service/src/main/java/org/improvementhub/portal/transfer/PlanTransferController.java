@@ -195,8 +195,8 @@ public class PlanTransferController {
       @Nullable @QueryValue String format) {
     Person person = sessions.person(request);
     UUID programme = CouncilAddress.id(id);
-    return file(
-        services.download(
+    return services
+        .download(
             HubService.PLANS,
             "/councils/"
                 + CouncilAddress.slug(council)
@@ -204,7 +204,8 @@ public class PlanTransferController {
                 + programme
                 + "/export?format="
                 + format(format),
-            person.accessToken()));
+            person.accessToken())
+        .toBrowser();
   }
 
   /** The blank plan template with its guide, CSV or XLSX. */
@@ -212,15 +213,9 @@ public class PlanTransferController {
   public HttpResponse<byte[]> template(
       HttpRequest<?> request, @Nullable @QueryValue String format) {
     Person person = sessions.person(request);
-    return file(
-        services.download(
-            HubService.PLANS, "/plan-template?format=" + format(format), person.accessToken()));
-  }
-
-  static HttpResponse<byte[]> file(HubServices.Download download) {
-    return HttpResponse.ok(download.content())
-        .contentType(download.contentType())
-        .header("Content-Disposition", download.disposition());
+    return services
+        .download(HubService.PLANS, "/plan-template?format=" + format(format), person.accessToken())
+        .toBrowser();
   }
 
   private static String format(@Nullable String format) {

@@ -2,45 +2,19 @@ package org.improvementhub.portal.editing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The council admin's pages: users and roles, notification settings and the delivery log. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AdminPagesTest implements TestPropertyProvider {
+class AdminPagesTest extends AgainstStandInServices {
 
   private static final String USER = "66666666-6666-6666-6666-666666666666";
-
-  private final FakeServices fake = new FakeServices();
-
-  @Inject EmbeddedServer server;
-
-  @Override
-  public Map<String, String> getProperties() {
-    Map<String, String> properties = new HashMap<>();
-    for (String service :
-        new String[] {"tenancy", "plans", "measures", "notifications", "oversight"}) {
-      properties.put("hub.portal.services." + service, fake.url());
-    }
-    return properties;
-  }
-
-  @AfterAll
-  void stopTheFake() {
-    fake.close();
-  }
 
   @BeforeEach
   void walsallHasAUserSettingsAndEmails() {

@@ -71,6 +71,27 @@ final class Browsing {
     return send(request.build());
   }
 
+  /** Posts a multipart form holding only the session's form token (no file chosen). */
+  HttpResponse<String> postNoFile(String path) {
+    String boundary = "browsing-boundary";
+    String form =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n"
+            + csrf
+            + "\r\n--"
+            + boundary
+            + "--\r\n";
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(portal.resolve(path))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofString(form));
+    if (cookie != null) {
+      request.header("Cookie", cookie);
+    }
+    return send(request.build());
+  }
+
   private HttpResponse<String> send(HttpRequest request) {
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofString());

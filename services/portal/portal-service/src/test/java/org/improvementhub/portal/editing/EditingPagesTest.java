@@ -2,17 +2,11 @@ package org.improvementhub.portal.editing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
-import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The action forms against stand-in services: what is sent to the plans service, the error summary
@@ -20,32 +14,12 @@ import org.junit.jupiter.api.TestInstance;
  * another council's records (the services answer 404, the fake too).
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EditingPagesTest implements TestPropertyProvider {
+class EditingPagesTest extends AgainstStandInServices {
 
   static final String ACTION = "11111111-1111-1111-1111-111111111111";
   static final String DRIVER = "22222222-2222-2222-2222-222222222222";
   static final String PROGRAMME = "33333333-3333-3333-3333-333333333333";
   static final String ITEM = "44444444-4444-4444-4444-444444444444";
-
-  private final FakeServices fake = new FakeServices();
-
-  @Inject EmbeddedServer server;
-
-  @Override
-  public Map<String, String> getProperties() {
-    Map<String, String> properties = new HashMap<>();
-    for (String service :
-        new String[] {"tenancy", "plans", "measures", "notifications", "oversight"}) {
-      properties.put("hub.portal.services." + service, fake.url());
-    }
-    return properties;
-  }
-
-  @AfterAll
-  void stopTheFake() {
-    fake.close();
-  }
 
   @BeforeEach
   void walsallHasAnActionADriverAndAPlan() {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Stands in for every service behind the portal in unit tests of its pages: answers by method and
@@ -20,14 +22,24 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class FakeServices implements AutoCloseable {
 
-  /** One request the portal made. */
-  record Call(String method, String path, String body) {}
+  /**
+   * One request the portal made.
+   *
+   * @param caller the email its token names, empty without a token
+   */
+  record Call(String method, String path, String body, String caller) {
+
+    boolean writes() {
+      return !method.equals("GET");
+    }
+  }
 
   private record Answer(int status, String body, Map<String, String> headers) {}
 
   private final HttpServer server;
   private final Map<String, Answer> answers = new ConcurrentHashMap<>();
   private final List<Call> calls = new CopyOnWriteArrayList<>();
+  private volatile boolean councilsGuarded;
 
   FakeServices() {
     try {
@@ -54,6 +66,19 @@ final class FakeServices implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Answers as the services do for the council a path names: 404 to another council's people and to
+   * observers out of scope, 403 to observers' writes, before the table is looked at.
+   */
+  FakeServices guardCouncils() {
+    councilsGuarded = true;
+    return this;
+  }
+
+  List<Call> calls() {
+    return List.copyOf(calls);
+  }
+
   List<Call> calls(String method, String pathStart) {
     return calls.stream()
         .filter(c -> c.method().equals(method) && c.path().startsWith(pathStart))
@@ -69,8 +94,13 @@ final class FakeServices implements AutoCloseable {
     String path = exchange.getRequestURI().getRawPath();
     String query = exchange.getRequestURI().getRawQuery();
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    calls.add(new Call(method, path + (query == null ? "" : "?" + query), body));
-    Answer found = answers.get(method + " " + path + (query == null ? "" : "?" + query));
+    String claims = claims(exchange.getRequestHeaders().getFirst("Authorization"));
+    calls.add(
+        new Call(method, path + (query == null ? "" : "?" + query), body, claim(claims, "sub")));
+    Answer found = councilsGuarded ? guarded(method, path, claims) : null;
+    if (found == null) {
+      found = answers.get(method + " " + path + (query == null ? "" : "?" + query));
+    }
     if (found == null) {
       found = answers.get(method + " " + path);
     }
@@ -82,12 +112,48 @@ final class FakeServices implements AutoCloseable {
     }
     byte[] bytes = found.body().getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", "application/json");
-    found.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+    found.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
     exchange.sendResponseHeaders(found.status(), bytes.length == 0 ? -1 : bytes.length);
     if (bytes.length > 0) {
       exchange.getResponseBody().write(bytes);
     }
     exchange.close();
+  }
+
+  private static final Pattern COUNCIL_PATH = Pattern.compile("^(?:/oversight)?/councils/([^/]+)");
+
+  private static Answer guarded(String method, String path, String claims) {
+    Matcher council = COUNCIL_PATH.matcher(path);
+    if (!council.find() || claims.isEmpty()) {
+      return null;
+    }
+    String slug = council.group(1);
+    boolean observer = claims.contains("\"DFE_OBSERVER\"");
+    boolean ownCouncil = slug.equals(claim(claims, "council"));
+    boolean inScope = observer && claims.matches(".*\"observerScope\":\\[[^]]*\"" + slug + "\".*");
+    if (!ownCouncil && !inScope) {
+      return new Answer(404, "{\"title\":\"Not Found\",\"status\":404}", Map.of());
+    }
+    if (observer && !method.equals("GET")) {
+      return new Answer(403, "{\"title\":\"Forbidden\",\"status\":403}", Map.of());
+    }
+    return null;
+  }
+
+  /** The claims of an {@code Authorization: Bearer} token, as JSON text; empty without one. */
+  private static String claims(String authorization) {
+    if (authorization == null || !authorization.startsWith("Bearer ")) {
+      return "";
+    }
+    String[] parts = authorization.substring("Bearer ".length()).split("\\.");
+    return parts.length < 2
+        ? ""
+        : new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+  }
+
+  private static String claim(String claims, String name) {
+    Matcher value = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(claims);
+    return value.find() ? value.group(1) : "";
   }
 
   /** {@code programme-manager@walsall.test} signs in as a Walsall programme manager. */

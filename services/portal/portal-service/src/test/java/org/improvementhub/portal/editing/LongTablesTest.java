@@ -2,41 +2,24 @@ package org.improvementhub.portal.editing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Plans beyond one API page (1,000 actions) and audit trails beyond one page (50 entries). */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LongTablesTest implements TestPropertyProvider {
+class LongTablesTest extends AgainstStandInServices {
 
   private static final String ACTION = "11111111-1111-1111-1111-111111111111";
   private static final Pattern ACTION_LINK =
       Pattern.compile("href=\"/councils/walsall/actions/[0-9a-f-]{36}\"");
 
-  private final FakeServices fake = new FakeServices();
-
-  @Inject EmbeddedServer server;
-
   @Override
-  public Map<String, String> getProperties() {
-    Map<String, String> properties = new HashMap<>();
-    for (String service :
-        new String[] {"tenancy", "plans", "measures", "notifications", "oversight"}) {
-      properties.put("hub.portal.services." + service, fake.url());
-    }
+  void standIn(FakeServices fake) {
     fake.on("GET", "/councils/walsall", 200, "{\"name\":\"Walsall Council\"}")
         .on("GET", "/councils/walsall/programmes", 200, "[]")
         .on("GET", "/councils/walsall/drivers", 200, "[]")
@@ -56,12 +39,6 @@ class LongTablesTest implements TestPropertyProvider {
             200,
             "{\"items\":[{\"occurredAt\":\"2026-11-01T09:00:00Z\",\"actor\":\"pm@walsall.test\","
                 + "\"change\":\"Entry 51\"}],\"page\":1,\"size\":50,\"total\":120}");
-    return properties;
-  }
-
-  @AfterAll
-  void stopTheFake() {
-    fake.close();
   }
 
   @Test

@@ -2,44 +2,18 @@ package org.improvementhub.portal.editing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
-import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The drivers register and the risk register and issue log, and their forms. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RegisterPagesTest implements TestPropertyProvider {
+class RegisterPagesTest extends AgainstStandInServices {
 
   private static final String DRIVER = "22222222-2222-2222-2222-222222222222";
   private static final String RISK = "55555555-5555-5555-5555-555555555555";
-
-  private final FakeServices fake = new FakeServices();
-
-  @Inject EmbeddedServer server;
-
-  @Override
-  public Map<String, String> getProperties() {
-    Map<String, String> properties = new HashMap<>();
-    for (String service :
-        new String[] {"tenancy", "plans", "measures", "notifications", "oversight"}) {
-      properties.put("hub.portal.services." + service, fake.url());
-    }
-    return properties;
-  }
-
-  @AfterAll
-  void stopTheFake() {
-    fake.close();
-  }
 
   @BeforeEach
   void walsallHasADriverAndARisk() {

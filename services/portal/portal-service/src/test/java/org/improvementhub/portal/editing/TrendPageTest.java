@@ -2,33 +2,16 @@ package org.improvementhub.portal.editing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
-import java.util.HashMap;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** A council's trend for an observer: the chart and its table, and oversight's refusals. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TrendPageTest implements TestPropertyProvider {
-
-  private final FakeServices fake = new FakeServices();
-
-  @Inject EmbeddedServer server;
+class TrendPageTest extends AgainstStandInServices {
 
   @Override
-  public Map<String, String> getProperties() {
-    Map<String, String> properties = new HashMap<>();
-    for (String service :
-        new String[] {"tenancy", "plans", "measures", "notifications", "oversight"}) {
-      properties.put("hub.portal.services." + service, fake.url());
-    }
+  void standIn(FakeServices fake) {
     fake.on("GET", "/councils/walsall", 200, "{\"name\":\"Walsall Council\"}")
         .on(
             "GET",
@@ -39,12 +22,6 @@ class TrendPageTest implements TestPropertyProvider {
                 + "{\"status\":\"GREEN\",\"count\":29}]},"
                 + "{\"period\":\"2026-11\",\"totalActions\":58,\"rag\":[{\"status\":\"RED\",\"count\":5},"
                 + "{\"status\":\"GREEN\",\"count\":28}]}]}");
-    return properties;
-  }
-
-  @AfterAll
-  void stopTheFake() {
-    fake.close();
   }
 
   @Test

@@ -2,18 +2,12 @@ package org.improvementhub.portal.editing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The pages for onboarding from a Word plan against a stand-in plans API: the preview shows counts,
@@ -23,8 +17,7 @@ import org.junit.jupiter.api.TestInstance;
  * cannot post.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WordPlanPagesTest implements TestPropertyProvider {
+class WordPlanPagesTest extends AgainstStandInServices {
 
   private static final String DOC = "77777777-7777-7777-7777-777777777777";
   private static final String API = "/councils/walsall/programmes/documents/" + DOC;
@@ -56,25 +49,6 @@ class WordPlanPagesTest implements TestPropertyProvider {
           "origin":{"table":2,"row":7,"column":8,"header":"RAG"},"message":"not a RAG: left unset"}]}
       """
           .formatted(DOC);
-
-  private final FakeServices fake = new FakeServices();
-
-  @Inject EmbeddedServer server;
-
-  @Override
-  public Map<String, String> getProperties() {
-    Map<String, String> properties = new HashMap<>();
-    for (String service :
-        new String[] {"tenancy", "plans", "measures", "notifications", "oversight"}) {
-      properties.put("hub.portal.services." + service, fake.url());
-    }
-    return properties;
-  }
-
-  @AfterAll
-  void stopTheFake() {
-    fake.close();
-  }
 
   @BeforeEach
   void walsallHasAProposal() {
