@@ -45,6 +45,9 @@ final class FaultsReport {
               council.valuesObserved(),
               council.notesBehind(),
               council.acknowledgedMissing()));
+      if (!council.notesBehindDetail().isEmpty()) {
+        text.append("   ").append(council.notesBehindDetail()).append(System.lineSeparator());
+      }
     }
     text.append(
         String.format(

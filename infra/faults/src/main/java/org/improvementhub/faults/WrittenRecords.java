@@ -34,6 +34,7 @@ final class WrittenRecords {
    * @param values measure values in measures / in oversight
    * @param notesBehind actions whose latest progress note oversight does not show
    * @param acknowledgedMissing acknowledged writes the source does not hold
+   * @param notesBehindDetail for each action behind, what oversight shows and what plans holds
    */
   record Council(
       String council,
@@ -42,7 +43,8 @@ final class WrittenRecords {
       int values,
       int valuesObserved,
       int notesBehind,
-      int acknowledgedMissing) {
+      int acknowledgedMissing,
+      String notesBehindDetail) {
 
     /** Source records oversight has not got, as a count of events lost. */
     int eventsLost() {
@@ -108,9 +110,24 @@ final class WrittenRecords {
             "SELECT action_id::text, latest_note FROM oversight.observed_action WHERE council = ?",
             council);
     int notesBehind = 0;
+    StringBuilder behind = new StringBuilder();
     for (Map.Entry<String, String> latest : latestNotes.entrySet()) {
       if (!Objects.equals(latest.getValue(), observedNotes.get(latest.getKey()))) {
         notesBehind++;
+        behind
+            .append(" action ")
+            .append(latest.getKey())
+            .append(": oversight shows '")
+            .append(observedNotes.get(latest.getKey()))
+            .append("', plans has ")
+            .append(
+                pairs(
+                        connection,
+                        "SELECT id::text, note || ' at ' || reported_at FROM "
+                            + schema
+                            + ".action_progress_report WHERE action_id = ?::uuid",
+                        latest.getKey())
+                    .values());
       }
     }
     int missing = 0;
@@ -136,7 +153,8 @@ final class WrittenRecords {
         values.size(),
         valuesOfSource.size(),
         notesBehind,
-        missing);
+        missing,
+        behind.toString());
   }
 
   private static Set<String> strings(Connection connection, String sql, String... parameters)
