@@ -9,21 +9,20 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.improvementhub.localstack.DemoCouncils;
 import org.improvementhub.localstack.HubService;
 import org.improvementhub.localstack.ServiceProcess;
 import org.improvementhub.localstack.StackConfiguration;
 import org.improvementhub.testsupport.http.HubApi;
-import org.improvementhub.testsupport.infra.EmbeddedKafkaBroker;
-import org.improvementhub.testsupport.infra.TestInfrastructure;
 
 /**
- * The services an overdue email passes through (tenancy, plans, measures, notifications), each its
- * own process, on a fresh database, a broker of their own (the services' consumer groups have fixed
- * names: a second stack on a shared broker would take this one's partitions) and an SMTP server the
- * harness can take away. Oversight and the portal play no part in delivering email, so they are not
- * started.
+ * The services (tenancy, plans, measures, notifications, oversight; not the portal), each its own
+ * process, on a PostgreSQL server, a Kafka broker and an SMTP server of their own that the harness
+ * can take away and bring back (the services' consumer groups have fixed names: a second stack on a
+ * shared broker would take this one's partitions). One stack serves every fault test of the JVM
+ * ({@link #shared()}): starting five services costs more than any one run.
  */
 final class FaultStack implements AutoCloseable {
 
@@ -31,31 +30,60 @@ final class FaultStack implements AutoCloseable {
   static final String ADMIN_PASSWORD = "Faults-Admin-Password-1";
   private static final Duration START = Duration.ofSeconds(180);
   private static final List<HubService> SERVICES =
-      List.of(HubService.TENANCY, HubService.PLANS, HubService.MEASURES, HubService.NOTIFICATIONS);
+      List.of(
+          HubService.TENANCY,
+          HubService.PLANS,
+          HubService.MEASURES,
+          HubService.NOTIFICATIONS,
+          HubService.OVERSIGHT);
 
   private final Path root;
   private final Path logs;
-  private final EmbeddedKafkaBroker broker;
+  private final CrashablePostgres postgres;
+  private final StoppableBroker broker;
   private final CapturedMail mail;
   private final StackConfiguration configuration;
   private final Map<String, Integer> ports;
-  private final Map<String, ServiceProcess> running = new LinkedHashMap<>();
+  private final Map<String, ServiceProcess> running = new ConcurrentHashMap<>();
   // LA codes are unique among councils; these are not real ones
   private final AtomicInteger laCodes = new AtomicInteger(900);
+  private boolean closed;
 
   private FaultStack(
       Path root,
       Path logs,
-      EmbeddedKafkaBroker broker,
+      CrashablePostgres postgres,
+      StoppableBroker broker,
       CapturedMail mail,
       StackConfiguration configuration,
       Map<String, Integer> ports) {
     this.root = root;
     this.logs = logs;
+    this.postgres = postgres;
     this.broker = broker;
     this.mail = mail;
     this.configuration = configuration;
     this.ports = ports;
+  }
+
+  /**
+   * The stack every fault test of this JVM shares, started from the repository the tests run in on
+   * first use and stopped when the JVM ends.
+   */
+  static FaultStack shared() {
+    return Shared.STACK;
+  }
+
+  private static final class Shared {
+    private static final FaultStack STACK = startShared();
+
+    private static FaultStack startShared() {
+      Path module = Path.of(System.getProperty("user.dir"));
+      FaultStack stack =
+          start(module.resolve("../..").normalize(), module.resolve("target/fault-logs"));
+      Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "fault-stack-stop"));
+      return stack;
+    }
   }
 
   /**
@@ -65,8 +93,9 @@ final class FaultStack implements AutoCloseable {
    */
   static FaultStack start(Path root, Path logs) {
     try {
-      TestInfrastructure infra = TestInfrastructure.shared();
-      EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startEphemeral();
+      CrashablePostgres postgres =
+          CrashablePostgres.start(freePort(), logs.resolve("postgres.log"));
+      StoppableBroker broker = StoppableBroker.start();
       CapturedMail mail = CapturedMail.startOn(freePort());
       Map<String, Integer> ports = new LinkedHashMap<>();
       for (HubService service : SERVICES) {
@@ -75,7 +104,7 @@ final class FaultStack implements AutoCloseable {
       Path keys = Files.createTempDirectory("hub-faults-keys");
       StackConfiguration configuration =
           new StackConfiguration(
-              infra.freshDatabase(),
+              postgres.endpoint(),
               broker.bootstrapServers(),
               mail.endpoint(),
               ports.get(HubService.TENANCY.name()),
@@ -84,7 +113,7 @@ final class FaultStack implements AutoCloseable {
               ADMIN_PASSWORD,
               // never by itself: each batch asks for its own scan
               "0 0 0 1 1 ?");
-      FaultStack stack = new FaultStack(root, logs, broker, mail, configuration, ports);
+      FaultStack stack = new FaultStack(root, logs, postgres, broker, mail, configuration, ports);
       for (HubService service : SERVICES) {
         stack.launch(service);
       }
@@ -135,11 +164,29 @@ final class FaultStack implements AutoCloseable {
     return mail;
   }
 
+  StoppableBroker broker() {
+    return broker;
+  }
+
+  CrashablePostgres postgres() {
+    return postgres;
+  }
+
+  /** The services now running, by name. */
+  Map<String, ServiceProcess> services() {
+    return Map.copyOf(running);
+  }
+
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     running.values().parallelStream().forEach(ServiceProcess::kill);
     mail.close();
     broker.close();
+    postgres.close();
   }
 
   private static int freePort() throws IOException {

@@ -1,6 +1,5 @@
 package org.improvementhub.faults;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,9 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.improvementhub.faults.CapturedMail.ReceivedEmail;
-import org.improvementhub.localstack.DemoCouncils;
 import org.improvementhub.localstack.HubService;
-import org.improvementhub.testsupport.TestCouncils;
 import org.improvementhub.testsupport.http.ApiResponse;
 import org.improvementhub.testsupport.http.HubApi;
 
@@ -21,9 +18,6 @@ import org.improvementhub.testsupport.http.HubApi;
  * would.
  */
 final class OverdueBatch {
-
-  private static final String PASSWORD = "Faults-User-Password-1";
-  private static final Duration ACTIVE = Duration.ofSeconds(90);
 
   private final String council;
   private final String manager;
@@ -37,35 +31,12 @@ final class OverdueBatch {
 
   /** A new council, active in every service, and its programme manager. */
   static OverdueBatch create(FaultStack stack, int size) {
-    HubApi tenancy = stack.api(HubService.TENANCY);
-    String admin = stack.adminToken();
-    String council = TestCouncils.uniqueSlug("faults");
-    expect(
-        tenancy.post(
-            "/councils",
-            admin,
-            "{\"slug\":\"%s\",\"name\":\"Faults Council %s\",\"laCode\":%d}"
-                .formatted(council, council, stack.nextLaCode())),
-        201);
-    tenancy.awaitGet(
-        "/councils/" + council,
-        admin,
-        r -> r.status() == 200 && "ACTIVE".equals(r.json().path("status").asText()),
-        ACTIVE);
-    String managerEmail = "pm@" + council + ".faults.test";
-    expect(
-        tenancy.post(
-            "/councils/" + council + "/users",
-            admin,
-            "{\"email\":\"%s\",\"displayName\":\"Programme Manager\",\"password\":\"%s\",\"roles\":[\"PROGRAMME_MANAGER\"]}"
-                .formatted(managerEmail, PASSWORD)),
-        201);
-    String manager = DemoCouncils.login(tenancy, managerEmail, PASSWORD);
+    FaultCouncil created = FaultCouncil.create(stack);
     List<String> leads = new ArrayList<>();
     for (int i = 1; i <= size; i++) {
-      leads.add("lead-" + i + "@" + council + ".faults.test");
+      leads.add("lead-" + i + "@" + created.council() + ".faults.test");
     }
-    return new OverdueBatch(council, manager, List.copyOf(leads));
+    return new OverdueBatch(created.council(), created.manager(), List.copyOf(leads));
   }
 
   /**
@@ -149,10 +120,7 @@ final class OverdueBatch {
   }
 
   private static void expect(ApiResponse response, int status) {
-    if (response.status() != status) {
-      throw new IllegalStateException(
-          "Expected " + status + " but got " + response.status() + ": " + response.body());
-    }
+    FaultCouncil.expect(response, status);
   }
 
   /**

@@ -2,11 +2,9 @@ package org.improvementhub.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.SplittableRandom;
 import org.improvementhub.faults.KillRestartRun.Result;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -26,15 +24,7 @@ class NotificationsFaultsIT {
 
   @BeforeAll
   void start() {
-    Path root = Path.of(System.getProperty("user.dir")).resolve("../..").normalize();
-    stack = FaultStack.start(root, Path.of(System.getProperty("user.dir"), "target", "fault-logs"));
-  }
-
-  @AfterAll
-  void stop() {
-    if (stack != null) {
-      stack.close();
-    }
+    stack = FaultStack.shared();
   }
 
   @Test

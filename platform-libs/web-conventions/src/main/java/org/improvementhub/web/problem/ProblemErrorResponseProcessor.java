@@ -2,6 +2,8 @@ package org.improvementhub.web.problem;
 
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
@@ -38,6 +40,16 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
     ProblemType type = ProblemType.forStatus(status);
     String path = context.getRequest().getPath();
     Problem problem;
+    if (status == 500
+        && context.getRootCause().filter(UnreachableDatabase::isCauseOf).isPresent()) {
+      // an unhandled failure to reach the database (a pool timeout, a connection the restart
+      // cut): the request was fine and may be retried, so 503, whatever exception carried it
+      return response
+          .status(HttpStatus.SERVICE_UNAVAILABLE)
+          .header(HttpHeaders.RETRY_AFTER, UnreachableDatabase.RETRY_AFTER_SECONDS)
+          .contentType(Problem.MEDIA_TYPE)
+          .body(UnreachableDatabase.problem().at(path));
+    }
     if (status >= 500) {
       problem = Problem.of(type, "The error has been logged; please try again later.");
     } else if (status == 400) {

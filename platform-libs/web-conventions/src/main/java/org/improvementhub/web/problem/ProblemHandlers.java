@@ -2,6 +2,7 @@ package org.improvementhub.web.problem;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Produces;
@@ -29,7 +30,8 @@ public final class ProblemHandlers {
 
   /**
    * A unique or foreign-key violation that slipped past validation is the caller's conflict, not
-   * our failure; anything else from the database is a 500 without its SQL.
+   * our failure; a database that cannot be reached is a 503 to retry; anything else from the
+   * database is a 500 without its SQL.
    */
   @Singleton
   @Produces(Problem.MEDIA_TYPE)
@@ -48,6 +50,15 @@ public final class ProblemHandlers {
       if ("23503".equals(state)) {
         return ProblemResponses.of(
             request, ProblemType.CONFLICT, "The record refers to, or is referred to by, another");
+      }
+      if (UnreachableDatabase.isCauseOf(exception)) {
+        LOG.warn(
+            "Database unreachable on {} {}: {}",
+            request.getMethodName(),
+            request.getPath(),
+            exception.getMessage());
+        return ProblemResponses.of(request, UnreachableDatabase.problem())
+            .header(HttpHeaders.RETRY_AFTER, UnreachableDatabase.RETRY_AFTER_SECONDS);
       }
       LOG.error("Database failure on {} {}", request.getMethodName(), request.getPath(), exception);
       return ProblemResponses.of(
