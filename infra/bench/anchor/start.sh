@@ -44,10 +44,13 @@ as_redmine bin/rails runner '
 mkdir -p "$ANCHOR_OUT/run"
 chown www-data "$ANCHOR_OUT/run"
 echo "http://127.0.0.1:$port" > "$ANCHOR_OUT/redmine-url.txt"
-(cd "$REDMINE_HOME" && nohup runuser -u www-data -- env RAILS_ENV=production \
-  REDMINE_INSTANCE=default puma -e production -b "tcp://127.0.0.1:$port" -t "$threads:$threads" \
-  -w "$workers" --pidfile "$ANCHOR_OUT/run/puma.pid" config.ru \
-  >"$ANCHOR_OUT/puma.log" 2>&1 &)
+# Background with every stream redirected, so that a caller reading this script's output through a
+# pipe is not held open by Puma.
+cd "$REDMINE_HOME"
+nohup runuser -u www-data -- env RAILS_ENV=production REDMINE_INSTANCE=default \
+  puma -e production -b "tcp://127.0.0.1:$port" -t "$threads:$threads" -w "$workers" \
+  --pidfile "$ANCHOR_OUT/run/puma.pid" config.ru </dev/null >"$ANCHOR_OUT/puma.log" 2>&1 &
+cd - >/dev/null
 
 key="$(cat "$ANCHOR_OUT/api-key.txt")"
 started=$(date +%s.%N)

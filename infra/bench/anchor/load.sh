@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# The read mix against the running Redmine with wrk (closed loop: each of N connections sends its
+# next request when the last is answered, keep-alive), from target/read-paths.csv, for each kind
+# (list, tree, issue, mix; read-mix.lua says what each is) at each connection count.
+#   ANCHOR_SECONDS (default 20) per run, ANCHOR_CONNECTIONS (default "1 4 16"),
+#   ANCHOR_KINDS (default "list tree issue mix").
+# Writes target/load.json: one entry per run with the load average before it and Puma's RSS after.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+. "$here/common.sh"
+seconds="${ANCHOR_SECONDS:-20}"
+conns="${ANCHOR_CONNECTIONS:-1 4 16}"
+kinds="${ANCHOR_KINDS:-list tree issue mix}"
+url="$(cat "$ANCHOR_OUT/redmine-url.txt")"
+key="$(cat "$ANCHOR_OUT/api-key.txt")"
+export ANCHOR_PATHS="$ANCHOR_OUT/read-paths.csv"
+[ -s "$ANCHOR_PATHS" ] || { echo "load: no $ANCHOR_PATHS (run load-data.sh)" >&2; exit 1; }
+
+puma_rss_mb() { # master and workers, from /proc (shared pages counted in each)
+  local master total=0
+  master="$(cat "$ANCHOR_OUT/run/puma.pid")"
+  for p in "$master" $(pgrep -P "$master" || true); do
+    total=$((total + $(awk '/VmRSS/ {print $2}' "/proc/$p/status")))
+  done
+  echo $((total / 1024))
+}
+# tree pages per plan read (the first council's), to turn page figures into tree reads
+pages="$(awk -F, '$1=="tree" {print $4; exit}' "$ANCHOR_PATHS")"
+
+# warm-up: every kind once, so the first figure does not carry Ruby's first calls
+for k in list tree issue; do
+  ANCHOR_KIND=$k wrk -t1 -c1 -d3s --timeout 30s -H "X-Redmine-API-Key: $key" -s "$here/read-mix.lua" "$url" >/dev/null
+done
+
+out="$ANCHOR_OUT/load.json"
+echo "[" >"$out"
+sep=""
+for k in $kinds; do
+  for c in $conns; do
+    before="$(loadavg)"
+    line="$(ANCHOR_KIND=$k wrk -t"$((c < 2 ? 1 : 2))" -c"$c" -d"${seconds}s" --timeout 30s --latency \
+      -H "X-Redmine-API-Key: $key" -s "$here/read-mix.lua" "$url" | sed -n 's/^ANCHOR-WRK //p')"
+    rss="$(puma_rss_mb)"
+    printf '%s{"connections":%d,"treePages":%d,"loadAverageBefore":"%s","loadAverageAfter":"%s","pumaRssMb":%d,"wrk":%s}\n' \
+      "$sep" "$c" "$pages" "$before" "$(loadavg)" "$rss" "$line" >>"$out"
+    sep=","
+    summary="$(python3 -c '
+import json, sys
+d = json.loads(sys.argv[1]); l = d["latencyMs"]
+print("%.2f req/s p50 %s p90 %s p99 %s ms, %d requests, errors %d" % (d["requestsPerSecond"], l["p50"], l["p90"], l["p99"], d["requests"], sum(d["errors"].values())))' "$line")"
+    echo "load: $k c=$c $summary (load average $before; puma RSS ${rss} MB)"
+  done
+done
+echo "]" >>"$out"
