@@ -7,7 +7,6 @@
 # with a line "skipped: <why>" on stdout; anything else is a failure.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-. "$here/common.sh"
 
 skip() { echo "skipped: $*"; exit 3; }
 [ "$(id -u)" = 0 ] || skip "not root (Debian's redmine package installs system-wide)"
@@ -16,6 +15,8 @@ command -v apt-get >/dev/null 2>&1 || skip "no apt-get on this machine"
 candidate="$(apt-cache policy redmine 2>/dev/null | awk '/Candidate:/ {print $2}')"
 case "$candidate" in 5.0.*) ;; *) skip "Debian's archive offers no redmine 5.0.x here (candidate: ${candidate:-none})" ;;
 esac
+# only now: common.sh writes into target/, which a skipped run need not be able to do
+. "$here/common.sh"
 
 if installed redmine && installed redmine-pgsql && installed puma && installed wrk &&
   [ -r "$REDMINE_ETC/database.yml" ]; then

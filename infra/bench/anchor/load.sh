@@ -24,6 +24,16 @@ puma_rss_mb() { # master and workers, from /proc (shared pages counted in each)
   done
   echo $((total / 1024))
 }
+# wrk stops at its deadline but Puma still answers the requests it had queued (a tree page under
+# load takes seconds), which would slow the next run: before each run, wait until one cheap
+# request per Puma thread has come back (at most 120 s).
+drain() {
+  local n=$((${ANCHOR_PUMA_WORKERS:-2} * ${ANCHOR_PUMA_THREADS:-5})) i
+  for i in $(seq 1 "$n"); do
+    curl -s -o /dev/null -m 120 -H "X-Redmine-API-Key: $key" "$url/users/current.json" &
+  done
+  wait
+}
 # tree pages per plan read (the first council's), to turn page figures into tree reads
 pages="$(awk -F, '$1=="tree" {print $4; exit}' "$ANCHOR_PATHS")"
 
@@ -37,6 +47,7 @@ echo "[" >"$out"
 sep=""
 for k in $kinds; do
   for c in $conns; do
+    drain
     before="$(loadavg)"
     line="$(ANCHOR_KIND=$k wrk -t"$((c < 2 ? 1 : 2))" -c"$c" -d"${seconds}s" --timeout 30s --latency \
       -H "X-Redmine-API-Key: $key" -s "$here/read-mix.lua" "$url" | sed -n 's/^ANCHOR-WRK //p')"

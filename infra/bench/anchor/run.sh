@@ -17,9 +17,10 @@ figures="$ANCHOR_OUT/anchor-figures.json"
 rm -f "$ANCHOR_OUT"/{load,reminders,loaded}.json "$figures"
 
 set +e
-install_line="$("$here/install.sh" 2>&1 | tee -a /dev/stderr | tail -1)"
+"$here/install.sh" 2>&1 | tee "$ANCHOR_OUT/install.log"
 rc=${PIPESTATUS[0]}
 set -e
+install_line="$(tail -1 "$ANCHOR_OUT/install.log")"
 if [ "$rc" = 3 ]; then
   python3 -c 'import json,sys; print(json.dumps({"skipped": sys.argv[1]}))' "${install_line#skipped: }" >"$figures"
   echo "run: $install_line"
@@ -36,7 +37,8 @@ esac
 trap '"$here/stop.sh"' EXIT
 start_line="$("$here/start.sh" "$port" | tail -1)"
 echo "$start_line"
-load_line="$("$here/load-data.sh" "$data" | tee -a /dev/stderr | tail -1)"
+"$here/load-data.sh" "$data" | tee "$ANCHOR_OUT/load-data.log"
+load_line="$(tail -1 "$ANCHOR_OUT/load-data.log")"
 "$here/load.sh"
 reminders_line="$("$here/reminders.sh" | tail -1)"
 echo "$reminders_line"
