@@ -4,7 +4,8 @@
 # (list, tree, issue, mix; read-mix.lua says what each is) at each connection count.
 #   ANCHOR_SECONDS (default 20) per run, ANCHOR_CONNECTIONS (default "1 4 16"),
 #   ANCHOR_KINDS (default "list tree issue mix").
-# Writes target/load.json: one entry per run with the load average before it and Puma's RSS after.
+# Writes target/load.json: one entry per run with the load average before it, Puma's RSS after and
+# operationsPerSecond (hub reads: a tree read is all its pages, a mix operation a third of 2 + pages).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/common.sh"
@@ -52,13 +53,23 @@ for k in $kinds; do
     line="$(ANCHOR_KIND=$k wrk -t"$((c < 2 ? 1 : 2))" -c"$c" -d"${seconds}s" --timeout 30s --latency \
       -H "X-Redmine-API-Key: $key" -s "$here/read-mix.lua" "$url" | sed -n 's/^ANCHOR-WRK //p')"
     rss="$(puma_rss_mb)"
-    printf '%s{"connections":%d,"treePages":%d,"loadAverageBefore":"%s","loadAverageAfter":"%s","pumaRssMb":%d,"wrk":%s}\n' \
-      "$sep" "$c" "$pages" "$before" "$(loadavg)" "$rss" "$line" >>"$out"
+    # operations: a list or an issue is one request, a tree read `pages` requests, a mix of three
+    # operations 2 + pages requests
+    entry="$(python3 -c '
+import json, sys
+c, pages, before, after, rss, line = sys.argv[1:]
+d = json.loads(line); pages = int(pages)
+per_op = {"list": 1, "issue": 1, "tree": pages, "mix": (2 + pages) / 3}[d["kind"]]
+print(json.dumps({"connections": int(c), "treePages": pages, "loadAverageBefore": before,
+  "loadAverageAfter": after, "pumaRssMb": int(rss),
+  "operationsPerSecond": round(d["requestsPerSecond"] / per_op, 3), "wrk": d}))' \
+      "$c" "$pages" "$before" "$(loadavg)" "$rss" "$line")"
+    printf '%s%s\n' "$sep" "$entry" >>"$out"
     sep=","
     summary="$(python3 -c '
 import json, sys
-d = json.loads(sys.argv[1]); l = d["latencyMs"]
-print("%.2f req/s p50 %s p90 %s p99 %s ms, %d requests, errors %d" % (d["requestsPerSecond"], l["p50"], l["p90"], l["p99"], d["requests"], sum(d["errors"].values())))' "$line")"
+e = json.loads(sys.argv[1]); d = e["wrk"]; l = d["latencyMs"]
+print("%.2f req/s (%.3f operations/s) p50 %s p90 %s p99 %s ms per request, %d requests, errors %d" % (d["requestsPerSecond"], e["operationsPerSecond"], l["p50"], l["p90"], l["p99"], d["requests"], sum(d["errors"].values())))' "$entry")"
     echo "load: $k c=$c $summary (load average $before; puma RSS ${rss} MB)"
   done
 done
