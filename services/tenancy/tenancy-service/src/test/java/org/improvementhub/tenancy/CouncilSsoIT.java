@@ -56,7 +56,9 @@ class CouncilSsoIT implements TestPropertyProvider {
       TenancyTestSupport.properties()
           .with("hub.sso.secrets-dir", secrets.toString())
           .with("hub.sso.redirect-uris", REDIRECT)
-          .with("hub.sso.allow-local-http-issuers", "true");
+          .with("hub.sso.allow-local-http-issuers", "true")
+          // a cold provider on a busy CI machine may take longer than production's 5 s
+          .with("hub.sso.provider-timeout", "60s");
   private final String walsall = TestCouncils.uniqueSlug("walsall");
   private final String peterborough = TestCouncils.uniqueSlug("peterborough");
   private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
@@ -380,6 +382,107 @@ class CouncilSsoIT implements TestPropertyProvider {
     }
     assertThat(api.get("/councils/" + walsall + "/sso", walsallAdmin).body())
         .doesNotContain(walsallSecret);
+  }
+
+  @Test
+  void anIdTokenSignedByAKeyOutsideTheProvidersJwksIsRefused() throws Exception {
+    // a provider whose JWKS is Walsall's provider's keys, and whose token endpoint answers what the
+    // test gives it: everything right but the signature, then everything right
+    try (ForgingProvider forger =
+        new ForgingProvider(provider.jwksUrl(issuerId(walsall)).toString())) {
+      String council = TestCouncils.uniqueSlug("forged");
+      created(
+          api.post(
+              "/councils", platformAdmin, TenancyTestSupport.newCouncil(council, "Forged", 892)));
+      String settings =
+          settings(council, true)
+              .replace(provider.issuerUrl(issuerId(council)).toString(), forger.issuer())
+              .replace("PETERBOROUGH_SSO_SECRET", "WALSALL_SSO_SECRET");
+      ApiResponse set = api.put("/councils/" + council + "/sso", platformAdmin, settings);
+      assertThat(set.status()).as(set.body()).isEqualTo(200);
+
+      Started started = start(council);
+      forger.answer(idToken(issuerId(peterborough), forger.issuer(), "hub-" + council, started));
+      ApiResponse refused = finish(started, "any-code");
+      assertThat(refused.status()).as(refused.body()).isEqualTo(401);
+      assertThat(refused.body()).contains("ID token was not accepted");
+
+      Started genuine = start(council);
+      forger.answer(idToken(issuerId(walsall), forger.issuer(), "hub-" + council, genuine));
+      ApiResponse accepted = finish(genuine, "any-code");
+      assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+      assertThat(claimsOf(accepted).get("council").asText()).isEqualTo(council);
+    }
+  }
+
+  /** An ID token for {@code started}'s nonce, signed with the key of {@code signingIssuerId}. */
+  private String idToken(String signingIssuerId, String issuer, String clientId, Started started) {
+    String nonce = parameter(URI.create(started.authorizationUrl()), "nonce");
+    return provider
+        .issueToken(
+            signingIssuerId,
+            "forged-" + UUID.randomUUID(),
+            clientId,
+            Map.of(
+                "iss",
+                issuer,
+                "nonce",
+                nonce,
+                "email",
+                "forged-" + UUID.randomUUID() + "@example.org",
+                "groups",
+                List.of("hub-leads")),
+            3600)
+        .serialize();
+  }
+
+  /** A stand-in provider: its own discovery document and token endpoint, someone else's JWKS. */
+  private static final class ForgingProvider implements AutoCloseable {
+
+    private final com.sun.net.httpserver.HttpServer server;
+    private final String jwks;
+    private volatile String idToken = "";
+
+    ForgingProvider(String jwks) throws IOException {
+      this.jwks = jwks;
+      server =
+          com.sun.net.httpserver.HttpServer.create(
+              new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+      server.createContext("/", this::serve);
+      server.start();
+    }
+
+    String issuer() {
+      return "http://127.0.0.1:" + server.getAddress().getPort() + "/forged";
+    }
+
+    void answer(String token) {
+      idToken = token;
+    }
+
+    private void serve(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+      exchange.getRequestBody().readAllBytes();
+      String body =
+          exchange.getRequestURI().getPath().endsWith("/token")
+              ? "{\"access_token\":\"opaque\",\"token_type\":\"Bearer\",\"id_token\":\"%s\"}"
+                  .formatted(idToken)
+              : ("{\"issuer\":\"%s\",\"authorization_endpoint\":\"%s/authorize\","
+                      + "\"token_endpoint\":\"%s/token\",\"jwks_uri\":\"%s\","
+                      + "\"response_types_supported\":[\"code\"],"
+                      + "\"subject_types_supported\":[\"public\"],"
+                      + "\"id_token_signing_alg_values_supported\":[\"RS256\"]}")
+                  .formatted(issuer(), issuer(), issuer(), jwks);
+      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, bytes.length);
+      exchange.getResponseBody().write(bytes);
+      exchange.close();
+    }
+
+    @Override
+    public void close() {
+      server.stop(0);
+    }
   }
 
   // ---- the browser's and the portal's part of the flow

@@ -30,7 +30,6 @@ import org.slf4j.LoggerFactory;
 class IdentityProviders {
 
   private static final Logger LOG = LoggerFactory.getLogger(IdentityProviders.class);
-  private static final int TIMEOUT_MILLIS = 5_000;
   private static final int JWKS_SIZE_LIMIT = 512 * 1024;
 
   /** A provider's endpoints and keys. */
@@ -41,10 +40,15 @@ class IdentityProviders {
   private final Map<String, Known> byIssuer = new ConcurrentHashMap<>();
   private final Clock clock;
   private final Duration keptFor;
+  private final int timeoutMillis;
 
-  IdentityProviders(Clock clock, @Value("${hub.sso.discovery-cache:5m}") Duration keptFor) {
+  IdentityProviders(
+      Clock clock,
+      @Value("${hub.sso.discovery-cache:5m}") Duration keptFor,
+      @Value("${hub.sso.provider-timeout:5s}") Duration timeout) {
     this.clock = clock;
     this.keptFor = keptFor;
+    this.timeoutMillis = (int) timeout.toMillis();
   }
 
   Provider of(String issuer) {
@@ -58,10 +62,10 @@ class IdentityProviders {
     return provider;
   }
 
-  private static Provider discover(String issuer) {
+  private Provider discover(String issuer) {
     try {
       OIDCProviderMetadata metadata =
-          OIDCProviderMetadata.resolve(new Issuer(issuer), TIMEOUT_MILLIS, TIMEOUT_MILLIS);
+          OIDCProviderMetadata.resolve(new Issuer(issuer), timeoutMillis, timeoutMillis);
       if (metadata.getJWKSetURI() == null
           || metadata.getAuthorizationEndpointURI() == null
           || metadata.getTokenEndpointURI() == null) {
@@ -70,7 +74,7 @@ class IdentityProviders {
       JWKSource<SecurityContext> keys =
           JWKSourceBuilder.create(
                   metadata.getJWKSetURI().toURL(),
-                  new DefaultResourceRetriever(TIMEOUT_MILLIS, TIMEOUT_MILLIS, JWKS_SIZE_LIMIT))
+                  new DefaultResourceRetriever(timeoutMillis, timeoutMillis, JWKS_SIZE_LIMIT))
               .retrying(true)
               .build();
       return new Provider(metadata, keys);

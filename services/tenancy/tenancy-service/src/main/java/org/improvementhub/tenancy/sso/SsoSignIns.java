@@ -69,7 +69,6 @@ class SsoSignIns {
   private static final Logger LOG = LoggerFactory.getLogger(SsoSignIns.class);
   private static final Duration VALID_FOR = Duration.ofMinutes(10);
   private static final Duration KEPT_FOR = Duration.ofDays(1);
-  private static final int TIMEOUT_MILLIS = 5_000;
 
   /** Signatures accepted on ID tokens: asymmetric only (no {@code none}, no shared-secret MACs). */
   private static final Set<JWSAlgorithm> ALGORITHMS =
@@ -94,6 +93,7 @@ class SsoSignIns {
   private final CouncilStatuses statuses;
   private final Clock clock;
   private final int clockSkewSeconds;
+  private final int timeoutMillis;
 
   SsoSignIns(
       CouncilSsoSettings settings,
@@ -105,7 +105,8 @@ class SsoSignIns {
       TokenIssuer tokens,
       CouncilStatuses statuses,
       Clock clock,
-      @Value("${hub.sso.clock-skew:60s}") Duration clockSkew) {
+      @Value("${hub.sso.clock-skew:60s}") Duration clockSkew,
+      @Value("${hub.sso.provider-timeout:5s}") Duration timeout) {
     this.settings = settings;
     this.pending = pending;
     this.providers = providers;
@@ -116,6 +117,7 @@ class SsoSignIns {
     this.statuses = statuses;
     this.clock = clock;
     this.clockSkewSeconds = (int) clockSkew.toSeconds();
+    this.timeoutMillis = (int) timeout.toMillis();
   }
 
   /** Where to send the person, and the state the provider will send back. */
@@ -233,8 +235,8 @@ class SsoSignIns {
     TokenResponse response;
     try {
       HTTPRequest http = request.toHTTPRequest();
-      http.setConnectTimeout(TIMEOUT_MILLIS);
-      http.setReadTimeout(TIMEOUT_MILLIS);
+      http.setConnectTimeout(timeoutMillis);
+      http.setReadTimeout(timeoutMillis);
       response = OIDCTokenResponseParser.parse(http.send());
     } catch (IOException | ParseException e) {
       LOG.warn("Council {}'s provider did not answer the code: {}", sso.council(), e.getMessage());
