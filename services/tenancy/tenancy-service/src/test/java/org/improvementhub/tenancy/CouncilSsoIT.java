@@ -377,6 +377,8 @@ class CouncilSsoIT implements TestPropertyProvider {
         String.join("\n", logs.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
     assertThat(everything).contains("signed in through council");
     assertThat(everything).doesNotContain(walsallSecret);
+    // people are named by their account id in the logs, not by their email
+    assertThat(everything).doesNotContain("s@" + walsall + ".example");
     for (String issued : issuedTokens) {
       assertThat(everything).doesNotContain(issued);
     }

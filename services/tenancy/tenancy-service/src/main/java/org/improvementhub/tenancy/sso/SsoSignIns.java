@@ -204,7 +204,7 @@ class SsoSignIns {
             claims.getStringClaim("email"),
             claims.getStringClaim("name"),
             roles);
-    LOG.info("{} signed in through council {}'s provider as {}", user.email(), council, roles);
+    LOG.info("User {} signed in through council {}'s provider as {}", user.id(), council, roles);
     return tokens.issue(user);
   }
 
