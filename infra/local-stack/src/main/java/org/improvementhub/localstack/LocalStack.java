@@ -4,8 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.improvementhub.testsupport.http.HubApi;
 import org.improvementhub.testsupport.infra.EmbeddedKafkaBroker;
 import org.improvementhub.testsupport.infra.EmbeddedMailServer;
 import org.improvementhub.testsupport.infra.EmbeddedPostgresServer;
@@ -65,6 +68,10 @@ public final class LocalStack {
     EmbeddedMailServer mail = EmbeddedMailServer.startOn("127.0.0.1", SMTP_PORT, IMAP_PORT);
     running.add(0, mail);
 
+    LOG.info("Starting Walsall's demo sign-in provider on {}", DemoSignOn.PORT);
+    DemoSignOn signOn = DemoSignOn.start(data.resolve("tenancy/sso-secrets"));
+    running.add(0, signOn);
+
     StackConfiguration configuration =
         new StackConfiguration(
             postgres.endpoint(),
@@ -78,13 +85,13 @@ public final class LocalStack {
     List<ServiceProcess> services = new ArrayList<>();
     for (HubService service : HubService.all()) {
       LOG.info("Starting {} on {}", service.name(), service.defaultPort());
+      Map<String, String> properties = new HashMap<>(configuration.propertiesFor(service));
+      if (service == HubService.TENANCY) {
+        properties.putAll(signOn.tenancyProperties());
+      }
       ServiceProcess process =
           ServiceProcess.start(
-              service,
-              service.defaultPort(),
-              root,
-              configuration.propertiesFor(service),
-              data.resolve("logs"));
+              service, service.defaultPort(), root, properties, data.resolve("logs"));
       services.add(process);
       running.add(0, process);
     }
@@ -95,6 +102,9 @@ public final class LocalStack {
     new DemoCouncils(configuration.tenancyUrl(), services.get(1).baseUrl())
         .provision(ADMIN_EMAIL, ADMIN_PASSWORD);
     new DemoMeasures(configuration.tenancyUrl(), services.get(2).baseUrl()).load();
+    signOn.configure(
+        configuration.tenancyUrl(),
+        DemoCouncils.login(new HubApi(configuration.tenancyUrl()), ADMIN_EMAIL, ADMIN_PASSWORD));
     LOG.info("Starting portal on {}", HubService.PORTAL.defaultPort());
     ServiceProcess portal =
         Portal.start(HubService.PORTAL.defaultPort(), root, services, data.resolve("logs"));
@@ -102,7 +112,7 @@ public final class LocalStack {
     portal.awaitHealthy(Duration.ofSeconds(120));
     services.add(portal);
     LOG.info("Up in {} s", (System.nanoTime() - began) / 1_000_000_000);
-    System.out.println(banner(services));
+    System.out.println(banner(services) + signOn.banner());
   }
 
   private static String banner(List<ServiceProcess> services) {

@@ -29,13 +29,19 @@ public class SignInController {
   private final Pages pages;
   private final HubServices services;
   private final TokenClaims claims;
+  private final CouncilAccounts councilAccounts;
 
   public SignInController(
-      Sessions sessions, Pages pages, HubServices services, TokenClaims claims) {
+      Sessions sessions,
+      Pages pages,
+      HubServices services,
+      TokenClaims claims,
+      CouncilAccounts councilAccounts) {
     this.sessions = sessions;
     this.pages = pages;
     this.services = services;
     this.claims = claims;
+    this.councilAccounts = councilAccounts;
   }
 
   /** The one address: people go to their own start page, or to sign in. */
@@ -126,6 +132,8 @@ public class SignInController {
       PortalSession session, String email, FormErrors errors) {
     Map<String, Object> model = pages.model(session, "Sign in", "sign-in");
     model.put("email", email);
+    // beside password sign-in: the councils whose people may use their council's own account
+    model.put("ssoCouncils", councilAccounts.offered());
     Pages.showErrors(model, errors);
     return HttpResponse.<ModelAndView<Map<String, Object>>>status(
             errors.any() ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.OK)

@@ -1,0 +1,132 @@
+package org.improvementhub.tenancy.sso;
+
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.improvementhub.tenancy.user.Passwords;
+import org.improvementhub.tenancy.user.UserAccount;
+import org.improvementhub.tenancy.user.UserAccountRepository;
+import org.improvementhub.web.problem.ProblemException;
+import org.improvementhub.web.problem.ProblemType;
+
+/**
+ * Who signed in through a council's provider: the account linked to (council, issuer, subject), or,
+ * the first time, the council's account with the provider's email (linked from then on), or a new
+ * account of that council. An email that belongs to an account outside the council is refused. The
+ * roles are the provider's, mapped, at every sign-in; a new account gets an unusable password
+ * (random, never shown), so it signs in through the provider only.
+ */
+@Singleton
+class CouncilProviderPeople {
+
+  private final UserAccountRepository users;
+  private final ProviderIdentityRepository identities;
+  private final Passwords passwords;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+
+  CouncilProviderPeople(
+      UserAccountRepository users,
+      ProviderIdentityRepository identities,
+      Passwords passwords,
+      Clock clock) {
+    this.users = users;
+    this.identities = identities;
+    this.passwords = passwords;
+    this.clock = clock;
+  }
+
+  /** The person as a user of {@code council} with {@code roles}. */
+  @Transactional
+  UserAccount signedIn(
+      String council,
+      String issuer,
+      String subject,
+      String email,
+      String name,
+      List<String> roles) {
+    Instant now = clock.instant();
+    Optional<ProviderIdentity> known =
+        identities.findByCouncilAndIssuerAndSubject(council, issuer, subject);
+    UserAccount user;
+    if (known.isPresent()) {
+      user = users.findById(known.get().userId()).orElseThrow(SsoRefused::unknownAccount);
+      ProviderIdentity identity = known.get();
+      identities.update(
+          new ProviderIdentity(
+              identity.id(),
+              council,
+              issuer,
+              subject,
+              identity.userId(),
+              identity.firstSeenAt(),
+              now));
+    } else {
+      user = byEmailOrNew(council, email, name, roles, now);
+      identities.save(
+          new ProviderIdentity(UUID.randomUUID(), council, issuer, subject, user.id(), now, now));
+    }
+    if (!council.equals(user.council())) {
+      // never a platform or another council's account, whatever was linked or claimed
+      throw SsoRefused.unknownAccount();
+    }
+    if (user.disabled()) {
+      throw ProblemException.of(
+          ProblemType.FORBIDDEN, "Your account here has been disabled by your council's admin");
+    }
+    if (!Arrays.equals(user.roles(), roles.toArray(String[]::new))) {
+      user =
+          users.update(
+              new UserAccount(
+                  user.id(),
+                  user.email(),
+                  user.displayName(),
+                  user.passwordHash(),
+                  user.council(),
+                  roles.toArray(String[]::new),
+                  user.observerScope(),
+                  user.createdAt(),
+                  user.disabled()));
+    }
+    return user;
+  }
+
+  private UserAccount byEmailOrNew(
+      String council, String email, String name, List<String> roles, Instant now) {
+    if (email == null || email.isBlank() || !email.contains("@") || email.length() > 320) {
+      throw ProblemException.of(
+          ProblemType.UNAUTHENTICATED,
+          "The council's provider did not give an email address for this account");
+    }
+    String normalised = email.strip().toLowerCase(Locale.ROOT);
+    Optional<UserAccount> existing = users.findByEmail(normalised);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    return users.save(
+        new UserAccount(
+            UUID.randomUUID(),
+            normalised,
+            name == null || name.isBlank() ? normalised : name.strip(),
+            passwords.hash(unusablePassword()),
+            council,
+            roles.toArray(String[]::new),
+            new String[0],
+            now,
+            false));
+  }
+
+  private String unusablePassword() {
+    byte[] bytes = new byte[32];
+    random.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+}

@@ -1,0 +1,623 @@
+package org.improvementhub.tenancy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.improvementhub.testsupport.HubTestProperties;
+import org.improvementhub.testsupport.TestCouncils;
+import org.improvementhub.testsupport.http.ApiResponse;
+import org.improvementhub.testsupport.http.HubApi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Single sign-on against a real OpenID Connect provider running in this JVM (mock-oauth2-server):
+ * Walsall and Peterborough each have their own issuer. Each test walks the flow as a browser and
+ * the portal would: start at tenancy, follow the provider's redirect, hand the code and state back.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CouncilSsoIT implements TestPropertyProvider {
+
+  private static final String PASSWORD = "a-long-enough-password";
+  private static final String REDIRECT = "http://127.0.0.1:9/sign-in/sso-callback";
+
+  private final MockOAuth2Server provider = started();
+  private final Path secrets = secretsDirectory();
+  private final String walsallSecret = "walsall-secret-" + UUID.randomUUID();
+  private final HubTestProperties properties =
+      TenancyTestSupport.properties()
+          .with("hub.sso.secrets-dir", secrets.toString())
+          .with("hub.sso.redirect-uris", REDIRECT)
+          .with("hub.sso.allow-local-http-issuers", "true")
+          // a cold provider on a busy CI machine may take longer than production's 5 s
+          .with("hub.sso.provider-timeout", "60s");
+  private final String walsall = TestCouncils.uniqueSlug("walsall");
+  private final String peterborough = TestCouncils.uniqueSlug("peterborough");
+  private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+  private final List<String> issuedTokens = new ArrayList<>();
+  private final HttpClient browser = HttpClient.newHttpClient();
+
+  @Inject EmbeddedServer server;
+  private HubApi api;
+  private String platformAdmin;
+  private String walsallAdmin;
+
+  @Override
+  public Map<String, String> getProperties() {
+    return properties.build();
+  }
+
+  @BeforeAll
+  void twoCouncilsEachWithItsOwnProvider() throws IOException {
+    ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
+    logs.start();
+    Files.writeString(secrets.resolve("WALSALL_SSO_SECRET"), walsallSecret);
+    Files.writeString(secrets.resolve("PETERBOROUGH_SSO_SECRET"), "peterborough-secret");
+    api = new HubApi(server.getURL().toString());
+    platformAdmin =
+        TenancyTestSupport.token(
+            api, TenancyTestSupport.ADMIN_EMAIL, TenancyTestSupport.ADMIN_PASSWORD);
+    created(
+        api.post(
+            "/councils", platformAdmin, TenancyTestSupport.newCouncil(walsall, "Walsall", 335)));
+    created(
+        api.post(
+            "/councils",
+            platformAdmin,
+            TenancyTestSupport.newCouncil(peterborough, "Peterborough", 874)));
+    created(
+        api.post(
+            "/councils/" + walsall + "/users",
+            platformAdmin,
+            TenancyTestSupport.newUser(
+                "admin@" + walsall + ".example", PASSWORD, "COUNCIL_ADMIN")));
+    walsallAdmin = TenancyTestSupport.token(api, "admin@" + walsall + ".example", PASSWORD);
+    ApiResponse set =
+        api.put("/councils/" + walsall + "/sso", walsallAdmin, settings(walsall, true));
+    assertThat(set.status()).as(set.body()).isEqualTo(200);
+    ApiResponse other =
+        api.put("/councils/" + peterborough + "/sso", platformAdmin, settings(peterborough, true));
+    assertThat(other.status()).as(other.body()).isEqualTo(200);
+  }
+
+  @AfterAll
+  void stopTheProvider() {
+    provider.shutdown();
+    ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
+  }
+
+  @Test
+  void aCouncilsPersonSignsInWithTheirCouncilsAccountAndGetsTheMappedRoles() {
+    String subject = "walsall-person-" + UUID.randomUUID();
+    ApiResponse token =
+        signIn(
+            walsall,
+            person(
+                walsall,
+                subject,
+                "jo.bloggs@" + walsall + ".example",
+                "hub-admins",
+                "hub-managers"));
+
+    assertThat(token.status()).as(token.body()).isEqualTo(200);
+    JsonNode claims = claimsOf(token);
+    assertThat(claims.get("council").asText()).isEqualTo(walsall);
+    assertThat(claims.get("sub").asText()).isEqualTo("jo.bloggs@" + walsall + ".example");
+    assertThat(claims.get("roles").toString())
+        .isEqualTo("[\"COUNCIL_ADMIN\",\"PROGRAMME_MANAGER\"]");
+    String bearer = token.json().get("access_token").asText();
+    ApiResponse users = api.get("/councils/" + walsall + "/users", bearer);
+    assertThat(users.status()).isEqualTo(200);
+    assertThat(users.body()).contains("jo.bloggs@" + walsall + ".example");
+
+    // the same subject later, with fewer groups and a changed email: the same account, new roles
+    ApiResponse again =
+        signIn(walsall, person(walsall, subject, "jo.b@" + walsall + ".example", "hub-leads"));
+    assertThat(again.status()).as(again.body()).isEqualTo(200);
+    assertThat(claimsOf(again).get("sub").asText()).isEqualTo("jo.bloggs@" + walsall + ".example");
+    assertThat(claimsOf(again).get("roles").toString()).isEqualTo("[\"ACTION_LEAD\"]");
+  }
+
+  @Test
+  void aStateThatWasNeverStartedIsRefused() {
+    Started started = start(walsall);
+    String code = codeFrom(started, null);
+
+    ApiResponse answer = finish(new State("made-up-" + UUID.randomUUID()), code);
+
+    assertThat(answer.status()).isEqualTo(401);
+    assertThat(answer.body()).contains("unknown or already used");
+    ApiResponse empty = api.post("/auth/sso/callback", null, "{}");
+    assertThat(empty.status()).isEqualTo(400);
+    assertThat(empty.body()).contains("\"state\"");
+  }
+
+  @Test
+  void aCodeAndStateUsedOnceCannotBeReplayed() {
+    Started started = start(walsall);
+    String code =
+        codeFrom(
+            started,
+            person(
+                walsall, "r-" + UUID.randomUUID(), "replay@" + walsall + ".example", "hub-leads"));
+    assertThat(finish(started, code).status()).isEqualTo(200);
+
+    ApiResponse replayed = finish(started, code);
+
+    assertThat(replayed.status()).isEqualTo(401);
+    assertThat(replayed.body()).contains("unknown or already used");
+  }
+
+  @Test
+  void anIdTokenWithAnotherNonceIsRefused() {
+    DefaultOAuth2TokenCallback forged =
+        callback(
+            walsall,
+            "n-" + UUID.randomUUID(),
+            Map.of(
+                "email",
+                "nonce@" + walsall + ".example",
+                "groups",
+                List.of("hub-admins"),
+                "nonce",
+                "forged"));
+
+    ApiResponse answer = signIn(walsall, forged);
+
+    assertThat(answer.status()).isEqualTo(401);
+    assertThat(answer.body()).containsIgnoringCase("nonce");
+  }
+
+  @Test
+  void whatPeterboroughsProviderIssuesIsNoUseInWalsallsSignIn() {
+    // a code Peterborough's provider issued, brought back with Walsall's state
+    Started walsallStart = start(walsall);
+    Started peterboroughStart = start(peterborough);
+    String peterboroughCode = codeFrom(peterboroughStart, null);
+    ApiResponse mixed = finish(walsallStart, peterboroughCode);
+    assertThat(mixed.status()).isEqualTo(401);
+
+    // an ID token that names Peterborough's issuer, from Walsall's token endpoint
+    DefaultOAuth2TokenCallback otherIssuer =
+        callback(
+            walsall,
+            "i-" + UUID.randomUUID(),
+            Map.of(
+                "email", "iss@" + walsall + ".example",
+                "groups", List.of("hub-admins"),
+                "iss", provider.issuerUrl(issuerId(peterborough)).toString()));
+    ApiResponse refused = signIn(walsall, otherIssuer);
+    assertThat(refused.status()).isEqualTo(401);
+    assertThat(refused.body()).containsIgnoringCase("issuer");
+  }
+
+  @Test
+  void claimsNamingAnotherCouncilOrPlatformRolesAreIgnored() {
+    DefaultOAuth2TokenCallback elevated =
+        callback(
+            walsall,
+            "e-" + UUID.randomUUID(),
+            Map.of(
+                "email", "climber@" + walsall + ".example",
+                "groups", List.of("PLATFORM_ADMIN", "DFE_OBSERVER", "COUNCIL_ADMIN", "hub-leads"),
+                "council", peterborough,
+                "roles", List.of("PLATFORM_ADMIN"),
+                "observerScope", List.of("*")));
+
+    ApiResponse token = signIn(walsall, elevated);
+
+    assertThat(token.status()).as(token.body()).isEqualTo(200);
+    JsonNode claims = claimsOf(token);
+    assertThat(claims.get("council").asText()).isEqualTo(walsall);
+    assertThat(claims.get("roles").toString()).isEqualTo("[\"ACTION_LEAD\"]");
+    assertThat(claims.has("observerScope")).isFalse();
+    String bearer = token.json().get("access_token").asText();
+    assertThat(api.get("/councils/" + peterborough, bearer).status()).isEqualTo(404);
+    assertThat(api.get("/councils/" + walsall, bearer).status()).isEqualTo(200);
+    assertThat(api.get("/councils/" + peterborough + "/users", bearer).status()).isIn(403, 404);
+    assertThat(api.get("/users", bearer).status()).isEqualTo(403);
+
+    // only platform roles in the claim: no role here at all, so no token
+    ApiResponse none =
+        signIn(
+            walsall,
+            callback(
+                walsall,
+                "e2-" + UUID.randomUUID(),
+                Map.of(
+                    "email",
+                    "climber2@" + walsall + ".example",
+                    "groups",
+                    List.of("PLATFORM_ADMIN"))));
+    assertThat(none.status()).isEqualTo(403);
+  }
+
+  @Test
+  void anEmailOfAnotherCouncilsAccountIsRefused() {
+    String email = "shared-" + UUID.randomUUID() + "@example.org";
+    created(
+        api.post(
+            "/councils/" + peterborough + "/users",
+            platformAdmin,
+            TenancyTestSupport.newUser(email, PASSWORD, "COUNCIL_ADMIN")));
+
+    ApiResponse answer =
+        signIn(walsall, person(walsall, "x-" + UUID.randomUUID(), email, "hub-admins"));
+
+    assertThat(answer.status()).isEqualTo(403);
+    assertThat(api.get("/councils/" + peterborough + "/users", platformAdmin).body())
+        .contains(email);
+  }
+
+  @Test
+  void aSwitchedOffConfigurationStartsNothingAndFinishesNothing() {
+    String council = TestCouncils.uniqueSlug("notts");
+    created(
+        api.post("/councils", platformAdmin, TenancyTestSupport.newCouncil(council, "Notts", 891)));
+    assertThat(
+            api.put("/councils/" + council + "/sso", platformAdmin, settings(council, true))
+                .status())
+        .isEqualTo(200);
+    Started started = start(council);
+    String code = codeFrom(started, null);
+
+    assertThat(
+            api.put("/councils/" + council + "/sso", platformAdmin, settings(council, false))
+                .status())
+        .isEqualTo(200);
+
+    assertThat(finish(started, code).status()).isEqualTo(401);
+    assertThat(api.post("/auth/sso/" + council + "/start", null, "{}").status()).isEqualTo(404);
+    assertThat(api.get("/auth/sso/councils", null).body())
+        .doesNotContain(council)
+        .contains(walsall);
+    List<String> audit =
+        TenancyTestSupport.query(
+            properties.database(),
+            "SELECT changed_by || ' ' || after FROM tenancy.council_sso_change WHERE council = ?"
+                + " ORDER BY changed_at",
+            council);
+    assertThat(audit).hasSize(2);
+    assertThat(audit.get(1))
+        .startsWith(TenancyTestSupport.ADMIN_EMAIL)
+        .contains("\"enabled\":false");
+  }
+
+  @Test
+  void settingsAreCheckedFieldByFieldAndOnlyTheCouncilsAdminsSeeThem() {
+    String path = "/councils/" + walsall + "/sso";
+    ApiResponse bad =
+        api.put(
+            path,
+            walsallAdmin,
+            """
+            {"issuer":"http://login.example.org/tenant","clientId":"","clientSecretRef":"not a name!",
+             "scopes":["email"],"rolesClaim":"groups",
+             "roleMapping":{"hub-admins":"PLATFORM_ADMIN","hub-dfe":"DFE_OBSERVER"},"enabled":null}
+            """);
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.body())
+        .contains("\"issuer\"", "\"clientId\"", "\"clientSecretRef\"", "\"scopes\"", "\"enabled\"")
+        .contains("roleMapping.hub-admins", "roleMapping.hub-dfe");
+
+    ApiResponse shown = api.get(path, walsallAdmin);
+    assertThat(shown.status()).isEqualTo(200);
+    assertThat(shown.json().get("clientSecretRef").asText()).isEqualTo("WALSALL_SSO_SECRET");
+    assertThat(shown.json().get("clientSecretFound").asBoolean()).isTrue();
+    assertThat(shown.body()).doesNotContain(walsallSecret);
+
+    created(
+        api.post(
+            "/councils/" + peterborough + "/users",
+            platformAdmin,
+            TenancyTestSupport.newUser(
+                "admin-" + UUID.randomUUID() + "@p.example", PASSWORD, "COUNCIL_ADMIN")));
+    String manager = "pm-" + UUID.randomUUID() + "@" + walsall + ".example";
+    created(
+        api.post(
+            "/councils/" + walsall + "/users",
+            walsallAdmin,
+            TenancyTestSupport.newUser(manager, PASSWORD, "PROGRAMME_MANAGER")));
+    String managerToken = TenancyTestSupport.token(api, manager, PASSWORD);
+    assertThat(api.get(path, managerToken).status()).isEqualTo(403);
+    assertThat(api.put(path, managerToken, settings(walsall, true)).status()).isEqualTo(403);
+  }
+
+  @Test
+  void theClientSecretGoesToTheProviderAndNowhereElse() throws Exception {
+    ApiResponse token =
+        signIn(
+            walsall,
+            person(
+                walsall, "secret-" + UUID.randomUUID(), "s@" + walsall + ".example", "hub-admins"));
+    assertThat(token.status()).isEqualTo(200);
+
+    String basic =
+        Base64.getEncoder()
+            .encodeToString(
+                ("hub-" + walsall + ":" + walsallSecret).getBytes(StandardCharsets.UTF_8));
+    List<String> authorizations = new ArrayList<>();
+    RecordedRequest request;
+    while ((request = nextRequest()) != null) {
+      if (request.getHeader("Authorization") != null) {
+        authorizations.add(request.getHeader("Authorization"));
+      }
+    }
+    assertThat(authorizations).contains("Basic " + basic);
+
+    String everything =
+        String.join("\n", logs.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
+    assertThat(everything).contains("signed in through council");
+    assertThat(everything).doesNotContain(walsallSecret);
+    // people are named by their account id in the logs, not by their email
+    assertThat(everything).doesNotContain("s@" + walsall + ".example");
+    for (String issued : issuedTokens) {
+      assertThat(everything).doesNotContain(issued);
+    }
+    assertThat(api.get("/councils/" + walsall + "/sso", walsallAdmin).body())
+        .doesNotContain(walsallSecret);
+  }
+
+  @Test
+  void anIdTokenSignedByAKeyOutsideTheProvidersJwksIsRefused() throws Exception {
+    // a provider whose JWKS is Walsall's provider's keys, and whose token endpoint answers what the
+    // test gives it: everything right but the signature, then everything right
+    try (ForgingProvider forger =
+        new ForgingProvider(provider.jwksUrl(issuerId(walsall)).toString())) {
+      String council = TestCouncils.uniqueSlug("forged");
+      created(
+          api.post(
+              "/councils", platformAdmin, TenancyTestSupport.newCouncil(council, "Forged", 892)));
+      String settings =
+          settings(council, true)
+              .replace(provider.issuerUrl(issuerId(council)).toString(), forger.issuer())
+              .replace("PETERBOROUGH_SSO_SECRET", "WALSALL_SSO_SECRET");
+      ApiResponse set = api.put("/councils/" + council + "/sso", platformAdmin, settings);
+      assertThat(set.status()).as(set.body()).isEqualTo(200);
+
+      Started started = start(council);
+      forger.answer(idToken(issuerId(peterborough), forger.issuer(), "hub-" + council, started));
+      ApiResponse refused = finish(started, "any-code");
+      assertThat(refused.status()).as(refused.body()).isEqualTo(401);
+      assertThat(refused.body()).contains("ID token was not accepted");
+
+      Started genuine = start(council);
+      forger.answer(idToken(issuerId(walsall), forger.issuer(), "hub-" + council, genuine));
+      ApiResponse accepted = finish(genuine, "any-code");
+      assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+      assertThat(claimsOf(accepted).get("council").asText()).isEqualTo(council);
+    }
+  }
+
+  /** An ID token for {@code started}'s nonce, signed with the key of {@code signingIssuerId}. */
+  private String idToken(String signingIssuerId, String issuer, String clientId, Started started) {
+    String nonce = parameter(URI.create(started.authorizationUrl()), "nonce");
+    return provider
+        .issueToken(
+            signingIssuerId,
+            "forged-" + UUID.randomUUID(),
+            clientId,
+            Map.of(
+                "iss",
+                issuer,
+                "nonce",
+                nonce,
+                "email",
+                "forged-" + UUID.randomUUID() + "@example.org",
+                "groups",
+                List.of("hub-leads")),
+            3600)
+        .serialize();
+  }
+
+  /** A stand-in provider: its own discovery document and token endpoint, someone else's JWKS. */
+  private static final class ForgingProvider implements AutoCloseable {
+
+    private final com.sun.net.httpserver.HttpServer server;
+    private final String jwks;
+    private volatile String idToken = "";
+
+    ForgingProvider(String jwks) throws IOException {
+      this.jwks = jwks;
+      server =
+          com.sun.net.httpserver.HttpServer.create(
+              new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+      server.createContext("/", this::serve);
+      server.start();
+    }
+
+    String issuer() {
+      return "http://127.0.0.1:" + server.getAddress().getPort() + "/forged";
+    }
+
+    void answer(String token) {
+      idToken = token;
+    }
+
+    private void serve(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+      exchange.getRequestBody().readAllBytes();
+      String body =
+          exchange.getRequestURI().getPath().endsWith("/token")
+              ? "{\"access_token\":\"opaque\",\"token_type\":\"Bearer\",\"id_token\":\"%s\"}"
+                  .formatted(idToken)
+              : ("{\"issuer\":\"%s\",\"authorization_endpoint\":\"%s/authorize\","
+                      + "\"token_endpoint\":\"%s/token\",\"jwks_uri\":\"%s\","
+                      + "\"response_types_supported\":[\"code\"],"
+                      + "\"subject_types_supported\":[\"public\"],"
+                      + "\"id_token_signing_alg_values_supported\":[\"RS256\"]}")
+                  .formatted(issuer(), issuer(), issuer(), jwks);
+      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, bytes.length);
+      exchange.getResponseBody().write(bytes);
+      exchange.close();
+    }
+
+    @Override
+    public void close() {
+      server.stop(0);
+    }
+  }
+
+  // ---- the browser's and the portal's part of the flow
+
+  private record Started(String state, String authorizationUrl) {}
+
+  private record State(String state) {}
+
+  private Started start(String council) {
+    ApiResponse started =
+        api.post("/auth/sso/" + council + "/start", null, "{\"redirectUri\":\"" + REDIRECT + "\"}");
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    return new Started(
+        started.json().get("state").asText(), started.json().get("authorizationUrl").asText());
+  }
+
+  /**
+   * Follows the provider's address as a browser would; the provider signs in whoever the callback
+   * says.
+   */
+  private String codeFrom(Started started, DefaultOAuth2TokenCallback who) {
+    if (who != null) {
+      provider.enqueueCallback(who);
+    }
+    try {
+      HttpResponse<String> redirect =
+          browser.send(
+              HttpRequest.newBuilder(URI.create(started.authorizationUrl())).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(redirect.statusCode()).as(redirect.body()).isEqualTo(302);
+      URI back = URI.create(redirect.headers().firstValue("Location").orElseThrow());
+      assertThat(back.toString()).startsWith(REDIRECT);
+      assertThat(back.getQuery()).contains("state=" + started.state());
+      return parameter(back, "code");
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private ApiResponse finish(Started started, String code) {
+    return finish(new State(started.state()), code);
+  }
+
+  private ApiResponse finish(State state, String code) {
+    ApiResponse answer =
+        api.post(
+            "/auth/sso/callback",
+            null,
+            "{\"state\":\"%s\",\"code\":\"%s\"}".formatted(state.state(), code));
+    if (answer.status() == 200) {
+      issuedTokens.add(answer.json().get("access_token").asText());
+    }
+    return answer;
+  }
+
+  private ApiResponse signIn(String council, DefaultOAuth2TokenCallback who) {
+    Started started = start(council);
+    return finish(started, codeFrom(started, who));
+  }
+
+  private DefaultOAuth2TokenCallback person(
+      String council, String subject, String email, String... groups) {
+    return callback(
+        council, subject, Map.of("email", email, "name", "Test Person", "groups", List.of(groups)));
+  }
+
+  private DefaultOAuth2TokenCallback callback(
+      String council, String subject, Map<String, Object> claims) {
+    return new DefaultOAuth2TokenCallback(issuerId(council), subject, "JWT", null, claims, 3600);
+  }
+
+  private String settings(String council, boolean enabled) {
+    return """
+        {"issuer":"%s","clientId":"hub-%s","clientSecretRef":"%s","scopes":["openid","email"],
+         "rolesClaim":"groups",
+         "roleMapping":{"hub-admins":"COUNCIL_ADMIN","hub-managers":"PROGRAMME_MANAGER",
+                        "hub-leads":"ACTION_LEAD"},
+         "enabled":%s}
+        """
+        .formatted(
+            provider.issuerUrl(issuerId(council)),
+            council,
+            council.startsWith("walsall") ? "WALSALL_SSO_SECRET" : "PETERBOROUGH_SSO_SECRET",
+            enabled);
+  }
+
+  private static String issuerId(String council) {
+    return "idp-" + council;
+  }
+
+  private RecordedRequest nextRequest() throws InterruptedException {
+    try {
+      return provider.takeRequest(100, TimeUnit.MILLISECONDS);
+    } catch (RuntimeException none) {
+      return null;
+    }
+  }
+
+  private static JsonNode claimsOf(ApiResponse token) {
+    String jwt = token.json().get("access_token").asText();
+    String json =
+        new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
+    return new ApiResponse(200, "application/json", null, json).json();
+  }
+
+  private static String parameter(URI uri, String name) {
+    for (String pair : uri.getRawQuery().split("&")) {
+      String[] parts = pair.split("=", 2);
+      if (parts[0].equals(name)) {
+        return java.net.URLDecoder.decode(parts[1], StandardCharsets.UTF_8);
+      }
+    }
+    throw new AssertionError(uri + " has no " + name);
+  }
+
+  private static void created(ApiResponse response) {
+    assertThat(response.status()).as(response.body()).isEqualTo(201);
+  }
+
+  private static MockOAuth2Server started() {
+    MockOAuth2Server server = new MockOAuth2Server();
+    server.start();
+    return server;
+  }
+
+  private static Path secretsDirectory() {
+    try {
+      return Files.createTempDirectory("hub-sso-secrets");
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
