@@ -6,22 +6,15 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
 /**
- * Headers every page gets: no framing, no sniffing, scripts and styles only from the portal itself,
- * and pages holding council data never cached.
+ * Pages holding council data are never cached; the GOV.UK and portal assets may be. The security
+ * headers (CSP, HSTS, nosniff, framing, referrer) come from the shared {@code security-headers}
+ * library, configured in {@code application.yml} under {@code hub.security-headers}.
  */
 @ServerFilter("/**")
-public class SecurityHeaders {
-
-  private static final String POLICY =
-      "default-src 'self'; img-src 'self' data:; script-src 'self'; style-src 'self';"
-          + " font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+public class PageCaching {
 
   @ResponseFilter
-  public void secure(HttpRequest<?> request, MutableHttpResponse<?> response) {
-    response.header("X-Content-Type-Options", "nosniff");
-    response.header("X-Frame-Options", "DENY");
-    response.header("Referrer-Policy", "same-origin");
-    response.header("Content-Security-Policy", POLICY);
+  public void noStore(HttpRequest<?> request, MutableHttpResponse<?> response) {
     String path = request.getPath();
     if (!path.startsWith("/assets/")
         && !path.startsWith("/govuk/")
