@@ -1,6 +1,7 @@
 package org.improvementhub.web.headers;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
@@ -11,9 +12,13 @@ import java.util.Map;
  * Adds the security headers to every response, errors and unknown routes included. A header a
  * controller set itself is left as it is. HSTS is sent only where configured (the portal, which
  * browsers reach over HTTPS): the APIs are called by programs, for which it means nothing.
+ *
+ * <p>It runs first of all filters, so its response part sees every answer: a filter that answers by
+ * itself (the security filter's 401, the council access filter's 403 and 404) skips the response
+ * part of every filter after it. The authorisation matrix found those answers bare.
  */
 @ServerFilter("/**")
-public class SecurityHeaders {
+public class SecurityHeaders implements Ordered {
 
   /** For a JSON API: no content of any kind may load, nothing may frame it. */
   public static final String API_POLICY =
@@ -34,6 +39,11 @@ public class SecurityHeaders {
       values.put("Strict-Transport-Security", hsts);
     }
     this.headers = Map.copyOf(values);
+  }
+
+  @Override
+  public int getOrder() {
+    return Ordered.HIGHEST_PRECEDENCE;
   }
 
   @ResponseFilter
