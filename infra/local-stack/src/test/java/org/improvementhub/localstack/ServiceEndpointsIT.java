@@ -2,13 +2,19 @@ package org.improvementhub.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpResponse;
+import java.util.List;
 import org.improvementhub.testsupport.http.ApiResponse;
 import org.improvementhub.testsupport.http.HubApi;
 import org.junit.jupiter.api.Test;
 
 /**
  * What Kubernetes and Prometheus ask of every service in the local stack, without a token: its
- * liveness and readiness probes (the chart's), and its metrics, tagged with the service's name.
+ * liveness and readiness probes (the chart's), and its metrics, tagged with the service's name; and
+ * the security headers on every kind of response of every service and of the portal.
  */
 class ServiceEndpointsIT {
 
@@ -68,6 +74,48 @@ class ServiceEndpointsIT {
         .contains("jvm_memory_used_bytes")
         .contains("http_server_requests_seconds_count");
   }
+
+  @Test
+  void everyResponseOfEveryServiceCarriesTheSecurityHeaders() throws Exception {
+    // a probe, a refusal without a token, an unknown route: success, 401 and 404 alike
+    for (HubService service : HubService.all()) {
+      for (String path : List.of("/health/liveness", "/councils/walsall/anything", "/no-such")) {
+        HttpHeaders headers = headersOf(service.name(), path);
+        String where = service.name() + " " + path;
+        assertThat(headers.firstValue("Content-Security-Policy"))
+            .as(where)
+            .hasValue(
+                "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+        assertThat(headers.firstValue("X-Content-Type-Options")).as(where).hasValue("nosniff");
+        assertThat(headers.firstValue("X-Frame-Options")).as(where).hasValue("DENY");
+        assertThat(headers.firstValue("Referrer-Policy")).as(where).hasValue("no-referrer");
+      }
+    }
+    for (String path : List.of("/sign-in", "/govuk/govuk-frontend.min.css", "/no-such")) {
+      HttpHeaders headers = headersOf(HubService.PORTAL.name(), path);
+      assertThat(headers.firstValue("Content-Security-Policy").orElseThrow())
+          .as("portal " + path)
+          .startsWith("default-src 'self';")
+          .contains("frame-ancestors 'none'")
+          .doesNotContain("unsafe-inline");
+      assertThat(headers.firstValue("Strict-Transport-Security"))
+          .as("portal " + path)
+          .hasValue("max-age=31536000; includeSubDomains");
+      assertThat(headers.firstValue("X-Content-Type-Options")).hasValue("nosniff");
+      assertThat(headers.firstValue("Referrer-Policy")).hasValue("same-origin");
+    }
+  }
+
+  private HttpHeaders headersOf(String service, String path)
+      throws IOException, InterruptedException {
+    HttpResponse<Void> response =
+        HTTP.send(
+            stack.api(service).request(path, null).GET().build(),
+            HttpResponse.BodyHandlers.discarding());
+    return response.headers();
+  }
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @Test
   void theMetricsDoNotNeedTheApisTokenButTheApiStillDoes() {

@@ -6,6 +6,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -53,13 +57,20 @@ public final class HubApi {
           response.statusCode(),
           response.headers().firstValue("Content-Type").orElse(""),
           response.headers().firstValue("Location").orElse(""),
-          response.body());
+          response.body(),
+          lowerCaseNames(response.headers().map()));
     } catch (IOException e) {
       throw new IllegalStateException("Request failed: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  private static Map<String, List<String>> lowerCaseNames(Map<String, List<String>> headers) {
+    Map<String, List<String>> lower = new HashMap<>();
+    headers.forEach((name, values) -> lower.put(name.toLowerCase(Locale.ROOT), values));
+    return Map.copyOf(lower);
   }
 
   public HttpRequest.Builder request(String path, String token) {

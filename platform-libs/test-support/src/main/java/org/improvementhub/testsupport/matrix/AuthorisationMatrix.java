@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import org.improvementhub.testsupport.http.ApiResponse;
 import org.improvementhub.testsupport.http.HubApi;
 import org.improvementhub.testsupport.matrix.Caller.Kind;
 import org.improvementhub.testsupport.tokens.TestTokens;
@@ -124,8 +125,9 @@ public final class AuthorisationMatrix {
     for (Route route : routes) {
       for (Caller caller : callers) {
         Expectation due = expectation(route, caller);
-        int status = call(api, route, route.path(council), caller.token());
-        cells.add(new MatrixResult.Cell(route, caller.name(), due, status));
+        ApiResponse answer = call(api, route, route.path(council), caller.token());
+        cells.add(
+            new MatrixResult.Cell(route, caller.name(), due, answer.status(), secured(answer)));
       }
     }
     return new MatrixResult(routes, callers.stream().map(Caller::name).toList(), cells);
@@ -158,12 +160,25 @@ public final class AuthorisationMatrix {
     return Expectation.ALLOWED;
   }
 
-  private static int call(HubApi api, Route route, String path, String token) {
+  /**
+   * Whether the answer carries the headers every response of every service must carry (the
+   * security-headers library): checked on every cell, so every route, success or refusal.
+   */
+  static boolean secured(ApiResponse answer) {
+    return answer.header("X-Content-Type-Options").filter("nosniff"::equals).isPresent()
+        && answer.header("X-Frame-Options").isPresent()
+        && answer.header("Referrer-Policy").isPresent()
+        && answer
+            .header("Content-Security-Policy")
+            .filter(policy -> policy.contains("frame-ancestors 'none'"))
+            .isPresent();
+  }
+
+  private static ApiResponse call(HubApi api, Route route, String path, String token) {
     HttpRequest.Builder request =
         api.request(path, token).setHeader("Accept", route.answer().toString());
     if (!route.write()) {
-      return api.send(request.method(route.method().name(), HttpRequest.BodyPublishers.noBody()))
-          .status();
+      return api.send(request.method(route.method().name(), HttpRequest.BodyPublishers.noBody()));
     }
     // the body the route takes, empty: enough for security to decide, and for validation to refuse
     String body;
@@ -179,6 +194,6 @@ public final class AuthorisationMatrix {
     request
         .header("Content-Type", type)
         .method(route.method().name(), HttpRequest.BodyPublishers.ofString(body));
-    return api.send(request).status();
+    return api.send(request);
   }
 }

@@ -7,15 +7,31 @@ import java.util.Map;
 /** What the matrix found: one cell per route and caller. */
 public record MatrixResult(List<Route> routes, List<String> callers, List<Cell> cells) {
 
-  /** One request: who asked which route, what was due and what came back. */
-  public record Cell(Route route, String caller, Expectation due, int status) {
+  /**
+   * One request: who asked which route, what was due and what came back.
+   *
+   * @param secured whether the answer carried the security headers every response must carry
+   */
+  public record Cell(Route route, String caller, Expectation due, int status, boolean secured) {
+
+    public Cell(Route route, String caller, Expectation due, int status) {
+      this(route, caller, due, status, true);
+    }
+
     boolean met() {
-      return due.metBy(status);
+      return due.metBy(status) && secured;
     }
 
     @Override
     public String toString() {
-      return route + " as " + caller + ": due " + due.label() + ", got " + status;
+      return route
+          + " as "
+          + caller
+          + ": due "
+          + due.label()
+          + ", got "
+          + status
+          + (secured ? "" : " without the security headers");
     }
   }
 
@@ -37,7 +53,9 @@ public record MatrixResult(List<Route> routes, List<String> callers, List<Cell> 
     }
     for (Cell cell : cells) {
       String mark =
-          cell.met() ? String.valueOf(cell.status()) : cell.status() + "!" + cell.due().label();
+          cell.met()
+              ? String.valueOf(cell.status())
+              : cell.status() + "!" + (cell.secured() ? cell.due().label() : "headers");
       rows.get(cell.route()).append(String.format(" %-12s", mark));
     }
     StringBuilder table = new StringBuilder(String.format("%-70s", "route \\ caller"));

@@ -14,6 +14,7 @@ public enum ProblemType {
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
   COUNCIL_SUSPENDED("council-suspended", "This council is suspended", 423),
   COUNCIL_ARCHIVED("council-archived", "This council is archived and can only be read", 423),
+  TOO_MANY_REQUESTS("too-many-requests", "Too many attempts: try again later", 429),
   COUNCIL_NOT_READY("council-not-ready", "This council is being prepared", 503),
   UNAVAILABLE("unavailable", "Service unavailable", 503),
   INTERNAL("internal", "Something went wrong on our side", 500);

@@ -107,6 +107,15 @@ public class DocumentProposals {
         audit.actor(),
         clock.instant(),
         programmeId);
+    // the stored document is a record of the council's: who uploaded which file, for what
+    Map<String, Object> uploaded = new LinkedHashMap<>();
+    uploaded.put("fileName", fileName);
+    uploaded.put("bytes", document.length);
+    uploaded.put("mapping", mapping);
+    if (programmeId != null) {
+      uploaded.put("programmeId", programmeId.toString());
+    }
+    audit.record("plan-document", id, "UPLOADED", null, uploaded);
     return reading.view;
   }
 
@@ -143,6 +152,12 @@ public class DocumentProposals {
             "PROPOSED",
             stored.programmeId());
     store.change(council, id, write(mapping), write(reading.view));
+    audit.record(
+        "plan-document",
+        id,
+        "MAPPING_CHANGED",
+        Map.of("mapping", readMapping(stored.mapping())),
+        Map.of("mapping", mapping));
     return reading.view;
   }
 

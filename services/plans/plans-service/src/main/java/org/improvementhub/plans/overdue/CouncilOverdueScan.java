@@ -4,11 +4,13 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.improvementhub.messaging.outbox.Outbox;
 import org.improvementhub.observability.metrics.CouncilMetrics;
 import org.improvementhub.plans.action.ActionSnapshots;
 import org.improvementhub.plans.action.ImprovementAction;
 import org.improvementhub.plans.action.ImprovementActionRepository;
+import org.improvementhub.plans.audit.AuditTrail;
 import org.improvementhub.plans.events.ActionFellOverdue;
 import org.improvementhub.plans.events.ActionSnapshot;
 import org.improvementhub.tenancy.context.CouncilSlug;
@@ -30,13 +32,16 @@ public class CouncilOverdueScan {
   private final ActionSnapshots snapshots;
   private final Outbox outbox;
   private final CouncilMetrics metrics;
+  private final AuditTrail audit;
 
   public CouncilOverdueScan(
       ImprovementActionRepository actions,
       OverdueNoticeRepository notices,
       ActionSnapshots snapshots,
       Outbox outbox,
-      CouncilMetrics metrics) {
+      CouncilMetrics metrics,
+      AuditTrail audit) {
+    this.audit = audit;
     this.actions = actions;
     this.notices = notices;
     this.snapshots = snapshots;
@@ -75,6 +80,16 @@ public class CouncilOverdueScan {
                 today,
                 snapshot.leads(),
                 snapshot));
+        // the action itself is unchanged; what changed is that it is now announced overdue
+        audit.record(
+            "action",
+            action.id(),
+            "FELL_OVERDUE",
+            null,
+            Map.of(
+                "ref", String.valueOf(action.ref()),
+                "effectiveDueDate", action.effectiveDueDate().toString(),
+                "noticedOn", today.toString()));
         announced++;
       }
     }

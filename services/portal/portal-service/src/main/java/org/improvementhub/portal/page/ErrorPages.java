@@ -13,6 +13,7 @@ import org.improvementhub.portal.services.NotFoundAtService;
 import org.improvementhub.portal.services.RefusedAtService;
 import org.improvementhub.portal.services.ServiceUnavailable;
 import org.improvementhub.portal.session.FormRejected;
+import org.improvementhub.portal.session.Sessions;
 import org.improvementhub.portal.session.SignInNeeded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +29,10 @@ public class ErrorPages {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
 
   private final Pages pages;
+  private final Sessions sessions;
 
-  public ErrorPages(Pages pages) {
+  public ErrorPages(Pages pages, Sessions sessions) {
+    this.sessions = sessions;
     this.pages = pages;
   }
 
@@ -75,7 +78,9 @@ public class ErrorPages {
 
   @Error(global = true, exception = SignInNeeded.class)
   public HttpResponse<?> signIn(HttpRequest<?> request) {
-    return HttpResponse.seeOther(URI.create("/sign-in"));
+    // a cookie without a live session: it timed out or was signed out, and the page says so
+    return HttpResponse.seeOther(
+        URI.create(sessions.ended(request) ? "/sign-in?session=ended" : "/sign-in"));
   }
 
   @Error(global = true, exception = ServiceUnavailable.class)

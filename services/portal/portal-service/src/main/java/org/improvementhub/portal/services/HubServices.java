@@ -95,6 +95,27 @@ public class HubServices {
     return read(send(service, request, path), OBJECT);
   }
 
+  /**
+   * Tenancy's sign-in, naming the browser's address in {@code X-Forwarded-For}, so that tenancy
+   * (which trusts the portal's address, {@code hub.sign-in.trusted-proxies}) counts failures
+   * against the person's address rather than the portal's.
+   */
+  public Map<String, Object> signIn(String email, String password, String clientAddress) {
+    try {
+      HttpRequest request =
+          builder(HubService.TENANCY, "/auth/login", null)
+              .header("Content-Type", "application/json")
+              .header("X-Forwarded-For", clientAddress)
+              .POST(
+                  HttpRequest.BodyPublishers.ofByteArray(
+                      json.writeValueAsBytes(Map.of("email", email, "password", password))))
+              .build();
+      return read(send(HubService.TENANCY, request, "/auth/login"), OBJECT);
+    } catch (IOException e) {
+      throw new ServiceUnavailable("Could not write the request to " + HubService.TENANCY, e);
+    }
+  }
+
   /** {@code POST path} with a JSON body; the created object back. */
   public Map<String, Object> post(HubService service, String path, String token, Object body) {
     try {
@@ -198,8 +219,18 @@ public class HubServices {
       case 403 -> throw new RefusedAtService(path);
       case 404 -> throw new NotFoundAtService(path);
       case 400, 409, 422 -> throw invalid(status, response.body());
+      case 429 ->
+          throw new TooManyAttempts(String.valueOf(problemOf(response.body()).get("detail")));
       default ->
           throw new ServiceUnavailable(service + " answered " + status + " for " + path, null);
+    }
+  }
+
+  private Map<String, Object> problemOf(byte[] body) {
+    try {
+      return json.readValue(body, OBJECT);
+    } catch (IOException unreadable) {
+      return Map.of("detail", "Too many attempts: try again later");
     }
   }
 

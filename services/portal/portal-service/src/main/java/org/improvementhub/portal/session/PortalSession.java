@@ -8,14 +8,17 @@ import java.time.Instant;
  * it.
  *
  * @param person who is signed in, or null before sign-in
+ * @param startedAt when this session id was given (sign-in gives a new one): the absolute lifetime
+ *     counts from here
  */
-public record PortalSession(String id, String csrfToken, Person person, Instant lastSeen) {
+public record PortalSession(
+    String id, String csrfToken, Person person, Instant startedAt, Instant lastSeen) {
 
   public boolean signedIn() {
     return person != null;
   }
 
   PortalSession seenAt(Instant now) {
-    return new PortalSession(id, csrfToken, person, now);
+    return new PortalSession(id, csrfToken, person, startedAt, now);
   }
 }

@@ -19,7 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Server-side sessions keyed by a 256-bit random id in an HttpOnly, SameSite=Lax cookie (Secure
  * unless configured off for plain-http localhost). Held in memory: a restart signs everyone out,
- * which is acceptable for a portal whose tokens last an hour.
+ * which is acceptable for a portal whose tokens last an hour. A session ends after {@code
+ * idle-timeout} without a request, {@code absolute-lifetime} after sign-in whatever the activity,
+ * when the person's token expires, or at sign-out; an ended session is forgotten, so its cookie is
+ * worth nothing afterwards.
  */
 @Singleton
 public class Sessions {
@@ -31,14 +34,17 @@ public class Sessions {
   private final Clock clock;
   private final boolean secureCookie;
   private final Duration idleTimeout;
+  private final Duration absoluteLifetime;
 
   public Sessions(
       Clock clock,
       @Value("${hub.portal.session.secure-cookie:true}") boolean secureCookie,
-      @Value("${hub.portal.session.idle-timeout:30m}") Duration idleTimeout) {
+      @Value("${hub.portal.session.idle-timeout:30m}") Duration idleTimeout,
+      @Value("${hub.portal.session.absolute-lifetime:8h}") Duration absoluteLifetime) {
     this.clock = clock;
     this.secureCookie = secureCookie;
     this.idleTimeout = idleTimeout;
+    this.absoluteLifetime = absoluteLifetime;
   }
 
   /** The request's live session, if it has one. */
@@ -53,8 +59,9 @@ public class Sessions {
       return Optional.empty();
     }
     boolean idle = session.lastSeen().plus(idleTimeout).isBefore(now);
+    boolean tooOld = !session.startedAt().plus(absoluteLifetime).isAfter(now);
     boolean expired = session.signedIn() && session.person().expiredAt(now);
-    if (idle || expired) {
+    if (idle || tooOld || expired) {
       byId.remove(session.id());
       return Optional.empty();
     }
@@ -129,16 +136,35 @@ public class Sessions {
 
   private PortalSession store(Person person) {
     sweep();
-    PortalSession session =
-        new PortalSession(randomToken(), randomToken(), person, clock.instant());
+    Instant now = clock.instant();
+    PortalSession session = new PortalSession(randomToken(), randomToken(), person, now, now);
     byId.put(session.id(), session);
     return session;
   }
 
-  /** Forgets idle sessions, so abandoned sign-in forms do not pile up. */
+  /**
+   * Whether the request carries a session cookie that no longer names a live session: it timed out,
+   * outlived its lifetime or was signed out, so the sign-in page says so.
+   */
+  public boolean ended(HttpRequest<?> request) {
+    return request
+            .getCookies()
+            .findCookie(COOKIE)
+            .map(Cookie::getValue)
+            .filter(id -> !id.isEmpty())
+            .isPresent()
+        && current(request).isEmpty();
+  }
+
+  /** Forgets idle and too old sessions, so abandoned sign-in forms do not pile up. */
   private void sweep() {
-    Instant cutoff = clock.instant().minus(idleTimeout);
-    byId.values().removeIf(session -> session.lastSeen().isBefore(cutoff));
+    Instant now = clock.instant();
+    Instant idleCutoff = now.minus(idleTimeout);
+    Instant ageCutoff = now.minus(absoluteLifetime);
+    byId.values()
+        .removeIf(
+            session ->
+                session.lastSeen().isBefore(idleCutoff) || !session.startedAt().isAfter(ageCutoff));
   }
 
   private String randomToken() {

@@ -14,9 +14,9 @@ import java.net.URI;
 import java.util.Map;
 import org.improvementhub.portal.page.FormErrors;
 import org.improvementhub.portal.page.Pages;
-import org.improvementhub.portal.services.HubService;
 import org.improvementhub.portal.services.HubServices;
 import org.improvementhub.portal.services.InvalidAtService;
+import org.improvementhub.portal.services.TooManyAttempts;
 import org.improvementhub.portal.session.PortalSession;
 import org.improvementhub.portal.session.Sessions;
 import org.improvementhub.portal.session.SignInNeeded;
@@ -30,13 +30,16 @@ public class SignInController {
   private final HubServices services;
   private final TokenClaims claims;
   private final CouncilAccounts councilAccounts;
+  private final BrowserAddress clientAddress;
 
   public SignInController(
       Sessions sessions,
       Pages pages,
       HubServices services,
       TokenClaims claims,
-      CouncilAccounts councilAccounts) {
+      CouncilAccounts councilAccounts,
+      BrowserAddress clientAddress) {
+    this.clientAddress = clientAddress;
     this.sessions = sessions;
     this.pages = pages;
     this.services = services;
@@ -63,7 +66,12 @@ public class SignInController {
     if (session == null) {
       session = sessions.start();
     }
-    return page(session, "", FormErrors.none()).cookie(sessions.cookieFor(session));
+    MutableHttpResponse<ModelAndView<Map<String, Object>>> page =
+        page(session, "", FormErrors.none());
+    // after a session ended (timed out, too old, signed out): say so above the form
+    boolean ended = "ended".equals(request.getParameters().get("session"));
+    page.body().getModel().ifPresent(model -> model.put("sessionEnded", ended));
+    return page.cookie(sessions.cookieFor(session));
   }
 
   @Post(value = "/sign-in", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -94,12 +102,9 @@ public class SignInController {
     }
     Map<String, Object> token;
     try {
-      token =
-          services.post(
-              HubService.TENANCY,
-              "/auth/login",
-              null,
-              Map.of("email", email, "password", password));
+      token = services.signIn(email, password, clientAddress.of(request));
+    } catch (TooManyAttempts locked) {
+      return page(session, email, FormErrors.none().add("email", "email", locked.getMessage()));
     } catch (SignInNeeded | InvalidAtService wrong) {
       return page(
           session,

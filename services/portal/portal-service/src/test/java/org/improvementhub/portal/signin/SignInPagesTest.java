@@ -40,7 +40,28 @@ class SignInPagesTest {
         .contains("govuk-template--rebranded", "<label class=\"govuk-label\" for=\"email\">");
     assertThat(CSRF.matcher(page.body()).find()).isTrue();
     assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
-        .contains("frame-ancestors 'none'");
+        .contains("frame-ancestors 'none'")
+        .contains("script-src 'self'")
+        .doesNotContain("unsafe-inline");
+    assertThat(page.headers().firstValue("Strict-Transport-Security"))
+        .hasValue("max-age=31536000; includeSubDomains");
+    assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+    assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+  }
+
+  @Test
+  void aCouncilPageWithAnEndedSessionsCookieLeadsToSignInSayingTheSessionEnded() throws Exception {
+    HttpResponse<String> page = get("/councils/walsall", "hub_session=no-such-session-id");
+
+    assertThat(page.statusCode()).isEqualTo(303);
+    assertThat(page.headers().firstValue("Location")).hasValue("/sign-in?session=ended");
+    assertThat(get("/sign-in?session=ended", null).body())
+        .contains("Your session has ended. Sign in again to continue.");
+    assertThat(get("/sign-in", null).body()).doesNotContain("Your session has ended");
+    assertThat(get("/councils/walsall", null).headers().firstValue("Location"))
+        .as("no cookie at all: plain sign-in")
+        .hasValue("/sign-in");
   }
 
   @Test
