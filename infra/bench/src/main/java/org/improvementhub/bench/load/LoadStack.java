@@ -231,6 +231,38 @@ public final class LoadStack implements AutoCloseable {
     }
   }
 
+  /**
+   * If the services were started with a flight recording ({@code HUB_SERVICE_JAVA_OPTS} holding
+   * {@code -XX:StartFlightRecording}), dumps each one's to {@code <folder>/<service>.jfr} before
+   * the services are killed (a killed JVM writes nothing).
+   */
+  public void dumpFlightRecordings(Path folder) {
+    String options = System.getenv("HUB_SERVICE_JAVA_OPTS");
+    if (options == null || !options.contains("StartFlightRecording")) {
+      return;
+    }
+    services.forEach(
+        (name, process) -> {
+          try {
+            Files.createDirectories(folder);
+            new ProcessBuilder(
+                    "jcmd",
+                    String.valueOf(process.pid()),
+                    "JFR.dump",
+                    "filename=" + folder.resolve(name + ".jfr").toAbsolutePath())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start()
+                .waitFor();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
+    System.out.println("Flight recordings: " + folder);
+  }
+
   @Override
   public synchronized void close() {
     // killed, not stopped: nothing in a bench's database needs saving

@@ -40,7 +40,9 @@ public final class ReadMixBench {
     Path root = Path.of("").toAbsolutePath();
     Path out =
         Path.of(
-            System.getProperty("bench.out", root.resolve("infra/bench/target/readmix").toString()));
+                System.getProperty(
+                    "bench.out", root.resolve("infra/bench/target/readmix").toString()))
+            .toAbsolutePath();
     Files.createDirectories(out);
     GatlingRun gatling = new GatlingRun(root);
     Map<String, Object> figures = new LinkedHashMap<>();
@@ -81,7 +83,7 @@ public final class ReadMixBench {
         one.put("all", result.all());
         one.put("requests", result.requests());
         one.put("peakRssMb", trace.peakMb());
-        one.put("report", root.relativize(result.report()).toString());
+        one.put("report", result.report().toString());
         runs.add(one);
         System.out.printf(
             "ReadMix at %.0f/s for %d s (load average before %s):%n  %s%n",
@@ -92,6 +94,7 @@ public final class ReadMixBench {
       figures.put("cores", Machine.cores());
       figures.put("runs", runs);
       LoadTargets.json().writeValue(out.resolve("readmix.json").toFile(), figures);
+      run.stack().dumpFlightRecordings(out.resolve("jfr"));
       System.out.println("Figures: " + out.resolve("readmix.json"));
     }
   }

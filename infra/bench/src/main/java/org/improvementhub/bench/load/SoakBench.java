@@ -47,12 +47,14 @@ public final class SoakBench {
     Path root = Path.of("").toAbsolutePath();
     Path out =
         Path.of(
-            System.getProperty(
-                "bench.out",
-                root.resolve("infra/bench/target/soak")
-                    .resolve(
-                        LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))
-                    .toString()));
+                System.getProperty(
+                    "bench.out",
+                    root.resolve("infra/bench/target/soak")
+                        .resolve(
+                            LocalDateTime.now()
+                                .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))
+                        .toString()))
+            .toAbsolutePath();
     Files.createDirectories(out);
     GatlingRun gatling = new GatlingRun(root);
     try (LoadRun run = LoadRun.start(root, out, councils, actions)) {
@@ -153,6 +155,7 @@ public final class SoakBench {
       figures.put("rssTrace", trace.points());
       figures.put("report", result.report().toString());
       LoadTargets.json().writeValue(out.resolve("soak.json").toFile(), figures);
+      run.stack().dumpFlightRecordings(out.resolve("jfr"));
       System.out.println("  figures: " + out.resolve("soak.json"));
     }
   }
