@@ -69,8 +69,9 @@ public final class GatlingRun {
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
               .start();
-      // the simulation stops itself at its limit (seconds + 30); the report takes a little more
-      if (!gatling.waitFor(seconds + 180, TimeUnit.SECONDS)) {
+      // the simulation stops itself at its limit (seconds + 30); writing the report took over two
+      // minutes on a machine at load average 90, so its wait is generous
+      if (!gatling.waitFor(seconds + 30 + 900, TimeUnit.SECONDS)) {
         gatling.destroyForcibly();
         throw new IllegalStateException("Gatling did not finish; see " + log);
       }

@@ -123,6 +123,10 @@ public final class SoakBench {
               result.all().p99(),
               result.all().max(),
               result.all().perSecond()));
+      text.append(
+          String.format(
+              "  arrivals never answered before the run's hard stop (not in Gatling's counts): %d%n",
+              Math.max(0, Math.round(rate * seconds) - result.all().total())));
       for (LoadFigures request : result.requests()) {
         text.append("    ").append(request.summary()).append('\n');
       }

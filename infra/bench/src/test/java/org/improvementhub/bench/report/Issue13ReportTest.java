@@ -89,6 +89,18 @@ class Issue13ReportTest {
   }
 
   @Test
+  void arrivalsNeverAnsweredBeforeTheHardStopFailTheTarget() throws Exception {
+    // 300/s for 60 s is 18,000 arrivals; Gatling counted 17,000, none failed, p99 inside 20 ms
+    Files.writeString(
+        folder.resolve("readmix.json"),
+        READ_MIX.replace("\"total\":18000,\"failed\":2", "\"total\":17000,\"failed\":0"));
+
+    assertThat(row(verdicts(), "API reads")).isEqualTo("NOT_MET");
+    assertThat(Files.readString(folder.resolve("report.md")))
+        .contains("1000 arrivals never answered");
+  }
+
+  @Test
   void theOlderBenchesPrintedFiguresAreReadBack() throws Exception {
     Files.writeString(
         folder.resolve("oversight.txt"),
