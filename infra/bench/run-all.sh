@@ -51,4 +51,6 @@ java -Xmx512m -Dbench.commit="$(git rev-parse --short HEAD 2>/dev/null || echo u
   -cp "$CP" org.improvementhub.bench.report.Issue13Report "$OUT"
 # Gatling's HTML reports and the services' logs stay out of the repository; the report, figures,
 # charts and printed outputs are what gets committed.
-rm -rf "$OUT/logs" "$OUT/gatling" "$OUT/gatling-warm-up" "$OUT/soak"
+rm -rf "$OUT/logs" "$OUT/gatling" "$OUT/gatling-warm-up" "$OUT/soak" "$OUT/gatling.log"
+# flight recordings (HUB_SERVICE_JAVA_OPTS=-XX:StartFlightRecording=...) are large: kept out of results/
+if [ -d "$OUT/jfr" ]; then mv "$OUT/jfr" "infra/bench/target/jfr-$(date -u +%H%M%S)"; fi
