@@ -65,6 +65,12 @@ public final class ServiceProcess implements AutoCloseable {
       command.add("-Xmx384m");
       command.add("-XX:+UseSerialGC");
       command.add("-XX:TieredStopAtLevel=1");
+      // extra JVM options for every service, e.g. a flight recording while a bench runs:
+      // HUB_SERVICE_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/,settings=profile"
+      String extra = System.getenv("HUB_SERVICE_JAVA_OPTS");
+      if (extra != null && !extra.isBlank()) {
+        command.addAll(List.of(extra.strip().split("\\s+")));
+      }
       command.add("-Dmicronaut.server.port=" + port);
       properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
       command.add("-cp");
@@ -132,6 +138,11 @@ public final class ServiceProcess implements AutoCloseable {
 
   public Path log() {
     return log;
+  }
+
+  /** The JVM's process id: the load bench reads its resident memory from {@code /proc}. */
+  public long pid() {
+    return process.pid();
   }
 
   public boolean isAlive() {

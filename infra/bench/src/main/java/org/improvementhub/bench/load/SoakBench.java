@@ -1,0 +1,166 @@
+package org.improvementhub.bench.load;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.improvementhub.localstack.ServiceProcess;
+
+/**
+ * Issue 12's "load held": the whole stack (every service its own JVM) under {@code MixedSoak}, 80 %
+ * reads and 20 % writes, at a given rate for a given time; prints errors, p50/p95/p99, throughput
+ * and each service's memory before and after (resident, and heap in use after a full collection)
+ * with the resident memory's slope over the last half of the run, and writes the same as {@code
+ * soak.json}.
+ *
+ * <p>Run: {@code infra/bench/run-soak.sh [minutes, default 10] [requests/s, default 300] [councils,
+ * default 4] [actions per plan, default 600]}
+ */
+public final class SoakBench {
+
+  /** Resident memory rising faster than this over the last half of the run is not flat. */
+  static final double FLAT_RSS_MB_PER_MINUTE = 2.0;
+
+  /** Live heap (after a full collection) growing by more than this is not flat. */
+  static final double FLAT_HEAP_GROWTH_MB = 16.0;
+
+  public static void main(String[] args) throws Exception {
+    try {
+      run(args);
+    } catch (Exception | Error e) {
+      e.printStackTrace();
+      // the embedded broker's threads would keep the JVM alive after a failure
+      System.exit(1);
+    }
+    System.exit(0);
+  }
+
+  private static void run(String[] args) throws Exception {
+    double minutes = args.length > 0 ? Double.parseDouble(args[0]) : 10;
+    double rate = args.length > 1 ? Double.parseDouble(args[1]) : 300;
+    int councils = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+    int actions = args.length > 3 ? Integer.parseInt(args[3]) : 600;
+    long seconds = Math.round(minutes * 60);
+    Path root = Path.of("").toAbsolutePath();
+    Path out =
+        Path.of(
+                System.getProperty(
+                    "bench.out",
+                    root.resolve("infra/bench/target/soak")
+                        .resolve(
+                            LocalDateTime.now()
+                                .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))
+                        .toString()))
+            .toAbsolutePath();
+    Files.createDirectories(out);
+    GatlingRun gatling = new GatlingRun(root);
+    try (LoadRun run = LoadRun.start(root, out, councils, actions)) {
+      Map<String, ServiceProcess> services = run.stack().services();
+      System.out.println("Warming up: 30 s of the same mix at a sixth of the rate (not counted)");
+      gatling.run(
+          "MixedSoak",
+          Math.max(5, rate / 6),
+          30,
+          run.targets(),
+          out.resolve("gatling-warm-up"),
+          out.resolve("gatling.log"));
+      String loadBefore = Machine.loadAverage();
+      Map<String, ServiceMemory> before = new LinkedHashMap<>();
+      services.forEach((name, process) -> before.put(name, ServiceMemory.afterFullGc(process)));
+      System.out.printf("Soak: MixedSoak at %.0f requests/s for %d s%n", rate, seconds);
+      GatlingRun.Result result;
+      MemoryTrace trace = MemoryTrace.every(5, services);
+      try {
+        result =
+            gatling.run(
+                "MixedSoak",
+                rate,
+                seconds,
+                run.targets(),
+                out.resolve("gatling"),
+                out.resolve("gatling.log"));
+      } finally {
+        trace.close();
+      }
+      String loadDuring = Machine.loadAverage();
+      Map<String, ServiceMemory> under = new LinkedHashMap<>();
+      services.forEach((name, process) -> under.put(name, ServiceMemory.of(process)));
+      Map<String, ServiceMemory> after = new LinkedHashMap<>();
+      services.forEach((name, process) -> after.put(name, ServiceMemory.afterFullGc(process)));
+      Map<String, Double> slopes = trace.slopeMbPerMinute(0.5);
+      Map<String, Double> peaks = trace.peakMb();
+
+      List<ServiceMemoryChange> changes =
+          services.keySet().stream()
+              .map(
+                  name ->
+                      ServiceMemoryChange.of(
+                          before.get(name), after.get(name), peaks.get(name), slopes.get(name)))
+              .toList();
+      StringBuilder text = new StringBuilder();
+      text.append('\n')
+          .append(
+              "Soak (issue 12 \"load held\"): MixedSoak, 80 % reads / 20 % writes, open model\n");
+      text.append(
+          String.format(
+              "  machine: %d cores; load average (1/5/15 min) before %s, at the end %s%n",
+              Machine.cores(), loadBefore, loadDuring));
+      text.append(
+          String.format(
+              "  %d councils of %d actions; asked %.0f requests/s for %d s%n",
+              councils, actions, rate, seconds));
+      text.append(
+          String.format(
+              "  all requests: n=%d  errors=%d  p50=%.0f ms  p95=%.0f ms  p99=%.0f ms  max=%.0f ms"
+                  + "  throughput %.1f req/s%n",
+              result.all().total(),
+              result.all().failed(),
+              result.all().p50(),
+              result.all().p95(),
+              result.all().p99(),
+              result.all().max(),
+              result.all().perSecond()));
+      text.append(
+          String.format(
+              "  arrivals never answered before the run's hard stop (not in Gatling's counts): %d%n",
+              Math.max(0, Math.round(rate * seconds) - result.all().total())));
+      for (LoadFigures request : result.requests()) {
+        text.append("    ").append(request.summary()).append('\n');
+      }
+      text.append(
+          "  memory per service (MB): resident and live heap (in use after a full GC), before ->"
+              + " after; resident peak; resident slope over the last half\n");
+      for (ServiceMemoryChange change : changes) {
+        text.append("    ").append(change.summary()).append('\n');
+      }
+      text.append(
+          String.format(
+              "  flat means: resident slope <= %.0f MB/min and live heap growth <= %.0f MB%n",
+              FLAT_RSS_MB_PER_MINUTE, FLAT_HEAP_GROWTH_MB));
+      text.append("  Gatling's report: ")
+          .append(result.report().resolve("index.html"))
+          .append('\n');
+      System.out.print(text);
+      Files.writeString(out.resolve("soak.txt"), text);
+      Map<String, Object> figures = new LinkedHashMap<>();
+      figures.put(
+          "machine",
+          Map.of("cores", Machine.cores(), "loadBefore", loadBefore, "loadAtEnd", loadDuring));
+      figures.put("councils", councils);
+      figures.put("actionsPerPlan", actions);
+      figures.put("rate", rate);
+      figures.put("seconds", seconds);
+      figures.put("all", result.all());
+      figures.put("requests", result.requests());
+      figures.put("memory", changes);
+      figures.put("rssTrace", trace.points());
+      figures.put("report", result.report().toString());
+      LoadTargets.json().writeValue(out.resolve("soak.json").toFile(), figures);
+      run.stack().dumpFlightRecordings(out.resolve("jfr"));
+      System.out.println("  figures: " + out.resolve("soak.json"));
+    }
+  }
+}
