@@ -2,6 +2,7 @@ package org.improvementhub.web.problem;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -43,6 +44,17 @@ public final class ProblemHandlers {
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, DataAccessException exception) {
       String state = sqlState(exception);
+      if (exception instanceof OptimisticLockException
+          || "40001".equals(state)
+          || "40P01".equals(state)) {
+        // Two writes to the same record at the same moment: the loser's change was not saved, and
+        // sending it again after reading the record is all the caller needs to do.
+        return ProblemResponses.of(
+            request,
+            ProblemType.CONFLICT,
+            "The record was changed by another request at the same moment; nothing was saved."
+                + " Read it again and retry.");
+      }
       if ("23505".equals(state)) {
         return ProblemResponses.of(
             request, ProblemType.CONFLICT, "A record with the same identifying values exists");

@@ -102,6 +102,43 @@ class ActionProgressIT implements TestPropertyProvider {
   }
 
   @Test
+  void simultaneousReportsOnOneActionAreSavedOrRefusedWithAConflictNeverAFailure()
+      throws Exception {
+    String id = plans.actionId(programme, outcome, "1.9", LocalDate.of(2012, 6, 30), "GREY");
+    List<java.util.concurrent.Callable<ApiResponse>> reports =
+        java.util.stream.IntStream.range(0, 8)
+            .<java.util.concurrent.Callable<ApiResponse>>mapToObj(
+                i ->
+                    () ->
+                        report(
+                            id,
+                            java.time.YearMonth.of(2011, 10).plusMonths(i).toString(),
+                            "GREEN",
+                            "Report " + i))
+            .toList();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    List<ApiResponse> answers = new java.util.ArrayList<>();
+    try {
+      for (var answer : pool.invokeAll(reports)) {
+        answers.add(answer.get());
+      }
+    } finally {
+      pool.shutdown();
+    }
+
+    assertThat(answers)
+        .as("each is saved (201) or refused as a conflict (409 problem+json)")
+        .allSatisfy(a -> assertThat(a.status()).as(a.body()).isIn(201, 409));
+    assertThat(answers.stream().filter(a -> a.status() == 409))
+        .allSatisfy(a -> assertThat(a.body()).contains("/problems/conflict"));
+    long saved = answers.stream().filter(a -> a.status() == 201).count();
+    assertThat(saved).isPositive();
+    assertThat(plans.get(actions() + id + "/progress-reports").json())
+        .as("exactly the reports answered 201 are kept")
+        .hasSize((int) saved);
+  }
+
+  @Test
   void progressHistoryIsKeptAndTheLatestReportIsTheCurrentRag() {
     String id = plans.actionId(programme, outcome, "1.2", LocalDate.of(2012, 6, 30), "GREY");
     assertThat(report(id, "2011-10", "GREEN", "Started well").status()).isEqualTo(201);
