@@ -2,13 +2,17 @@ package org.improvementhub.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.improvementhub.plans.documents.fixtures.CouncilDocuments;
+import org.improvementhub.plans.documents.fixtures.DocumentEdits;
 import org.improvementhub.testsupport.TestCouncils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -28,8 +32,11 @@ import org.openqa.selenium.support.ui.Select;
  * plan document (the plan-documents fixture, built with POI in the seed's layout) is uploaded, its
  * preview shows the counts and flagged cells with where they came from, one column is re-mapped and
  * the preview changes, then it is confirmed and the plan shows it. A file that is not Word is
- * refused in the error summary and nothing is saved. Observers see no upload control and another
- * council's manager does not find the document. axe checks every new page.
+ * refused in the error summary and nothing is saved. A newer version of the document (an action
+ * added, one retitled, one dropped) is then uploaded against the imported plan: the changes page
+ * lists them, applying without ticking the check is refused, and once checked the plan has the new
+ * action, the new title and the dropped action withdrawn. Observers see no upload control or apply
+ * and another council's manager does not find the documents. axe checks every new page.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -44,6 +51,7 @@ class WordPlanJourneysIT {
   private String otherManager;
   private String observer;
   private String preview;
+  private String changes;
 
   @BeforeAll
   void provisionACouncilAndOpenTheBrowser() {
@@ -158,6 +166,64 @@ class WordPlanJourneysIT {
 
   @Test
   @Order(2)
+  void aNewerVersionShowsWhatChangedAndIsAppliedOnceChecked() {
+    assertThat(preview).as("the first journey imported the plan").isNotNull();
+    steps.signIn(manager);
+    browser.go("/councils/" + walsall + "/plan-documents");
+    // the plan imported above is offered as the one this document updates
+    assertThat(browser.find("label[for='programme-1']").getText()).startsWith("A newer version");
+    browser.find("#programme-1").click();
+    String retitled = "WSCB to review its governance, structure and subgroups against guidance";
+    upload("walsall-improvement-plan-v2.docx", DocumentEdits.walsallNewerVersion(retitled));
+    assertThat(browser.heading()).isEqualTo("Check what the newer document changes");
+    changes = browser.path();
+    assertThat(browser.find("#count-added").getText()).isEqualTo("1");
+    assertThat(browser.find("#count-changed").getText()).isEqualTo("1");
+    assertThat(browser.find("#count-removed").getText()).isEqualTo("1");
+    assertThat(browser.find("#added tbody tr[data-ref='1.99']").getText())
+        .contains("Publish the WSCB annual report", "2014-06-30");
+    assertThat(browser.find("#changed tbody tr[data-ref='1.2']").getText()).contains(retitled);
+    String actionsBefore = stack.actions(walsall, manager).body();
+    browser.assertAccessible("Word plan changes");
+    browser.screenshot("w07-word-plan-changes");
+
+    // the dropped action 1.4 is withdrawn; applying without the check is refused, nothing changes
+    browser.find("#removed-0-withdraw").click();
+    steps.click("#apply");
+    assertThat(browser.driver().getTitle()).startsWith("Error: ");
+    List<WebElement> summary = browser.findAll(".govuk-error-summary__list li a");
+    assertThat(summary).hasSize(1);
+    assertThat(summary.get(0).getAttribute("href")).endsWith("#checked");
+    assertThat(browser.find("#removed-0-withdraw").isSelected()).isTrue();
+    assertThat(stack.actions(walsall, manager).body()).isEqualTo(actionsBefore);
+    browser.assertAccessible("Word plan changes with errors");
+    browser.screenshot("w08-word-plan-changes-errors");
+
+    browser.find("#checked").click();
+    steps.click("#apply");
+    assertThat(browser.find("#applied-banner").getText()).contains("applied to the plan");
+    assertThat(browser.findAll("#apply")).isEmpty();
+    browser.assertAccessible("Word plan changes applied");
+    browser.screenshot("w09-word-plan-changes-applied");
+    JsonNode actions = stack.actions(walsall, manager).json();
+    Map<String, JsonNode> byRef = new HashMap<>();
+    actions.forEach(a -> byRef.put(a.get("ref").asText(), a));
+    assertThat(byRef.get("1.99").get("title").asText()).startsWith("Publish the WSCB");
+    assertThat(byRef.get("1.2").get("title").asText()).isEqualTo(retitled);
+    assertThat(byRef.get("1.4").get("withdrawnReason").asText())
+        .isEqualTo("No longer in the plan document walsall-improvement-plan-v2.docx");
+    // the plan still lists 1.4, marked withdrawn
+    browser.go("/councils/" + walsall + "/plan");
+    assertThat(
+            browser
+                .driver()
+                .findElement(By.xpath("//tr[td[1][normalize-space()='1.4']]"))
+                .getText())
+        .contains("Withdrawn");
+  }
+
+  @Test
+  @Order(3)
   void observersSeeNoUploadAndAnotherCouncilDoesNotFindTheDocument() {
     steps.signIn(observer);
     browser.go("/councils/" + walsall + "/plan-documents");
@@ -172,12 +238,18 @@ class WordPlanJourneysIT {
     assertThat(browser.heading()).isEqualTo("Check the plan read from your document");
     assertThat(browser.findAll("#remap")).isEmpty();
     assertThat(browser.findAll("#confirm")).isEmpty();
+    assertThat(changes).as("the second journey uploaded a newer version").isNotNull();
+    browser.go(changes);
+    assertThat(browser.heading()).isEqualTo("Check what the newer document changes");
+    assertThat(browser.findAll("#apply")).isEmpty();
     steps.signOut();
 
     steps.signIn(otherManager);
     browser.go(preview);
     assertThat(browser.heading()).isEqualTo("Page not found");
     browser.go(preview.replace(walsall, peterborough));
+    assertThat(browser.heading()).isEqualTo("Page not found");
+    browser.go(changes);
     assertThat(browser.heading()).isEqualTo("Page not found");
   }
 

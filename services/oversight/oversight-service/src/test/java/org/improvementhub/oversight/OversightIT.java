@@ -179,12 +179,33 @@ class OversightIT implements TestPropertyProvider {
 
   @Test
   @Order(5)
+  void aWithdrawnActionLeavesTheCounts() {
+    UUID id = walsallActions.get(2); // GREEN
+    kafka.publish(
+        "plans.action.v1",
+        walsall,
+        TestCouncils.envelope(
+            "ActionWithdrawn",
+            walsall,
+            id.toString(),
+            ("{\"action\":{\"actionId\":\"%s\",\"ref\":\"1.3\",\"title\":\"Action 1.3\",\"leads\":[],"
+                    + "\"dueDate\":\"%s\",\"ragStatus\":\"GREEN\",\"withdrawnOn\":\"2026-11-23\"},"
+                    + "\"withdrawnOn\":\"2026-11-23\",\"reason\":\"No longer in the plan\"}")
+                .formatted(id, LocalDate.now().plusDays(60))));
+    JsonNode summary =
+        awaitSummary(walsall, tokens.observer("*"), s -> s.get("totalActions").asInt() == 57);
+    assertThat(rag(summary, "GREEN").get("count").asInt()).isEqualTo(27);
+    assertThat(rag(summary, "RED").get("count").asInt()).isEqualTo(5);
+  }
+
+  @Test
+  @Order(6)
   void aRebuildFromTheTopicsGivesTheSameAnswer() {
     String observer = tokens.observer(walsall, peterborough);
     String before = api.get("/oversight/councils", observer).body();
     ApiResponse rebuilt = api.post("/oversight/rebuild", tokens.platformAdmin(), "");
     assertThat(rebuilt.status()).as(rebuilt.body()).isEqualTo(200);
-    assertThat(rebuilt.json().get("actionEvents").asInt()).isGreaterThanOrEqualTo(61);
+    assertThat(rebuilt.json().get("actionEvents").asInt()).isGreaterThanOrEqualTo(62);
     assertThat(api.get("/oversight/councils", observer).body()).isEqualTo(before);
   }
 }

@@ -21,12 +21,14 @@ import org.improvementhub.plans.events.ActionDueDateRevised;
 import org.improvementhub.plans.events.ActionFellOverdue;
 import org.improvementhub.plans.events.ActionProgressReported;
 import org.improvementhub.plans.events.ActionSnapshot;
+import org.improvementhub.plans.events.ActionWithdrawn;
 
 /**
  * Keeps each council's actions as the latest plans event describes them. Every action event carries
  * the whole action, so applying one is an upsert; the source position makes it safe to apply events
  * again (a redelivery, a replay racing the live listener): an older event never overwrites a newer.
- * In the same transaction it recounts the council's tally and keeps the month's RAG snapshot.
+ * In the same transaction it recounts the council's tally and keeps the month's RAG snapshot. A
+ * withdrawn action (its snapshot says when) stays in the table but out of every count.
  */
 @Singleton
 public class ActionProjection implements Projection {
@@ -37,7 +39,8 @@ public class ActionProjection implements Projection {
           ActionFellOverdue.TYPE,
           ActionProgressReported.TYPE,
           ActionDueDateRevised.TYPE,
-          ActionCompleted.TYPE);
+          ActionCompleted.TYPE,
+          ActionWithdrawn.TYPE);
 
   private final EventCodec codec;
   private final CouncilTallies tallies;
@@ -70,8 +73,8 @@ public class ActionProjection implements Projection {
         connection.prepareStatement(
             "INSERT INTO oversight.observed_action (council, action_id, ref, title, rag_status,"
                 + " due_date, completed_on, overdue_since, updated_at, source_partition,"
-                + " source_offset, latest_note, latest_period, plan_item_id)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " source_offset, latest_note, latest_period, plan_item_id, withdrawn_on)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (council, action_id) DO UPDATE SET ref = EXCLUDED.ref,"
                 + " title = EXCLUDED.title, rag_status = EXCLUDED.rag_status,"
                 + " completed_on = EXCLUDED.completed_on,"
@@ -83,7 +86,7 @@ public class ActionProjection implements Projection {
                 + " source_offset = EXCLUDED.source_offset,"
                 + " latest_note = COALESCE(EXCLUDED.latest_note, observed_action.latest_note),"
                 + " latest_period = COALESCE(EXCLUDED.latest_period, observed_action.latest_period),"
-                + " plan_item_id = EXCLUDED.plan_item_id"
+                + " plan_item_id = EXCLUDED.plan_item_id, withdrawn_on = EXCLUDED.withdrawn_on"
                 + SourcePosition.onlyIfNewerThanRowOf("observed_action"))) {
       upsert.setString(1, event.council());
       upsert.setObject(2, action.actionId());
@@ -99,6 +102,7 @@ public class ActionProjection implements Projection {
       upsert.setString(12, observed.note() != null ? observed.note() : action.latestReviewNote());
       upsert.setString(13, observed.period());
       upsert.setObject(14, action.planItemId());
+      upsert.setDate(15, action.withdrawnOn() == null ? null : Date.valueOf(action.withdrawnOn()));
       if (upsert.executeUpdate() == 0) {
         // an older event than the one already applied: the tally and snapshot stand
         return true;
@@ -152,6 +156,9 @@ public class ActionProjection implements Projection {
       case ActionCompleted.TYPE ->
           Optional.of(
               new ObservedChange(codec.dataOf(event, ActionCompleted.class).action(), null));
+      case ActionWithdrawn.TYPE ->
+          Optional.of(
+              new ObservedChange(codec.dataOf(event, ActionWithdrawn.class).action(), null));
       default -> Optional.empty();
     };
   }

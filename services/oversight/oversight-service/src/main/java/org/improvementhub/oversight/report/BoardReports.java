@@ -270,7 +270,7 @@ public class BoardReports {
                 + " FROM oversight.observed_action a"
                 + " LEFT JOIN oversight.observed_plan_item i ON i.council = a.council"
                 + " AND i.item_id = a.plan_item_id AND NOT i.removed"
-                + " WHERE a.council = ?")) {
+                + " WHERE a.council = ? AND a.withdrawn_on IS NULL")) {
       query.setString(1, council);
       List<ReportedAction> actions = new ArrayList<>();
       try (ResultSet rows = query.executeQuery()) {

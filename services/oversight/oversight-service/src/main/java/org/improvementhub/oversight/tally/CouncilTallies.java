@@ -52,7 +52,7 @@ public class CouncilTallies {
                 + OPEN
                 + " AND due_date >= ? AND due_date <= ?),"
                 + " ?, max(updated_at)"
-                + " FROM oversight.observed_action WHERE council = ?"
+                + " FROM oversight.observed_action WHERE council = ? AND withdrawn_on IS NULL"
                 + " ON CONFLICT (council) DO UPDATE SET total = EXCLUDED.total,"
                 + " blue = EXCLUDED.blue, green = EXCLUDED.green, amber = EXCLUDED.amber,"
                 + " red = EXCLUDED.red, grey = EXCLUDED.grey, overdue = EXCLUDED.overdue,"
@@ -159,7 +159,8 @@ public class CouncilTallies {
                       + "  count(*) FILTER (WHERE "
                       + OPEN
                       + " AND due_date >= ? AND due_date <= ?) AS due_soon"
-                      + "  FROM oversight.observed_action WHERE council IN (SELECT council"
+                      + "  FROM oversight.observed_action WHERE withdrawn_on IS NULL"
+                      + "  AND council IN (SELECT council"
                       + "   FROM oversight.council_tally WHERE as_of IS NULL OR as_of < ?)"
                       + "  GROUP BY council) a"
                       + " WHERE t.council = a.council AND (t.as_of IS NULL OR t.as_of < ?)")) {

@@ -8,7 +8,8 @@ package org.improvementhub.plans.documents;
  */
 public record ProposedDriver(String ref, String kind, Origin origin) {
 
-  static ProposedDriver cited(String ref, Origin origin) {
+  /** A driver the document only cites: its kind from its ref ({@code IN 3.1} is a notice). */
+  public static ProposedDriver cited(String ref, Origin origin) {
     String kind;
     if (ref.startsWith("IN ")) {
       kind = "IMPROVEMENT_NOTICE";

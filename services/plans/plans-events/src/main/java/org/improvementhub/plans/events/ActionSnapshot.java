@@ -16,6 +16,7 @@ import java.util.UUID;
  * @param planItemId the plan item the action sits under, if any
  * @param driverRefs the refs of the drivers the action answers (`OR 13`, `IN 3.1`), if known
  * @param latestReviewNote the review note of the latest progress report, if any
+ * @param withdrawnOn the day the council withdrew the action (no longer counted), if it did
  */
 @Serdeable
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -32,7 +33,40 @@ public record ActionSnapshot(
     @Nullable PlanPerson programmeManager,
     @Nullable UUID planItemId,
     @Nullable List<String> driverRefs,
-    @Nullable String latestReviewNote) {
+    @Nullable String latestReviewNote,
+    @Nullable LocalDate withdrawnOn) {
+
+  /** The shape published before actions could be withdrawn. */
+  public ActionSnapshot(
+      UUID actionId,
+      String ref,
+      String title,
+      List<PlanPerson> leads,
+      LocalDate startDate,
+      LocalDate dueDate,
+      String ragStatus,
+      LocalDate completedOn,
+      UUID programmeId,
+      PlanPerson programmeManager,
+      UUID planItemId,
+      List<String> driverRefs,
+      String latestReviewNote) {
+    this(
+        actionId,
+        ref,
+        title,
+        leads,
+        startDate,
+        dueDate,
+        ragStatus,
+        completedOn,
+        programmeId,
+        programmeManager,
+        planItemId,
+        driverRefs,
+        latestReviewNote,
+        null);
+  }
 
   /** The shape published before plan items, drivers and review notes were carried. */
   public ActionSnapshot(
@@ -57,6 +91,7 @@ public record ActionSnapshot(
         completedOn,
         programmeId,
         programmeManager,
+        null,
         null,
         null,
         null);

@@ -53,6 +53,7 @@ public class ActionSnapshots {
         base.programmeManager(),
         action.parentId(),
         actions.driverRefs(action.id()),
-        latestNote);
+        latestNote,
+        action.withdrawnOn());
   }
 }

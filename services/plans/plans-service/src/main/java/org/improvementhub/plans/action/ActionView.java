@@ -1,5 +1,6 @@
 package org.improvementhub.plans.action;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,7 +9,8 @@ import java.util.UUID;
 
 /**
  * An action as the API shows it. {@code lead} is the first of {@code leads}; {@code dueDate} is the
- * original date and {@code effectiveDueDate} the revised one if there is one.
+ * original date and {@code effectiveDueDate} the revised one if there is one; {@code withdrawnOn}
+ * and {@code withdrawnReason} are set when the council has withdrawn it.
  */
 @Serdeable
 public record ActionView(
@@ -30,7 +32,9 @@ public record ActionView(
     RagStatus ragStatus,
     List<String> evidenceLinks,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    @Nullable LocalDate withdrawnOn,
+    @Nullable String withdrawnReason) {
 
   static ActionView of(ImprovementAction action, List<ActionLead> leads) {
     List<NewAction.Lead> shown =
@@ -56,6 +60,8 @@ public record ActionView(
         action.ragStatus(),
         action.evidenceLinks() == null ? List.of() : List.of(action.evidenceLinks()),
         action.createdAt(),
-        action.updatedAt());
+        action.updatedAt(),
+        action.withdrawnOn(),
+        action.withdrawnReason());
   }
 }

@@ -19,7 +19,8 @@ import org.improvementhub.plans.events.PlanPerson;
 /**
  * One action in a council's improvement plan: a leaf of the plan tree. {@code leadName} and {@code
  * leadEmail} repeat the first of its leads (all of them are in {@code action_lead}); {@code
- * ragStatus} is the RAG of its latest progress report.
+ * ragStatus} is the RAG of its latest progress report. A withdrawn action ({@code withdrawnOn} set,
+ * with the reason) keeps its history but is no longer counted, scanned or reminded of.
  */
 @MappedEntity("improvement_action")
 public record ImprovementAction(
@@ -41,11 +42,17 @@ public record ImprovementAction(
     @Nullable LocalDate startDate,
     @Nullable LocalDate revisedDueDate,
     @Nullable LocalDate completedOn,
-    @TypeDef(type = DataType.STRING_ARRAY) String[] evidenceLinks) {
+    @TypeDef(type = DataType.STRING_ARRAY) String[] evidenceLinks,
+    @Nullable LocalDate withdrawnOn,
+    @Nullable String withdrawnReason) {
 
   /** The date the action is now due: the revised due date if there is one. */
   public LocalDate effectiveDueDate() {
     return revisedDueDate == null ? dueDate : revisedDueDate;
+  }
+
+  public boolean isWithdrawn() {
+    return withdrawnOn != null;
   }
 
   public boolean isComplete() {
@@ -69,7 +76,7 @@ public record ImprovementAction(
 
   /** Whether the action is past its (revised) due date on {@code today} and not complete. */
   public boolean isOverdueOn(LocalDate today) {
-    return !isComplete() && effectiveDueDate().isBefore(today);
+    return !isComplete() && !isWithdrawn() && effectiveDueDate().isBefore(today);
   }
 
   ImprovementAction withFirstLead(ActionLead lead) {
@@ -107,6 +114,13 @@ public record ImprovementAction(
     return change.done();
   }
 
+  ImprovementAction withdrawn(LocalDate on, String reason) {
+    Change change = new Change(this);
+    change.withdrawnOn = on;
+    change.withdrawnReason = reason;
+    return change.done();
+  }
+
   ImprovementAction placedAt(@Nullable UUID newParent, int newPosition) {
     Change change = new Change(this);
     change.parentId = newParent;
@@ -132,6 +146,8 @@ public record ImprovementAction(
     private LocalDate revisedDueDate;
     private LocalDate completedOn;
     private String[] evidenceLinks;
+    private LocalDate withdrawnOn;
+    private String withdrawnReason;
 
     private Change(ImprovementAction before) {
       this.before = before;
@@ -147,6 +163,8 @@ public record ImprovementAction(
       this.revisedDueDate = before.revisedDueDate;
       this.completedOn = before.completedOn;
       this.evidenceLinks = before.evidenceLinks;
+      this.withdrawnOn = before.withdrawnOn;
+      this.withdrawnReason = before.withdrawnReason;
     }
 
     private ImprovementAction done() {
@@ -169,7 +187,9 @@ public record ImprovementAction(
           startDate,
           revisedDueDate,
           completedOn,
-          evidenceLinks);
+          evidenceLinks,
+          withdrawnOn,
+          withdrawnReason);
     }
   }
 }

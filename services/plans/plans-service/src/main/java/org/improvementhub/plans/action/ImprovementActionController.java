@@ -99,6 +99,18 @@ public class ImprovementActionController {
     return actions.view(id);
   }
 
+  /**
+   * Withdraws an action the council no longer pursues: kept with its history, shown as withdrawn,
+   * no longer counted or chased.
+   */
+  @Post("/{id}/withdrawal")
+  @Secured({"PLATFORM_ADMIN", "COUNCIL_ADMIN", "PROGRAMME_MANAGER"})
+  public ActionView withdraw(
+      @PathVariable String council, @PathVariable UUID id, @Body @Valid Withdrawal withdrawal) {
+    actions.withdraw(CouncilSlug.of(council), id, withdrawal);
+    return actions.view(id);
+  }
+
   /** Action leads report progress on their own actions too. */
   @Post("/{id}/progress-reports")
   @Secured({"PLATFORM_ADMIN", "COUNCIL_ADMIN", "PROGRAMME_MANAGER", "ACTION_LEAD"})

@@ -25,10 +25,11 @@ public interface ImprovementActionRepository extends CrudRepository<ImprovementA
           + " ORDER BY parent_id NULLS FIRST, position, ref")
   List<ImprovementAction> inProgramme(UUID programmeId);
 
-  /** Actions past their effective (revised) due date that are not complete. */
+  /** Actions past their effective (revised) due date that are neither complete nor withdrawn. */
   @Query(
       "SELECT * FROM improvement_action WHERE COALESCE(revised_due_date, due_date) < :today"
-          + " AND completed_on IS NULL AND rag_status <> 'BLUE' ORDER BY ref")
+          + " AND completed_on IS NULL AND rag_status <> 'BLUE' AND withdrawn_on IS NULL"
+          + " ORDER BY ref")
   List<ImprovementAction> overdueOn(LocalDate today);
 
   @Query(
@@ -75,7 +76,8 @@ public interface ImprovementActionRepository extends CrudRepository<ImprovementA
           + " WHERE l.action_id = a.id AND (lower(l.email) = lower(CAST(:lead AS text))"
           + " OR l.name ILIKE '%' || CAST(:lead AS text) || '%')))"
           + " AND (CAST(:overdueOn AS date) IS NULL OR (COALESCE(a.revised_due_date, a.due_date)"
-          + " < CAST(:overdueOn AS date) AND a.completed_on IS NULL AND a.rag_status <> 'BLUE'))"
+          + " < CAST(:overdueOn AS date) AND a.completed_on IS NULL AND a.rag_status <> 'BLUE'"
+          + " AND a.withdrawn_on IS NULL))"
           + " AND (CAST(:driverId AS uuid) IS NULL OR EXISTS (SELECT 1 FROM plan_driver_action d"
           + " WHERE d.action_id = a.id AND d.driver_id = CAST(:driverId AS uuid)))"
           + " AND (CAST(:under AS uuid) IS NULL OR a.parent_id IN (WITH RECURSIVE below AS"

@@ -17,6 +17,7 @@ import org.improvementhub.plans.events.ActionCreated;
 import org.improvementhub.plans.events.ActionDueDateRevised;
 import org.improvementhub.plans.events.ActionProgressReported;
 import org.improvementhub.plans.events.ActionSnapshot;
+import org.improvementhub.plans.events.ActionWithdrawn;
 import org.improvementhub.plans.programme.Programme;
 import org.improvementhub.plans.programme.ProgrammeRepository;
 import org.improvementhub.plans.tree.Placement;
@@ -119,7 +120,9 @@ public class ImprovementActions {
                 request.startDate(),
                 null,
                 request.ragStatus() == RagStatus.BLUE ? today() : null,
-                links(request.evidenceLinks())));
+                links(request.evidenceLinks()),
+                null,
+                null));
     if (programmeId != null) {
       actions.shiftSiblings(programmeId, request.parentId(), position, 1, saved.id());
     }
@@ -253,6 +256,34 @@ public class ImprovementActions {
           new ActionCompleted(snapshot, completedOn));
     }
     return report;
+  }
+
+  /**
+   * Withdraws an action the council no longer pursues. It is not deleted: its reports, revisions,
+   * audit trail and the board reports that showed it stay true; from now on it is shown as
+   * withdrawn and left out of RAG counts, overdue scans and reminders (readers follow {@code
+   * ActionWithdrawn}). Withdrawing twice is a conflict.
+   */
+  @Transactional
+  public ImprovementAction withdraw(CouncilSlug council, UUID id, Withdrawal withdrawal) {
+    ImprovementAction before = require(id);
+    if (before.isWithdrawn()) {
+      throw ProblemException.of(
+          ProblemType.CONFLICT,
+          "Action " + before.ref() + " was already withdrawn on " + before.withdrawnOn());
+    }
+    ActionView beforeView = view(before);
+    ImprovementAction saved =
+        actions.update(before.withdrawn(today(), withdrawal.reason().strip()));
+    audit.record(RECORD_TYPE, id, "WITHDRAWN", beforeView, view(saved));
+    outbox.append(
+        ActionWithdrawn.TOPIC,
+        council,
+        ActionWithdrawn.TYPE,
+        1,
+        id.toString(),
+        new ActionWithdrawn(snapshots.of(saved), saved.withdrawnOn(), saved.withdrawnReason()));
+    return saved;
   }
 
   /** Moves an action under another item of its level, or re-orders it among its siblings. */

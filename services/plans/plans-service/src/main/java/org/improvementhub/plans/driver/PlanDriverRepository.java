@@ -32,7 +32,9 @@ public interface PlanDriverRepository extends CrudRepository<PlanDriver, UUID> {
           + " WHERE l.driver_id = :driverId ORDER BY a.ref")
   List<UUID> linkedActions(UUID driverId);
 
-  /** Every driver with the RAG counts of its actions, in one statement. */
+  /**
+   * Every driver with the RAG counts of its actions (withdrawn ones left out), in one statement.
+   */
   @Query(
       "SELECT d.id, d.ref, d.kind, d.text, d.timeframe, count(a.id) AS actions,"
           + " count(*) FILTER (WHERE a.rag_status = 'BLUE') AS blue,"
@@ -41,13 +43,13 @@ public interface PlanDriverRepository extends CrudRepository<PlanDriver, UUID> {
           + " count(*) FILTER (WHERE a.rag_status = 'RED') AS red,"
           + " count(*) FILTER (WHERE a.rag_status = 'GREY') AS grey"
           + " FROM plan_driver d LEFT JOIN plan_driver_action l ON l.driver_id = d.id"
-          + " LEFT JOIN improvement_action a ON a.id = l.action_id"
+          + " LEFT JOIN improvement_action a ON a.id = l.action_id AND a.withdrawn_on IS NULL"
           + " GROUP BY d.id ORDER BY d.kind, d.ref")
   List<DriverCoverage.DriverRow> coverage();
 
   @Query(
       "SELECT a.id, a.ref, a.title, a.rag_status AS rag_status FROM improvement_action a"
           + " WHERE NOT EXISTS (SELECT 1 FROM plan_driver_action l WHERE l.action_id = a.id)"
-          + " ORDER BY a.ref")
+          + " AND a.withdrawn_on IS NULL ORDER BY a.ref")
   List<DriverCoverage.ActionRow> actionsWithoutDrivers();
 }

@@ -6,8 +6,14 @@ import java.util.UUID;
 
 /**
  * What applying a re-uploaded document did: counts of actions added and changed and progress
- * reports recorded, and the refs of actions the document no longer lists that were kept.
+ * reports recorded, and the refs of actions the document no longer lists that were kept or
+ * withdrawn.
  */
 @Serdeable
 public record ApplyOutcome(
-    UUID programmeId, int added, int changed, int progressReports, List<String> kept) {}
+    UUID programmeId,
+    int added,
+    int changed,
+    int progressReports,
+    List<String> kept,
+    List<String> withdrawn) {}

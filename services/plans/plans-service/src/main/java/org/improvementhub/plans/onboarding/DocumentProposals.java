@@ -19,6 +19,7 @@ import org.improvementhub.plans.audit.AuditTrail;
 import org.improvementhub.plans.documents.ColumnGuess;
 import org.improvementhub.plans.documents.ColumnRole;
 import org.improvementhub.plans.documents.DocumentProblem;
+import org.improvementhub.plans.documents.DuplicateRefs;
 import org.improvementhub.plans.documents.Flag;
 import org.improvementhub.plans.documents.PlanDocumentReader;
 import org.improvementhub.plans.documents.Proposal;
@@ -96,7 +97,7 @@ public class DocumentProposals {
     store.remembered(council).forEach((header, role) -> mapping.put(header, role.name()));
     UUID id = UUID.randomUUID();
     Reading reading =
-        read(council, id, fileName, document, mapping, Map.of(), "PROPOSED", programmeId);
+        read(council, id, fileName, document, mapping, Map.of(), Map.of(), "PROPOSED", programmeId);
     store.add(
         council,
         id,
@@ -148,6 +149,7 @@ public class DocumentProposals {
             stored.fileName(),
             stored.document(),
             mapping,
+            readMapping(stored.duplicates()),
             Map.of(),
             "PROPOSED",
             stored.programmeId());
@@ -158,6 +160,41 @@ public class DocumentProposals {
         "MAPPING_CHANGED",
         Map.of("mapping", readMapping(stored.mapping())),
         Map.of("mapping", mapping));
+    return reading.view;
+  }
+
+  /**
+   * Chooses what to do with actions whose ref the document uses twice; the document is read again
+   * with every choice made so far, and the choices stay with the proposal until it is confirmed.
+   */
+  @Transactional
+  public ProposalView resolve(CouncilSlug council, UUID id, DuplicateChoices change) {
+    ProposalStore.Stored stored = proposed(council, id);
+    Map<String, String> duplicates = new LinkedHashMap<>(readMapping(stored.duplicates()));
+    java.util.Set<String> choosable = new java.util.LinkedHashSet<>(duplicates.keySet());
+    readView(stored.view()).flags().stream()
+        .filter(f -> f.kind() == Flag.Kind.DUPLICATE)
+        .forEach(f -> choosable.add(f.ref()));
+    for (int i = 0; i < change.choices().size(); i++) {
+      DuplicateChoices.Choice choice = change.choices().get(i);
+      if (!choosable.contains(choice.ref())) {
+        throw ProblemException.invalidField(
+            "choices[" + i + "].ref", "is not a duplicate ref of this document's actions");
+      }
+      duplicates.put(choice.ref(), choice.resolution().name());
+    }
+    Reading reading =
+        read(
+            council,
+            id,
+            stored.fileName(),
+            stored.document(),
+            readMapping(stored.mapping()),
+            duplicates,
+            Map.of(),
+            "PROPOSED",
+            stored.programmeId());
+    store.resolved(council, id, write(duplicates), write(reading.view));
     return reading.view;
   }
 
@@ -175,7 +212,15 @@ public class DocumentProposals {
     Map<String, String> mapping = readMapping(stored.mapping());
     Reading reading =
         read(
-            council, id, stored.fileName(), stored.document(), mapping, settings, "PROPOSED", null);
+            council,
+            id,
+            stored.fileName(),
+            stored.document(),
+            mapping,
+            readMapping(stored.duplicates()),
+            settings,
+            "PROPOSED",
+            null);
     ImportOutcome outcome = template.importRows(council, reading.plan.rows(), false);
     Reading confirmed =
         read(
@@ -184,6 +229,7 @@ public class DocumentProposals {
             stored.fileName(),
             stored.document(),
             mapping,
+            readMapping(stored.duplicates()),
             settings,
             "CONFIRMED",
             null);
@@ -206,7 +252,7 @@ public class DocumentProposals {
    *     proposal is for a new programme or already applied
    */
   @Transactional
-  public ApplyOutcome apply(CouncilSlug council, UUID id, List<String> remove) {
+  public ApplyOutcome apply(CouncilSlug council, UUID id, ApplyRequest request) {
     ProposalStore.Stored stored = proposed(council, id);
     if (stored.programmeId() == null) {
       throw ProblemException.of(
@@ -214,7 +260,7 @@ public class DocumentProposals {
           "This document proposes a new programme: confirm it (POST …/confirm) rather than apply it");
     }
     ProposalView shown = readView(stored.view());
-    ApplyOutcome outcome = reuploads.apply(council, id, stored.fileName(), shown.diff(), remove);
+    ApplyOutcome outcome = reuploads.apply(council, id, stored.fileName(), shown.diff(), request);
     store.applied(council, id, write(shown.withStatus("APPLIED")), audit.actor(), clock.instant());
     audit.record(
         "plan-document",
@@ -227,7 +273,9 @@ public class DocumentProposals {
             "fileName",
             stored.fileName(),
             "kept",
-            String.join("; ", outcome.kept())));
+            String.join("; ", outcome.kept()),
+            "withdrawn",
+            String.join("; ", outcome.withdrawn())));
     return outcome;
   }
 
@@ -241,6 +289,7 @@ public class DocumentProposals {
             stored.fileName(),
             stored.document(),
             readMapping(stored.mapping()),
+            readMapping(stored.duplicates()),
             Map.of(),
             stored.status(),
             null)
@@ -256,6 +305,7 @@ public class DocumentProposals {
       String fileName,
       byte[] document,
       Map<String, String> mapping,
+      Map<String, String> duplicates,
       Map<String, String> settings,
       String status,
       UUID against) {
@@ -267,6 +317,9 @@ public class DocumentProposals {
     } catch (DocumentProblem problem) {
       throw ProblemException.invalidField("file", problem.getMessage());
     }
+    Map<String, DuplicateRefs.Resolution> choices = new LinkedHashMap<>();
+    duplicates.forEach((ref, choice) -> choices.put(ref, DuplicateRefs.Resolution.valueOf(choice)));
+    proposal = DuplicateRefs.resolve(proposal, choices);
     PlanFromDocument.Known known =
         new PlanFromDocument.Known(
             store.leadEmails(council), store.drivers(council), new java.util.HashSet<>());
@@ -302,7 +355,8 @@ public class DocumentProposals {
             proposal.mapping(),
             proposal.legend(),
             flags,
-            against == null ? null : reuploads.diff(against, proposal, plan));
+            against == null ? null : reuploads.diff(against, proposal, plan),
+            duplicates.isEmpty() ? null : Map.copyOf(duplicates));
     return new Reading(plan, view);
   }
 

@@ -9,9 +9,10 @@ import org.improvementhub.plans.documents.Origin;
 
 /**
  * What a newer version of a council's Word plan changes in the programme it was uploaded against:
- * actions it adds, actions whose fields it changes (old and new value beside the cell's own text),
- * actions of the plan it no longer lists, and the progress reports its new RAGs and status notes
- * propose for the period. Nothing here is saved until the proposal is applied.
+ * actions it adds, actions whose fields it changes (title, dates, leads, description, measures of
+ * success, drivers: old and new value beside the cell's own text), actions of the plan it no longer
+ * lists, the progress reports its new RAGs and status notes propose for the period, and the same
+ * for the items of the tree above the actions. Nothing here is saved until the proposal is applied.
  *
  * @param basis a fingerprint of the programme's actions when the diff was made; apply refuses (409)
  *     when the programme has changed since
@@ -27,7 +28,10 @@ public record PlanDiff(
     List<Changed> changed,
     List<Removed> removed,
     List<Progress> progress,
-    String removedKept) {
+    String removedKept,
+    @Nullable List<AddedItem> addedItems,
+    @Nullable List<ChangedItem> changedItems,
+    @Nullable List<RemovedItem> removedItems) {
 
   /** Empty lists are left out of the stored JSON; read back, they are empty again. */
   public PlanDiff {
@@ -35,7 +39,35 @@ public record PlanDiff(
     changed = changed == null ? List.of() : changed;
     removed = removed == null ? List.of() : removed;
     progress = progress == null ? List.of() : progress;
+    addedItems = addedItems == null ? List.of() : addedItems;
+    changedItems = changedItems == null ? List.of() : changedItems;
+    removedItems = removedItems == null ? List.of() : removedItems;
   }
+
+  /**
+   * An item of the tree (a theme, priority, outcome…) the document has and the plan does not; it is
+   * added, before the actions under it, when the diff is applied.
+   */
+  @Serdeable
+  public record AddedItem(
+      String ref,
+      @Nullable String parentRef,
+      String title,
+      @Nullable String description,
+      @Nullable String successCriteria,
+      @Nullable String owner,
+      Origin origin) {}
+
+  /** An item the plan and the document both have, with the fields that differ. */
+  @Serdeable
+  public record ChangedItem(String ref, UUID itemId, List<Field> fields, Origin origin) {}
+
+  /**
+   * An item of the plan the document no longer lists. Items are never removed by a re-upload: the
+   * actions under them, and their history, would go with them.
+   */
+  @Serdeable
+  public record RemovedItem(String ref, UUID itemId, String title) {}
 
   /**
    * An action in the document that the plan does not have; {@code rag} and {@code note} (when the

@@ -119,6 +119,25 @@ public class PlanDocumentController {
   }
 
   /**
+   * Chooses what to do with actions whose ref the document uses twice (each named by the ref the
+   * later one was proposed as): keep both, renumber it, merge it into the first, or leave it out.
+   */
+  @ApiResponse(
+      responseCode = "200",
+      description = "The proposal read again with the choices",
+      content = @Content(schema = @Schema(implementation = ProposalView.class)))
+  @ApiResponse(
+      responseCode = "400",
+      description = "A ref that is not one of the document's duplicate actions: choices[i].ref")
+  @ApiResponse(responseCode = "409", description = "The proposal is already confirmed")
+  @Put("/{id}/duplicates")
+  @Secured({"PLATFORM_ADMIN", "COUNCIL_ADMIN", "PROGRAMME_MANAGER"})
+  public ProposalView duplicates(
+      @PathVariable String council, @PathVariable UUID id, @Valid @Body DuplicateChoices change) {
+    return proposals.resolve(CouncilSlug.of(council), id, change);
+  }
+
+  /**
    * Imports the proposal as a new programme with the plan template's all-or-nothing import.
    *
    * @return 201 with the programme's id and counts; 400 lists every template row the import refused
@@ -148,7 +167,8 @@ public class PlanDocumentController {
   /**
    * Applies a re-uploaded document's diff (see {@code POST /councils/{c}/programmes/{p}/documents})
    * in one transaction: adds the new actions, changes the changed ones, records the proposed
-   * progress reports. Actions the document no longer lists are kept and named in the answer.
+   * progress reports. Actions the document no longer lists are kept, or withdrawn when listed in
+   * {@code withdraw}, and named in the answer.
    */
   @ApiResponse(
       responseCode = "200",
@@ -158,7 +178,7 @@ public class PlanDocumentController {
   @ApiResponse(
       responseCode = "400",
       description =
-          "Nothing applied: problem+json naming the field (remove[i], added[i].parentRef)")
+          "Nothing applied: problem+json naming the field (withdraw[i], added[i].parentRef)")
   @ApiResponse(
       responseCode = "409",
       description =
@@ -167,11 +187,11 @@ public class PlanDocumentController {
   @Post("/{id}/apply")
   @Secured({"PLATFORM_ADMIN", "COUNCIL_ADMIN", "PROGRAMME_MANAGER"})
   public ApplyOutcome apply(
-      @PathVariable String council, @PathVariable UUID id, @Nullable @Body ApplyRequest request) {
+      @PathVariable String council,
+      @PathVariable UUID id,
+      @Nullable @Body @Valid ApplyRequest request) {
     return proposals.apply(
-        CouncilSlug.of(council),
-        id,
-        request == null || request.remove() == null ? java.util.List.of() : request.remove());
+        CouncilSlug.of(council), id, request == null ? new ApplyRequest(null, null) : request);
   }
 
   /**

@@ -38,7 +38,8 @@ class ProposalStore {
       String mapping,
       String view,
       String status,
-      UUID programmeId) {}
+      UUID programmeId,
+      String duplicates) {}
 
   void add(
       CouncilSlug council,
@@ -67,8 +68,9 @@ class ProposalStore {
 
   Optional<Stored> find(CouncilSlug council, UUID id) {
     String sql =
-        "SELECT id, file_name, document, mapping::text, proposal::text, status, programme_id FROM %s.plan_document_proposal WHERE id = ?"
-            .formatted(council.schemaName());
+        "SELECT id, file_name, document, mapping::text, proposal::text, status, programme_id,"
+            + " duplicates::text FROM %s.plan_document_proposal WHERE id = ?"
+                .formatted(council.schemaName());
     try (PreparedStatement statement = connection().prepareStatement(sql)) {
       statement.setObject(1, id);
       try (ResultSet rows = statement.executeQuery()) {
@@ -83,7 +85,8 @@ class ProposalStore {
                 rows.getString(4),
                 rows.getString(5),
                 rows.getString(6),
-                rows.getObject(7, UUID.class)));
+                rows.getObject(7, UUID.class),
+                rows.getString(8)));
       }
     } catch (SQLException e) {
       throw new IllegalStateException("The proposal could not be read", e);
@@ -95,6 +98,15 @@ class ProposalStore {
         council,
         "UPDATE %s.plan_document_proposal SET mapping = ?::jsonb, proposal = ?::jsonb WHERE id = ?",
         mapping,
+        view,
+        id);
+  }
+
+  void resolved(CouncilSlug council, UUID id, String duplicates, String view) {
+    update(
+        council,
+        "UPDATE %s.plan_document_proposal SET duplicates = ?::jsonb, proposal = ?::jsonb WHERE id = ?",
+        duplicates,
         view,
         id);
   }

@@ -19,6 +19,8 @@ import org.improvementhub.plans.documents.Rag;
  * @param status PROPOSED, or CONFIRMED once imported (then {@code programmeId} is the programme)
  * @param programme the programme settings the confirm will use unless given others
  * @param diff for a document uploaded against an existing programme: what it changes there
+ * @param duplicateChoices what was chosen for each duplicate action ref (by its proposed ref):
+ *     KEEP_BOTH, RENUMBER, MERGE or SKIP; a duplicate not listed is kept as proposed
  */
 @Serdeable
 public record ProposalView(
@@ -36,7 +38,8 @@ public record ProposalView(
     List<ColumnGuess> mapping,
     Map<String, Rag> legend,
     List<Flag> flags,
-    @Nullable PlanDiff diff) {
+    @Nullable PlanDiff diff,
+    @Nullable Map<String, String> duplicateChoices) {
 
   ProposalView withStatus(String newStatus) {
     return new ProposalView(
@@ -54,7 +57,8 @@ public record ProposalView(
         mapping,
         legend,
         flags,
-        diff);
+        diff,
+        duplicateChoices);
   }
 
   ProposalView withProgramme(UUID newProgrammeId) {
@@ -73,6 +77,7 @@ public record ProposalView(
         mapping,
         legend,
         flags,
-        diff);
+        diff,
+        duplicateChoices);
   }
 }

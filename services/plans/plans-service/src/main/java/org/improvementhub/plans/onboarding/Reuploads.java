@@ -31,13 +31,26 @@ import org.improvementhub.plans.action.ImprovementActions;
 import org.improvementhub.plans.action.NewAction;
 import org.improvementhub.plans.action.ProgressReportRequest;
 import org.improvementhub.plans.action.RagStatus;
+import org.improvementhub.plans.action.Withdrawal;
 import org.improvementhub.plans.audit.AuditTrail;
+import org.improvementhub.plans.documents.Origin;
 import org.improvementhub.plans.documents.Proposal;
 import org.improvementhub.plans.documents.ProposedAction;
+import org.improvementhub.plans.documents.ProposedDriver;
+import org.improvementhub.plans.documents.ProposedItem;
+import org.improvementhub.plans.driver.DriverKind;
+import org.improvementhub.plans.driver.DriverRequest;
+import org.improvementhub.plans.driver.DriverView;
+import org.improvementhub.plans.driver.Drivers;
+import org.improvementhub.plans.driver.PlanDriver;
 import org.improvementhub.plans.programme.Programme;
 import org.improvementhub.plans.programme.ProgrammeRepository;
 import org.improvementhub.plans.programme.ReportingPeriod;
+import org.improvementhub.plans.tree.NewPlanItem;
+import org.improvementhub.plans.tree.PlanItem;
+import org.improvementhub.plans.tree.PlanItemChange;
 import org.improvementhub.plans.tree.PlanItemRepository;
+import org.improvementhub.plans.tree.PlanTree;
 import org.improvementhub.tenancy.context.CouncilSlug;
 import org.improvementhub.web.problem.ProblemException;
 import org.improvementhub.web.problem.ProblemType;
@@ -54,7 +67,8 @@ class Reuploads {
 
   static final String KEPT =
       "Actions the document no longer lists stay in the plan unless you list their refs in"
-          + " \"remove\" when applying";
+          + " \"withdraw\" when applying: withdrawn actions keep their history but are no longer"
+          + " counted or chased";
   private static final ZoneId UK = ZoneId.of("Europe/London");
   private static final Pattern PERSON = Pattern.compile("^(.*?) <([^>]+)>(?: \\((.*)\\))?$");
 
@@ -64,6 +78,8 @@ class Reuploads {
   private final ActionLeadRepository leads;
   private final ActionProgressReportRepository reports;
   private final ImprovementActions service;
+  private final PlanTree tree;
+  private final Drivers drivers;
   private final AuditTrail audit;
   private final Clock clock;
 
@@ -74,6 +90,8 @@ class Reuploads {
       ActionLeadRepository leads,
       ActionProgressReportRepository reports,
       ImprovementActions service,
+      PlanTree tree,
+      Drivers drivers,
       AuditTrail audit,
       Clock clock) {
     this.programmes = programmes;
@@ -82,6 +100,8 @@ class Reuploads {
     this.leads = leads;
     this.reports = reports;
     this.service = service;
+    this.tree = tree;
+    this.drivers = drivers;
     this.audit = audit;
     this.clock = clock;
   }
@@ -101,8 +121,50 @@ class Reuploads {
             ? Map.of()
             : leads.ofAll(current.stream().map(ImprovementAction::id).toList()).stream()
                 .collect(Collectors.groupingBy(ActionLead::actionId));
+    Map<String, PlanItem> planItems = new LinkedHashMap<>();
+    items.inProgramme(programmeId).forEach(i -> planItems.put(i.ref(), i));
     Map<String, UUID> itemIds = new LinkedHashMap<>();
-    items.inProgramme(programmeId).forEach(i -> itemIds.put(i.ref(), i.id()));
+    planItems.forEach((ref, item) -> itemIds.put(ref, item.id()));
+    Map<String, ProposedItem> readItems = new LinkedHashMap<>();
+    proposal.items().forEach(i -> readItems.putIfAbsent(i.ref(), i));
+    List<PlanDiff.AddedItem> addedItems = new ArrayList<>();
+    List<PlanDiff.ChangedItem> changedItems = new ArrayList<>();
+    Map<String, Map<String, String>> itemRows = new LinkedHashMap<>();
+    for (Map<String, String> row : plan.rows()) {
+      if ("ITEM".equals(row.get("record"))) {
+        itemRows.putIfAbsent(row.get("ref"), row);
+      }
+    }
+    itemRows.forEach(
+        (ref, row) -> {
+          PlanItem existing = planItems.get(ref);
+          Origin origin = readItems.containsKey(ref) ? readItems.get(ref).origin() : null;
+          if (existing == null) {
+            addedItems.add(
+                new PlanDiff.AddedItem(
+                    ref,
+                    blankAsNull(row.get("parent_ref")),
+                    row.get("title"),
+                    blankAsNull(row.get("description")),
+                    blankAsNull(row.get("success_criteria")),
+                    blankAsNull(row.get("owner")),
+                    origin));
+            return;
+          }
+          List<PlanDiff.Field> fields = new ArrayList<>();
+          given(fields, "title", existing.title(), row.get("title"));
+          given(fields, "description", existing.description(), row.get("description"));
+          given(fields, "successCriteria", existing.successCriteria(), row.get("success_criteria"));
+          given(fields, "owner", existing.owner(), row.get("owner"));
+          if (!fields.isEmpty()) {
+            changedItems.add(new PlanDiff.ChangedItem(ref, existing.id(), fields, origin));
+          }
+        });
+    List<PlanDiff.RemovedItem> removedItems =
+        planItems.values().stream()
+            .filter(i -> !itemRows.containsKey(i.ref()))
+            .map(i -> new PlanDiff.RemovedItem(i.ref(), i.id(), i.title()))
+            .toList();
     Map<String, ProposedAction> read = new LinkedHashMap<>();
     proposal.actions().forEach(a -> read.putIfAbsent(a.ref(), a));
     Map<String, Map<String, String>> rows = new LinkedHashMap<>();
@@ -128,7 +190,9 @@ class Reuploads {
           if (existing == null) {
             String parent = row.get("parent_ref");
             String problem =
-                programme.levelCount() > 1 && !itemIds.containsKey(parent)
+                programme.levelCount() > 1
+                        && !itemIds.containsKey(parent)
+                        && addedItems.stream().noneMatch(i -> i.ref().equals(parent))
                     ? "its "
                         + programme.levelNames()[programme.levelCount() - 2]
                         + " "
@@ -182,6 +246,20 @@ class Reuploads {
                     String.join("; ", after),
                     nz(action.leadsText())));
           }
+          given(fields, "description", existing.description(), row.get("description"));
+          given(fields, "successCriteria", existing.successCriteria(), row.get("success_criteria"));
+          List<String> driversBefore = actions.driverRefs(existing.id());
+          List<String> driversAfter = refs(row.get("drivers"));
+          if (!driversAfter.isEmpty()
+              && !new java.util.TreeSet<>(driversBefore)
+                  .equals(new java.util.TreeSet<>(driversAfter))) {
+            fields.add(
+                new PlanDiff.Field(
+                    "drivers",
+                    String.join("; ", driversBefore),
+                    String.join("; ", driversAfter),
+                    String.join(", ", action.drivers())));
+          }
           if (!fields.isEmpty()) {
             changed.add(new PlanDiff.Changed(ref, existing.id(), fields, action.origin()));
           }
@@ -211,7 +289,17 @@ class Reuploads {
             .map(a -> new PlanDiff.Removed(a.ref(), a.id(), a.title()))
             .toList();
     return new PlanDiff(
-        programmeId, basis(programme, current), period, added, changed, removed, progress, KEPT);
+        programmeId,
+        basis(programme, current),
+        period,
+        added,
+        changed,
+        removed,
+        progress,
+        KEPT,
+        addedItems,
+        changedItems,
+        removedItems);
   }
 
   /**
@@ -219,29 +307,61 @@ class Reuploads {
    * was made.
    */
   ApplyOutcome apply(
-      CouncilSlug council, UUID documentId, String fileName, PlanDiff diff, List<String> remove) {
+      CouncilSlug council, UUID documentId, String fileName, PlanDiff diff, ApplyRequest request) {
     Programme programme = programme(diff.programmeId());
     if (!basis(programme, actions.inProgramme(programme.id())).equals(diff.basis())) {
       throw ProblemException.of(
           ProblemType.CONFLICT,
           "The programme has changed since this document was compared with it: upload it again");
     }
-    for (int i = 0; i < remove.size(); i++) {
-      String ref = remove.get(i);
+    List<String> withdraw = request.withdraw() == null ? List.of() : request.withdraw();
+    for (int i = 0; i < withdraw.size(); i++) {
+      String ref = withdraw.get(i);
       if (diff.removed().stream().noneMatch(r -> r.ref().equals(ref))) {
         throw ProblemException.invalidField(
-            "remove[" + i + "]", ref + " is not one of the actions the document no longer lists");
+            "withdraw[" + i + "]", ref + " is not one of the actions the document no longer lists");
       }
     }
-    if (!remove.isEmpty()) {
-      throw ProblemException.invalidField(
-          "remove",
-          "the plan cannot delete actions yet: apply without \"remove\" to keep them, then mark"
-              + " them complete or move them");
-    }
+    String reason =
+        request.reason() == null || request.reason().isBlank()
+            ? "No longer in the plan document " + fileName
+            : request.reason().strip();
     Map<String, UUID> itemIds = new LinkedHashMap<>();
     items.inProgramme(programme.id()).forEach(i -> itemIds.put(i.ref(), i.id()));
     String because = "Re-uploaded plan document " + fileName;
+    // new items in document order: a parent comes before the items and actions under it
+    for (PlanDiff.AddedItem item : diff.addedItems()) {
+      PlanItem saved =
+          tree.add(
+              council,
+              programme.id(),
+              new NewPlanItem(
+                  item.parentRef() == null ? null : itemIds.get(item.parentRef()),
+                  item.ref(),
+                  item.title(),
+                  item.description(),
+                  item.successCriteria(),
+                  item.owner(),
+                  null));
+      itemIds.put(saved.ref(), saved.id());
+      record(documentId, fileName, "ITEM_ADDED", item.ref(), saved.id(), item);
+    }
+    for (PlanDiff.ChangedItem item : diff.changedItems()) {
+      Map<String, String> to = new LinkedHashMap<>();
+      item.fields().forEach(f -> to.put(f.field(), f.after()));
+      tree.change(
+          council,
+          programme.id(),
+          item.itemId(),
+          new PlanItemChange(
+              null,
+              to.get("title"),
+              to.get("description"),
+              to.get("successCriteria"),
+              to.get("owner")));
+      record(documentId, fileName, "ITEM_CHANGED", item.ref(), item.itemId(), item);
+    }
+    List<DriverView> register = new ArrayList<>(drivers.register());
     for (int i = 0; i < diff.added().size(); i++) {
       PlanDiff.Added added = diff.added().get(i);
       if (added.problem() != null) {
@@ -278,17 +398,25 @@ class Reuploads {
     for (PlanDiff.Changed changed : diff.changed()) {
       Map<String, String> to = new LinkedHashMap<>();
       changed.fields().forEach(f -> to.put(f.field(), f.after()));
-      if (to.containsKey("title") || to.containsKey("leads") || to.containsKey("startDate")) {
+      if (to.containsKey("title")
+          || to.containsKey("leads")
+          || to.containsKey("startDate")
+          || to.containsKey("description")
+          || to.containsKey("successCriteria")) {
         service.change(
             changed.actionId(),
             new ActionChange(
                 to.get("title"),
                 to.containsKey("leads") ? people(to.get("leads")) : null,
                 to.containsKey("startDate") ? LocalDate.parse(to.get("startDate")) : null,
-                null,
-                null,
+                to.get("description"),
+                to.get("successCriteria"),
                 null));
       }
+      changed.fields().stream()
+          .filter(f -> f.field().equals("drivers"))
+          .findFirst()
+          .ifPresent(f -> relink(council, programme, changed.actionId(), f, register));
       if (to.containsKey("dueDate")) {
         service.reviseDueDate(
             council,
@@ -305,15 +433,115 @@ class Reuploads {
               report.period(), RagStatus.valueOf(report.rag()), report.note(), null));
       record(documentId, fileName, "PROGRESS_REPORTED", report.ref(), report.actionId(), report);
     }
+    List<String> kept = new ArrayList<>();
+    List<String> withdrawn = new ArrayList<>();
     for (PlanDiff.Removed removed : diff.removed()) {
-      record(documentId, fileName, "ACTION_KEPT", removed.ref(), removed.actionId(), removed);
+      if (withdraw.contains(removed.ref())) {
+        service.withdraw(council, removed.actionId(), new Withdrawal(reason));
+        withdrawn.add(removed.ref());
+        record(
+            documentId, fileName, "ACTION_WITHDRAWN", removed.ref(), removed.actionId(), removed);
+      } else {
+        kept.add(removed.ref());
+        record(documentId, fileName, "ACTION_KEPT", removed.ref(), removed.actionId(), removed);
+      }
     }
     return new ApplyOutcome(
         programme.id(),
         diff.added().size(),
         diff.changed().size(),
         diff.progress().size(),
-        diff.removed().stream().map(PlanDiff.Removed::ref).toList());
+        kept,
+        withdrawn);
+  }
+
+  /**
+   * Links the action to the drivers the document now cites (the programme's own driver of that ref
+   * first: a ref may be used by several programmes) and unlinks the ones it no longer cites; a
+   * driver the council does not have yet is added with the ref standing in for its words, as a
+   * first upload does, and joins the register so the next action citing it finds it.
+   */
+  private void relink(
+      CouncilSlug council,
+      Programme programme,
+      UUID actionId,
+      PlanDiff.Field field,
+      List<DriverView> register) {
+    List<String> before = refs(field.before());
+    List<String> after = refs(field.after());
+    for (String ref : after) {
+      if (!before.contains(ref)) {
+        UUID driver =
+            register.stream()
+                .filter(d -> d.ref().equals(ref))
+                .sorted(
+                    java.util.Comparator.comparing(
+                        (DriverView d) -> !programme.id().equals(d.programmeId())))
+                .map(DriverView::id)
+                .findFirst()
+                .orElseGet(() -> added(council, programme, ref, register));
+        drivers.link(council, driver, actionId);
+      }
+    }
+    for (String ref : before) {
+      if (!after.contains(ref)) {
+        // the driver of that ref this action is linked to (a ref may be used by several programmes)
+        register.stream()
+            .filter(d -> d.ref().equals(ref) && d.actionIds().contains(actionId))
+            .forEach(d -> drivers.unlink(council, d.id(), actionId));
+      }
+    }
+  }
+
+  private UUID added(
+      CouncilSlug council, Programme programme, String ref, List<DriverView> register) {
+    PlanDriver saved =
+        drivers.add(
+            council,
+            new DriverRequest(
+                DriverKind.valueOf(ProposedDriver.cited(ref, null).kind()),
+                ref,
+                ref,
+                null,
+                programme.id(),
+                "Cited in the council's plan document."));
+    register.add(
+        new DriverView(
+            saved.id(),
+            saved.programmeId(),
+            saved.kind(),
+            saved.ref(),
+            saved.text(),
+            saved.description(),
+            saved.timeframe(),
+            List.of()));
+    return saved.id();
+  }
+
+  /**
+   * A field of the plan differs from the document's when the document gives a value and it is not
+   * the plan's: a document that says nothing leaves what the council typed in the hub alone.
+   */
+  private static void given(
+      List<PlanDiff.Field> fields, String field, String before, String after) {
+    String now = before == null ? "" : before.strip();
+    String then = after == null ? "" : after.strip();
+    if (!then.isEmpty() && !then.equals(now)) {
+      fields.add(new PlanDiff.Field(field, now, then, then));
+    }
+  }
+
+  private static List<String> refs(String joined) {
+    return joined == null || joined.isBlank()
+        ? List.of()
+        : java.util.Arrays.stream(joined.split(";"))
+            .map(String::strip)
+            .filter(r -> !r.isEmpty())
+            .toList();
+  }
+
+  private static String blankAsNull(String text) {
+    return text == null || text.isBlank() ? null : text;
   }
 
   private void record(

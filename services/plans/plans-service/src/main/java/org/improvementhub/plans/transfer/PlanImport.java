@@ -375,7 +375,9 @@ public class PlanImport {
                   action.rag(),
                   action.evidence(),
                   now,
-                  now));
+                  now,
+                  null,
+                  null));
           ImportedPlan.Progress report = latest.get(action.ref());
           ActionSnapshot snapshot =
               new ActionSnapshot(

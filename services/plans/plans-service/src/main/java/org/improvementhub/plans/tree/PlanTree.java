@@ -229,7 +229,8 @@ public class PlanTree {
               item.successCriteria(),
               null,
               null,
-              children);
+              children,
+              null);
       (item.parentId() == null ? roots : childrenOf.get(item.parentId())).add(node);
     }
     String actionLevel = levels[levels.length - 1];
@@ -247,7 +248,8 @@ public class PlanTree {
               action.successCriteria(),
               action.ragStatus().name(),
               action.effectiveDueDate(),
-              List.of());
+              List.of(),
+              action.withdrawnOn());
       (action.parentId() == null ? roots : childrenOf.get(action.parentId())).add(leaf);
     }
     return new PlanTreeView(programmeId, List.of(levels), roots);

@@ -1,5 +1,6 @@
 package org.improvementhub.plans.tree;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.LocalDate;
 import java.util.List;
@@ -7,7 +8,7 @@ import java.util.UUID;
 
 /**
  * A node of the plan tree as read whole: an {@code ITEM} with its children in order, or an {@code
- * ACTION} leaf with its RAG and effective due date.
+ * ACTION} leaf with its RAG and effective due date, and the day it was withdrawn if it was.
  */
 @Serdeable
 public record TreeNode(
@@ -22,4 +23,5 @@ public record TreeNode(
     String successCriteria,
     String ragStatus,
     LocalDate dueDate,
-    List<TreeNode> children) {}
+    List<TreeNode> children,
+    @Nullable LocalDate withdrawnOn) {}

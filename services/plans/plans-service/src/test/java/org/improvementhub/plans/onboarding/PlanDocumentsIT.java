@@ -208,6 +208,72 @@ class PlanDocumentsIT implements TestPropertyProvider {
   }
 
   @Test
+  void aDuplicateRefIsResolvedAsChosenAndTheChoiceHoldsOnConfirm() {
+    JsonNode read = upload(council, token, CouncilDocuments.of("peterborough"), "p.docx").json();
+    String id = read.get("id").asText();
+    int actions = read.get("actions").size();
+    assertThat(refsOf(read.get("actions"))).contains("1.2.1", "1.2.1-2");
+
+    ApiResponse unknown =
+        api.put(
+            base(council) + "/" + id + "/duplicates",
+            token,
+            "{\"choices\":[{\"ref\":\"1.1\",\"resolution\":\"SKIP\"}]}");
+    assertThat(unknown.status()).as(unknown.body()).isEqualTo(400);
+    assertThat(unknown.body()).contains("choices[0].ref");
+    ApiResponse badChoice =
+        api.put(
+            base(council) + "/" + id + "/duplicates",
+            token,
+            "{\"choices\":[{\"ref\":\"1.2.1-2\",\"resolution\":\"SHRUG\"}]}");
+    assertThat(badChoice.status()).isEqualTo(400);
+    assertThat(badChoice.isProblem()).isTrue();
+
+    ApiResponse renumbered =
+        api.put(
+            base(council) + "/" + id + "/duplicates",
+            token,
+            "{\"choices\":[{\"ref\":\"1.2.1-2\",\"resolution\":\"RENUMBER\"}]}");
+    assertThat(renumbered.status()).as(renumbered.body()).isEqualTo(200);
+    List<String> refs = refsOf(renumbered.json().get("actions"));
+    assertThat(refs).doesNotContain("1.2.1-2").hasSize(actions);
+    assertThat(renumbered.json().get("duplicateChoices").get("1.2.1-2").asText())
+        .isEqualTo("RENUMBER");
+    assertThat(api.get(base(council) + "/" + id, token).json()).isEqualTo(renumbered.json());
+
+    ApiResponse skipped =
+        api.put(
+            base(council) + "/" + id + "/duplicates",
+            token,
+            "{\"choices\":[{\"ref\":\"1.2.1-2\",\"resolution\":\"SKIP\"}]}");
+    assertThat(refsOf(skipped.json().get("actions"))).hasSize(actions - 1);
+    ApiResponse confirmed =
+        api.post(
+            base(council) + "/" + id + "/confirm",
+            token,
+            "{\"settings\":{\"name\":\"Peterborough " + System.nanoTime() + "\"}}");
+    assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(201);
+    assertThat(confirmed.json().get("actions").asInt()).isEqualTo(actions - 1);
+
+    // another council does not find it; observers cannot choose
+    String stranger = tokens.councilUser(other, "PROGRAMME_MANAGER");
+    String body = "{\"choices\":[{\"ref\":\"1.2.1-2\",\"resolution\":\"SKIP\"}]}";
+    assertThat(api.put(base(council) + "/" + id + "/duplicates", stranger, body).status())
+        .isEqualTo(404);
+    assertThat(api.put(base(other) + "/" + id + "/duplicates", stranger, body).status())
+        .isEqualTo(404);
+    assertThat(
+            api.put(base(council) + "/" + id + "/duplicates", tokens.observer("*"), body).status())
+        .isEqualTo(403);
+  }
+
+  private static List<String> refsOf(JsonNode actions) {
+    List<String> refs = new java.util.ArrayList<>();
+    actions.forEach(a -> refs.add(a.get("ref").asText()));
+    return refs;
+  }
+
+  @Test
   void theProposalDownloadsAsTheTemplateXlsxThatImportsAsItIs() throws IOException {
     String id =
         upload(council, token, CouncilDocuments.of("peterborough"), "p.docx")

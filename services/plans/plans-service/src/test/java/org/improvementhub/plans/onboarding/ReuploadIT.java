@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
@@ -25,6 +26,7 @@ import org.improvementhub.testsupport.HubTestProperties;
 import org.improvementhub.testsupport.TestCouncils;
 import org.improvementhub.testsupport.http.ApiResponse;
 import org.improvementhub.testsupport.http.HubApi;
+import org.improvementhub.testsupport.kafka.TestKafka;
 import org.improvementhub.testsupport.tokens.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,8 +46,10 @@ class ReuploadIT implements TestPropertyProvider {
   // Walsall's action table: Action No. | References to | Action | Timescale | Lead Person(s) |
   // Measures | Review note for this period | RAG
   private static final int REF = 0;
+  private static final int REFERENCES = 1;
   private static final int ACTION = 2;
   private static final int TIMESCALE = 3;
+  private static final int MEASURES = 5;
   private static final int REVIEW = 6;
   private static final int RAG = 7;
 
@@ -93,7 +97,8 @@ class ReuploadIT implements TestPropertyProvider {
     assertThat(none.path("removed")).as(none.toString()).isEmpty();
     assertThat(none.path("progress")).as(none.toString()).isEmpty();
 
-    // version 2: 1.9 added, 1.2 retitled and due later, 1.3 with a new RAG and note, 1.4 gone
+    // version 2: 1.99 added, 1.2 retitled and due later, 1.3 with a new RAG and note, 1.4 and 1.5
+    // gone (the council will keep 1.4 and withdraw 1.5)
     String retitled =
         "WSCB to review its governance, structure and subgroups against LSCB guidance";
     String ragBefore = before.get("1.3").get("ragStatus").asText();
@@ -116,6 +121,7 @@ class ReuploadIT implements TestPropertyProvider {
               set(row(table, "1.3").getCell(REVIEW), note);
               set(row(table, "1.3").getCell(RAG), ragLetter);
               table.removeRow(table.getRows().indexOf(row(table, "1.4")));
+              table.removeRow(table.getRows().indexOf(row(table, "1.5")));
             });
 
     ApiResponse uploaded = reupload(council, token, programme, second, "walsall-v2.docx");
@@ -138,7 +144,7 @@ class ReuploadIT implements TestPropertyProvider {
         .isEqualTo(before.get("1.2").get("effectiveDueDate").asText());
     assertThat(fields.get("dueDate").get("after").asText()).isEqualTo("2014-03-31");
     assertThat(fields.get("dueDate").get("original").asText()).isEqualTo("31 Mar 2014");
-    assertThat(refs(diff.get("removed"))).containsExactly("1.4");
+    assertThat(refs(diff.get("removed"))).containsExactly("1.4", "1.5");
     assertThat(diff.get("removedKept").asText()).contains("stay in the plan");
     assertThat(refs(diff.get("progress"))).containsExactly("1.3");
     JsonNode report = diff.get("progress").get(0);
@@ -151,26 +157,39 @@ class ReuploadIT implements TestPropertyProvider {
     assertThat(actions(programme).get("1.2").get("title").asText())
         .isEqualTo(before.get("1.2").get("title").asText());
 
-    // asking to remove the dropped action is refused (the plan has no delete), nothing applied
-    ApiResponse removing =
-        api.post(base(council) + "/" + id + "/apply", token, "{\"remove\":[\"1.4\"]}");
-    assertThat(removing.status()).as(removing.body()).isEqualTo(400);
-    assertThat(removing.body()).contains("\"remove\"");
+    // only an action the document dropped can be withdrawn; nothing applied when refused
     ApiResponse notDropped =
-        api.post(base(council) + "/" + id + "/apply", token, "{\"remove\":[\"1.1\"]}");
-    assertThat(notDropped.status()).isEqualTo(400);
-    assertThat(notDropped.body()).contains("remove[0]");
+        api.post(base(council) + "/" + id + "/apply", token, "{\"withdraw\":[\"1.5\",\"1.1\"]}");
+    assertThat(notDropped.status()).as(notDropped.body()).isEqualTo(400);
+    assertThat(notDropped.body()).contains("withdraw[1]");
     assertThat(actions(programme)).containsOnlyKeys(before.keySet());
+    assertThat(actions(programme).get("1.5").get("withdrawnOn")).isNull();
 
-    ApiResponse applied = api.post(base(council) + "/" + id + "/apply", token, "{}");
+    ApiResponse applied =
+        api.post(base(council) + "/" + id + "/apply", token, "{\"withdraw\":[\"1.5\"]}");
     assertThat(applied.status()).as(applied.body()).isEqualTo(200);
     assertThat(applied.json().get("added").asInt()).isEqualTo(1);
     assertThat(applied.json().get("changed").asInt()).isEqualTo(1);
     assertThat(applied.json().get("progressReports").asInt()).isEqualTo(1);
-    assertThat(applied.json().get("kept")).hasSize(1);
+    assertThat(texts(applied.json().get("kept"))).containsExactly("1.4");
+    assertThat(texts(applied.json().get("withdrawn"))).containsExactly("1.5");
 
     Map<String, JsonNode> after = actions(programme);
     assertThat(after).containsKey("1.99").containsKey("1.4").hasSize(before.size() + 1);
+    // 1.4 is kept as it was; 1.5 is still in the plan, withdrawn with the document named
+    assertThat(after.get("1.4").get("withdrawnOn")).isNull();
+    assertThat(after.get("1.5").get("withdrawnOn").asText()).isNotBlank();
+    assertThat(after.get("1.5").get("withdrawnReason").asText())
+        .isEqualTo("No longer in the plan document walsall-v2.docx");
+    String withdrawn = after.get("1.5").get("id").asText();
+    assertThat(
+            TestKafka.shared().read("plans.action.v1", council, Duration.ofSeconds(10)).stream()
+                .filter(e -> e.contains("\"type\":\"ActionWithdrawn\"") && e.contains(withdrawn)))
+        .hasSize(1);
+    JsonNode history =
+        api.get("/councils/" + council + "/audit?recordType=action&recordId=" + withdrawn, token)
+            .json();
+    assertThat(history.get("items").findValuesAsText("change")).contains("WITHDRAWN");
     assertThat(after.get("1.99").get("ragStatus").asText()).isEqualTo("GREEN");
     assertThat(after.get("1.99").get("parentId").asText())
         .isEqualTo(before.get("1.1").get("parentId").asText());
@@ -221,12 +240,93 @@ class ReuploadIT implements TestPropertyProvider {
                 "1.99", "ACTION_ADDED",
                 "1.2", "ACTION_CHANGED",
                 "1.3", "PROGRESS_REPORTED",
-                "1.4", "ACTION_KEPT"));
+                "1.4", "ACTION_KEPT",
+                "1.5", "ACTION_WITHDRAWN"));
     assertThat(api.get(base(council) + "/" + id, token).json().get("status").asText())
         .isEqualTo("APPLIED");
 
     // applied once only
     assertThat(api.post(base(council) + "/" + id + "/apply", token, "{}").status()).isEqualTo(409);
+  }
+
+  @Test
+  void measuresDriversAndItemsAreComparedAndApplied() throws IOException {
+    byte[] first = CouncilDocuments.of("walsall");
+    String programme = confirmed(first);
+    String measures = "Audit shows 90% of plans reviewed on time";
+    String themeTitle = "Improving the quality of help for children in need";
+    byte[] second =
+        edited(
+            first,
+            "2.1",
+            table -> {
+              set(row(table, "2.1").getCell(MEASURES), measures);
+              set(row(table, "2.1").getCell(REFERENCES), "OR 99");
+            });
+    try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(second));
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      XWPFParagraph theme =
+          document.getParagraphs().stream()
+              // the run's own text: getText() shows the heading in its All Caps display
+              .filter(
+                  p ->
+                      !p.getRuns().isEmpty()
+                          && String.valueOf(p.getRuns().get(0).getText(0)).startsWith("Theme 2 - "))
+              .findFirst()
+              .orElseThrow();
+      theme.getRuns().get(0).setText("Theme 2 - " + themeTitle, 0);
+      document.write(out);
+      second = out.toByteArray();
+    }
+
+    ApiResponse uploaded = reupload(council, token, programme, second, "walsall-v3.docx");
+    assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+    JsonNode diff = uploaded.json().get("diff");
+    assertThat(refs(diff.get("changed"))).containsExactly("2.1");
+    Map<String, JsonNode> fields = new LinkedHashMap<>();
+    diff.get("changed").get(0).get("fields").forEach(f -> fields.put(f.get("field").asText(), f));
+    assertThat(fields).containsOnlyKeys("successCriteria", "drivers");
+    assertThat(fields.get("successCriteria").get("after").asText()).isEqualTo(measures);
+    assertThat(fields.get("drivers").get("after").asText()).isEqualTo("OR 99");
+    assertThat(refs(diff.get("changedItems"))).containsExactly("2");
+    JsonNode itemTitle = diff.get("changedItems").get(0).get("fields").get(0);
+    assertThat(itemTitle.get("field").asText()).isEqualTo("title");
+    assertThat(itemTitle.get("after").asText()).isEqualTo(themeTitle);
+    assertThat(diff.path("addedItems")).isEmpty();
+    assertThat(diff.path("removed")).isEmpty();
+
+    String id = uploaded.json().get("id").asText();
+    ApiResponse applied = api.post(base(council) + "/" + id + "/apply", token, "{}");
+    assertThat(applied.status()).as(applied.body()).isEqualTo(200);
+    JsonNode action = actions(programme).get("2.1");
+    assertThat(action.get("successCriteria").asText()).isEqualTo(measures);
+    JsonNode drivers = api.get("/councils/" + council + "/drivers", token).json();
+    List<String> linked = new ArrayList<>();
+    drivers.forEach(
+        d ->
+            d.get("actionIds")
+                .forEach(
+                    a -> {
+                      if (a.asText().equals(action.get("id").asText())) {
+                        linked.add(d.get("ref").asText());
+                      }
+                    }));
+    assertThat(linked).containsExactly("OR 99");
+    JsonNode items =
+        api.get("/councils/" + council + "/programmes/" + programme + "/items", token).json();
+    List<String> titles = new ArrayList<>();
+    items.forEach(
+        i -> {
+          if (i.get("ref").asText().equals("2")) {
+            titles.add(i.get("title").asText());
+          }
+        });
+    assertThat(titles).containsExactly(themeTitle);
+    // the same document again now agrees with the plan
+    JsonNode again =
+        reupload(council, token, programme, second, "walsall-v3.docx").json().get("diff");
+    assertThat(again.path("changed")).as(again.toString()).isEmpty();
+    assertThat(again.path("changedItems")).as(again.toString()).isEmpty();
   }
 
   @Test
@@ -325,6 +425,12 @@ class ReuploadIT implements TestPropertyProvider {
     Map<String, JsonNode> byRef = new LinkedHashMap<>();
     page.forEach(a -> byRef.put(a.get("ref").asText(), a));
     return byRef;
+  }
+
+  private static List<String> texts(JsonNode list) {
+    List<String> refs = new ArrayList<>();
+    list.forEach(n -> refs.add(n.asText()));
+    return refs;
   }
 
   private static List<String> refs(JsonNode list) {

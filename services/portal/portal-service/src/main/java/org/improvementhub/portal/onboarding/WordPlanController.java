@@ -20,10 +20,12 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.improvementhub.portal.page.Choice;
 import org.improvementhub.portal.page.FormErrors;
 import org.improvementhub.portal.page.Pages;
 import org.improvementhub.portal.services.CouncilAddress;
@@ -40,8 +42,11 @@ import org.improvementhub.portal.session.Sessions;
 /**
  * The council's own Word plan, read by the plans API: upload, preview (the tree with counts, every
  * flagged cell and where it came from, the column mapping as a form), re-map, then confirm or
- * download the proposal as the plan template. The proposal lives in the plans API, so nothing is
- * kept here and nothing is stored as a plan until the person confirms.
+ * download the proposal as the plan template. A newer version of a document already imported is
+ * compared with its programme instead: the changes page lists new, changed and dropped actions and
+ * the proposed progress reports, and applies them once the person has checked them (each dropped
+ * action kept or withdrawn). The proposal lives in the plans API, so nothing is kept here and
+ * nothing is stored in the plan until the person confirms or applies.
  */
 @Controller("/councils/{council}/plan-documents")
 public class WordPlanController {
@@ -73,7 +78,6 @@ public class WordPlanController {
     Person person = sessions.person(request);
     String slug = CouncilAddress.slug(council);
     // the council's programmes are read so another council's address is not found, as elsewhere
-    services.list(HubService.PLANS, "/councils/" + slug + "/programmes", person.accessToken());
     return new ModelAndView<>("plan-document", uploadModel(request, person, slug));
   }
 
@@ -83,6 +87,7 @@ public class WordPlanController {
       HttpRequest<?> request,
       @PathVariable String council,
       @Nullable @Part("file") CompletedFileUpload file,
+      @Nullable @Part("programme") String programme,
       @Nullable @Part("csrf") String csrf) {
     PortalSession session = sessions.signedInForm(request, csrf);
     Person person = session.person();
@@ -93,14 +98,23 @@ public class WordPlanController {
       errors.add("file", "file", "Select your Word action plan to upload");
     } else if (file.getSize() == 0) {
       errors.add("file", "file", "The selected file is empty");
+    } else if (file.getSize() > UploadLimits.FILE_BYTES) {
+      // what the plans API accepts: said on the form rather than sent to be refused
+      errors.add("file", "file", "The selected file must be smaller than 5 MB");
     } else {
       try {
+        // a newer version is compared with the programme it updates; otherwise a new plan
+        String target =
+            programme == null || programme.isBlank()
+                ? "/programmes/documents"
+                : "/programmes/" + CouncilAddress.id(programme) + "/documents";
         Map<String, Object> proposal =
             services.postFile(
                 HubService.PLANS,
                 "/councils/"
                     + slug
-                    + "/programmes/documents?fileName="
+                    + target
+                    + "?fileName="
                     + URLEncoder.encode(file.getFilename(), StandardCharsets.UTF_8),
                 person.accessToken(),
                 DOCX,
@@ -122,6 +136,7 @@ public class WordPlanController {
       }
     }
     Map<String, Object> model = uploadModel(request, person, slug);
+    model.put("chosenProgramme", programme == null ? "" : programme);
     Pages.showErrors(model, errors);
     return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
         .body(new ModelAndView<>("plan-document", model));
@@ -133,12 +148,89 @@ public class WordPlanController {
       HttpRequest<?> request,
       @PathVariable String council,
       @PathVariable String id,
-      @Nullable @QueryValue String remapped) {
+      @Nullable @QueryValue String remapped,
+      @Nullable @QueryValue String resolved,
+      @Nullable @QueryValue String applied) {
     Person person = sessions.person(request);
     String slug = CouncilAddress.slug(council);
     Map<String, Object> model = previewModel(request, person, slug, CouncilAddress.id(id));
     model.put("remapped", remapped != null);
-    return new ModelAndView<>("plan-document-preview", model);
+    model.put("resolved", resolved != null);
+    model.put("justApplied", applied != null);
+    return new ModelAndView<>(view(model), model);
+  }
+
+  /**
+   * Applies what a newer version of the document changes, once the person has said they checked it;
+   * each action the document no longer lists is kept or withdrawn as they chose.
+   */
+  @Post(value = "/{id}/apply", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+  public HttpResponse<?> apply(
+      HttpRequest<?> request,
+      @PathVariable String council,
+      @PathVariable String id,
+      @Body Map<String, String> body) {
+    PortalSession session = sessions.signedInForm(request, body.get("csrf"));
+    Person person = session.person();
+    String slug = CouncilAddress.slug(council);
+    UUID document = CouncilAddress.id(id);
+    refuseUnlessWriting(person);
+    FormErrors errors = FormErrors.none();
+    List<String> withdraw = new ArrayList<>();
+    for (int i = 0; body.containsKey("ref-" + i); i++) {
+      String choice = body.get("removed-" + i);
+      if ("WITHDRAW".equals(choice)) {
+        withdraw.add(body.get("ref-" + i));
+      } else if (!"KEEP".equals(choice)) {
+        errors.add(
+            "removed-" + i,
+            "removed-" + i,
+            "Select whether to keep or withdraw action " + body.get("ref-" + i));
+      }
+    }
+    String reason = body.getOrDefault("reason", "").strip();
+    if (reason.length() > 2000) {
+      errors.add("reason", "reason", "The reason must be 2000 characters or fewer");
+    }
+    if (!"yes".equals(body.get("checked"))) {
+      errors.add("checked", "checked", "Confirm that you have checked the changes");
+    }
+    if (!errors.any()) {
+      Map<String, Object> change = new LinkedHashMap<>();
+      change.put("withdraw", withdraw);
+      if (!reason.isEmpty()) {
+        change.put("reason", reason);
+      }
+      try {
+        services.post(
+            HubService.PLANS,
+            "/councils/" + slug + "/programmes/documents/" + document + "/apply",
+            person.accessToken(),
+            change);
+        return HttpResponse.seeOther(
+            URI.create("/councils/" + slug + "/plan-documents/" + document + "?applied=yes"));
+      } catch (InvalidAtService refused) {
+        if (refused.fields().isEmpty()) {
+          errors.add("apply", "apply", sentence(refused.getMessage()));
+        }
+        for (FieldProblem problem : refused.fields()) {
+          errors.add(problem.field(), "apply", problem.field() + ": " + problem.message());
+        }
+      }
+    }
+    Map<String, Object> model = previewModel(request, person, slug, document);
+    model.put("remapped", false);
+    model.put("resolved", false);
+    model.put("justApplied", false);
+    model.put("form", body);
+    Pages.showErrors(model, errors);
+    return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+        .body(new ModelAndView<>(view(model), model));
+  }
+
+  /** A re-uploaded document's proposal shows its changes; a first upload's shows the new plan. */
+  private static String view(Map<String, Object> model) {
+    return model.get("changes") == null ? "plan-document-preview" : "plan-document-changes";
   }
 
   /** Changes what the columns hold; the plans API reads the document again and remembers it. */
@@ -173,6 +265,39 @@ public class WordPlanController {
         URI.create("/councils/" + slug + "/plan-documents/" + document + "?remapped=yes#mapping"));
   }
 
+  /** Chooses, per duplicate ref, what the plan does with the later action; the API reads again. */
+  @Post(value = "/{id}/duplicates", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+  public HttpResponse<?> duplicates(
+      HttpRequest<?> request,
+      @PathVariable String council,
+      @PathVariable String id,
+      @Body Map<String, String> body) {
+    PortalSession session = sessions.signedInForm(request, body.get("csrf"));
+    Person person = session.person();
+    String slug = CouncilAddress.slug(council);
+    UUID document = CouncilAddress.id(id);
+    refuseUnlessWriting(person);
+    List<Map<String, String>> choices = new ArrayList<>();
+    for (int i = 0; body.containsKey("duplicate-ref-" + i); i++) {
+      String resolution = body.get("duplicate-" + i);
+      if (resolution != null && !resolution.isBlank()) {
+        choices.add(Map.of("ref", body.get("duplicate-ref-" + i), "resolution", resolution));
+      }
+    }
+    try {
+      services.put(
+          HubService.PLANS,
+          "/councils/" + slug + "/programmes/documents/" + document + "/duplicates",
+          person.accessToken(),
+          Map.of("choices", choices));
+    } catch (InvalidAtService refused) {
+      return refusedPreview(request, person, slug, document, refused, "duplicate-0");
+    }
+    return HttpResponse.seeOther(
+        URI.create(
+            "/councils/" + slug + "/plan-documents/" + document + "?resolved=yes#duplicates"));
+  }
+
   /** Imports the proposal all-or-nothing, then shows the plan with a banner. */
   @Post(value = "/{id}/confirm", consumes = MediaType.APPLICATION_FORM_URLENCODED)
   public HttpResponse<?> confirm(
@@ -185,6 +310,17 @@ public class WordPlanController {
     String slug = CouncilAddress.slug(council);
     UUID document = CouncilAddress.id(id);
     refuseUnlessWriting(person);
+    FormErrors errors = FormErrors.none();
+    Map<String, String> settings = ProgrammeSettings.from(body, errors);
+    if (errors.any()) {
+      Map<String, Object> model = previewModel(request, person, slug, document);
+      model.put("remapped", false);
+      model.put("resolved", false);
+      model.put("form", body);
+      Pages.showErrors(model, errors);
+      return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+          .body(new ModelAndView<>(view(model), model));
+    }
     Map<String, Object> outcome;
     try {
       outcome =
@@ -192,9 +328,9 @@ public class WordPlanController {
               HubService.PLANS,
               "/councils/" + slug + "/programmes/documents/" + document + "/confirm",
               person.accessToken(),
-              Map.of());
+              Map.of("settings", settings));
     } catch (InvalidAtService refused) {
-      return refusedPreview(request, person, slug, document, refused, "confirm");
+      return refusedPreview(request, person, slug, document, refused, "confirm", body);
     }
     return HttpResponse.seeOther(
         URI.create(
@@ -228,8 +364,23 @@ public class WordPlanController {
       UUID document,
       InvalidAtService refused,
       String inputId) {
+    return refusedPreview(request, person, slug, document, refused, inputId, null);
+  }
+
+  private HttpResponse<?> refusedPreview(
+      HttpRequest<?> request,
+      Person person,
+      String slug,
+      UUID document,
+      InvalidAtService refused,
+      String inputId,
+      Map<String, String> form) {
     Map<String, Object> model = previewModel(request, person, slug, document);
+    if (form != null) {
+      model.put("form", form);
+    }
     model.put("remapped", false);
+    model.put("resolved", false);
     FormErrors errors = FormErrors.none();
     if (refused.fields().isEmpty()) {
       errors.add(inputId, inputId, refused.getMessage());
@@ -237,9 +388,10 @@ public class WordPlanController {
     for (FieldProblem problem : refused.fields()) {
       errors.add(problem.field(), inputId, problem.field() + ": " + problem.message());
     }
+    model.put("justApplied", false);
     Pages.showErrors(model, errors);
     return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
-        .body(new ModelAndView<>("plan-document-preview", model));
+        .body(new ModelAndView<>(view(model), model));
   }
 
   @SuppressWarnings("unchecked")
@@ -251,7 +403,12 @@ public class WordPlanController {
             "/councils/" + slug + "/programmes/documents/" + document,
             person.accessToken());
     Map<String, Object> model =
-        pages.model(request, "Check the plan read from your document", section(person));
+        pages.model(
+            request,
+            proposal.get("diff") == null
+                ? "Check the plan read from your document"
+                : "Check what the newer document changes",
+            section(person));
     model.put("council", slug);
     model.put("councilName", councils.name(person, slug));
     model.put("canWrite", canWrite(person));
@@ -259,6 +416,27 @@ public class WordPlanController {
     model.put("fileName", ProposedRow.text(proposal.get("fileName")));
     model.put("title", ProposedRow.text(proposal.get("title")));
     model.put("confirmed", "CONFIRMED".equals(proposal.get("status")));
+    model.put("applied", "APPLIED".equals(proposal.get("status")));
+    ProposedChanges changes = ProposedChanges.of(proposal.get("diff"));
+    model.put("changes", changes);
+    model.put("form", ProgrammeSettings.proposed(proposal.get("programme")));
+    model.put("triggers", ProgrammeSettings.TRIGGERS);
+    if (changes != null) {
+      Object programmeId = proposal.get("programmeId");
+      model.put("programmeId", ProposedRow.text(programmeId));
+      model.put(
+          "programmeName",
+          ProposedRow.text(
+              services
+                  .object(
+                      HubService.PLANS,
+                      "/councils/"
+                          + slug
+                          + "/programmes/"
+                          + CouncilAddress.id(String.valueOf(programmeId)),
+                      person.accessToken())
+                  .get("name")));
+    }
     model.put("counts", proposal.getOrDefault("countsPerLevel", Map.of()));
     List<Map<String, Object>> flags =
         (List<Map<String, Object>>) proposal.getOrDefault("flags", List.of());
@@ -273,12 +451,25 @@ public class WordPlanController {
         "columns",
         ColumnChoice.of((List<Map<String, Object>>) proposal.getOrDefault("mapping", List.of())));
     model.put("roles", ColumnChoice.ROLES);
+    model.put("duplicates", DuplicateChoice.of(proposal));
+    model.put("resolutions", DuplicateChoice.RESOLUTIONS);
     return model;
   }
 
   private Map<String, Object> uploadModel(HttpRequest<?> request, Person person, String slug) {
     Map<String, Object> model =
         pages.model(request, "Upload your Word action plan", section(person));
+    List<Choice> programmes = new ArrayList<>();
+    for (Map<String, Object> programme :
+        services.list(
+            HubService.PLANS, "/councils/" + slug + "/programmes", person.accessToken())) {
+      programmes.add(
+          Choice.of(
+              String.valueOf(programme.get("id")),
+              "A newer version of the plan for " + programme.get("name")));
+    }
+    model.put("programmes", programmes);
+    model.put("chosenProgramme", "");
     model.put("council", slug);
     model.put("councilName", councils.name(person, slug));
     model.put("canWrite", canWrite(person));

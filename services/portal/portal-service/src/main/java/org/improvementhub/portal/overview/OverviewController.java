@@ -50,7 +50,9 @@ public class OverviewController {
       HttpRequest<?> request, @PathVariable String council) {
     Person person = sessions.person(request);
     String slug = CouncilAddress.slug(council);
-    List<ActionRow> all = actions.list(person, slug, PlanFilter.none());
+    // withdrawn actions are no longer pursued: not counted, not chased
+    List<ActionRow> all =
+        actions.list(person, slug, PlanFilter.none()).stream().filter(a -> !a.withdrawn()).toList();
     long total = all.size();
     List<RagShare> shares =
         RagStatus.all().stream()

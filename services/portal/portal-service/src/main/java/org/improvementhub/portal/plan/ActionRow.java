@@ -6,7 +6,10 @@ import java.util.Locale;
 import java.util.Map;
 import org.improvementhub.portal.page.RagStatus;
 
-/** An action as the portal's tables show it. */
+/**
+ * An action as the portal's tables show it. A withdrawn action (the council no longer pursues it)
+ * is listed, marked, but neither overdue nor due soon, and left out of RAG counts.
+ */
 public record ActionRow(
     String id,
     String ref,
@@ -19,7 +22,8 @@ public record ActionRow(
     boolean overdue,
     boolean dueSoon,
     int depth,
-    String parentId) {
+    String parentId,
+    boolean withdrawn) {
 
   static final DateTimeFormatter GOV_UK_DATE =
       DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
@@ -34,7 +38,9 @@ public record ActionRow(
       due = date(action.get("dueDate"));
     }
     RagStatus rag = RagStatus.of(action.get("ragStatus"));
+    boolean withdrawn = action.get("withdrawnOn") != null;
     boolean complete = rag == RagStatus.BLUE || action.get("completedOn") != null;
+    boolean open = !complete && !withdrawn;
     String ref = String.valueOf(action.get("ref"));
     return new ActionRow(
         String.valueOf(action.get("id")),
@@ -45,13 +51,11 @@ public record ActionRow(
         due,
         rag,
         complete,
-        !complete && due != null && due.isBefore(today),
-        !complete
-            && due != null
-            && !due.isBefore(today)
-            && !due.isAfter(today.plusDays(DUE_SOON_DAYS)),
+        open && due != null && due.isBefore(today),
+        open && due != null && !due.isBefore(today) && !due.isAfter(today.plusDays(DUE_SOON_DAYS)),
         (int) ref.chars().filter(c -> c == '.').count(),
-        action.get("parentId") == null ? null : String.valueOf(action.get("parentId")));
+        action.get("parentId") == null ? null : String.valueOf(action.get("parentId")),
+        withdrawn);
   }
 
   public String dueText() {

@@ -92,6 +92,45 @@ final class Browsing {
     return send(request.build());
   }
 
+  /**
+   * Posts a multipart form as a browser does: {@code fields} and the session's form token, then one
+   * file part {@code file}.
+   */
+  HttpResponse<String> upload(
+      String path, Map<String, String> fields, String fileName, byte[] content) {
+    String boundary = "----portal-test-" + System.nanoTime();
+    Map<String, String> all = new LinkedHashMap<>(fields);
+    all.putIfAbsent("csrf", csrf);
+    StringBuilder head = new StringBuilder();
+    all.forEach(
+        (name, value) ->
+            head.append("--")
+                .append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"")
+                .append(name)
+                .append("\"\r\n\r\n")
+                .append(value)
+                .append("\r\n"));
+    head.append("--")
+        .append(boundary)
+        .append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
+        .append(fileName)
+        .append("\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(portal.resolve(path))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(
+                HttpRequest.BodyPublishers.concat(
+                    HttpRequest.BodyPublishers.ofString(head.toString()),
+                    HttpRequest.BodyPublishers.ofByteArray(content),
+                    HttpRequest.BodyPublishers.ofByteArray(tail)));
+    if (cookie != null) {
+      request.header("Cookie", cookie);
+    }
+    return send(request.build());
+  }
+
   private HttpResponse<String> send(HttpRequest request) {
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -1,0 +1,2 @@
+-- Actions a council withdrew (plans' ActionWithdrawn): kept, but left out of tallies and reports.
+ALTER TABLE observed_action ADD COLUMN withdrawn_on date;
