@@ -225,6 +225,8 @@ class PortalIsolationIT extends AgainstStandInServices {
         .on("GET", c + "/programmes/documents/" + id + "/template", 200, "xlsx")
         .on("PUT", c + "/programmes/documents/" + id + "/mapping", 200, proposal)
         .on("POST", c + "/programmes/documents/" + id + "/confirm", 201, "{\"actions\":0}")
+        .on("PUT", c + "/programmes/documents/" + id + "/duplicates", 200, proposal)
+        .on("POST", c + "/programmes/documents/" + id + "/apply", 200, "{\"added\":0}")
         .on("GET", c + "/actions", 200, "[" + action + "]")
         .on("GET", c + "/actions/" + id, 200, action)
         .on("PATCH", c + "/actions/" + id, 200, action)
