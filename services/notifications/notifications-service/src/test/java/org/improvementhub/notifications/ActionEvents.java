@@ -120,6 +120,16 @@ public final class ActionEvents {
           "{\"action\":%s,\"completedOn\":\"%s\"}".formatted(snapshot(), completedOn));
     }
 
+    /**
+     * Withdrawn from the plan on {@code day}; the snapshot, as older publishers sent it, omits it.
+     */
+    public void withdrawn(LocalDate day) {
+      publish(
+          "ActionWithdrawn",
+          "{\"action\":%s,\"withdrawnOn\":\"%s\",\"reason\":\"No longer in the plan\"}"
+              .formatted(snapshot(), day));
+    }
+
     public void fellOverdue(LocalDate detectedOn) {
       Person first = leads.isEmpty() ? new Person("", "") : leads.get(0);
       publish(

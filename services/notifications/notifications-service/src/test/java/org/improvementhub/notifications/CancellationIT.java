@@ -75,6 +75,20 @@ class CancellationIT implements TestPropertyProvider {
   }
 
   @Test
+  void aQueuedReminderIsCancelledWhenTheActionIsWithdrawn() {
+    Person lead = new Person("Wyn Lead", OverdueEvents.uniqueAddress("wyn"));
+    Action action = Action.of(council, "1.1.3", TODAY.plusDays(5), null, lead);
+    action.created();
+    awaitEntries(lead, e -> e.size() == 1);
+
+    action.withdrawn(TODAY);
+    JsonNode cancelled =
+        awaitEntries(lead, e -> e.size() == 1 && status(e.get(0)).equals("CANCELLED")).get(0);
+    assertThat(cancelled.get("kind").asText()).isEqualTo("REMINDER");
+    assertThat(cancelled.get("lastError").asText()).contains("withdrawn");
+  }
+
+  @Test
   void aQueuedReminderIsCancelledWhenTheDueDateMovesAndTheNewDateGetsItsOwn() {
     Person lead = new Person("Dee Lead", OverdueEvents.uniqueAddress("dee"));
     LocalDate first = TODAY.plusDays(5);

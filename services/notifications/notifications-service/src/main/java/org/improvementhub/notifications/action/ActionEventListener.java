@@ -16,6 +16,7 @@ import org.improvementhub.plans.events.ActionDueDateRevised;
 import org.improvementhub.plans.events.ActionFellOverdue;
 import org.improvementhub.plans.events.ActionProgressReported;
 import org.improvementhub.plans.events.ActionSnapshot;
+import org.improvementhub.plans.events.ActionWithdrawn;
 import org.improvementhub.tenancy.context.CouncilSlug;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,6 +80,11 @@ public class ActionEventListener {
         ActionCompleted completed = codec.dataOf(envelope, ActionCompleted.class);
         require(envelope, whole(completed.action()));
         return () -> actions.completed(council, completed);
+      }
+      case ActionWithdrawn.TYPE -> {
+        ActionWithdrawn withdrawn = codec.dataOf(envelope, ActionWithdrawn.class);
+        require(envelope, whole(withdrawn.action()));
+        return () -> actions.withdrawn(council, withdrawn);
       }
       case ActionFellOverdue.TYPE -> {
         ActionFellOverdue overdue = codec.dataOf(envelope, ActionFellOverdue.class);

@@ -23,6 +23,7 @@ public record TrackedAction(
     LocalDate dueDate,
     @Nullable String ragStatus,
     @Nullable LocalDate completedOn,
+    @Nullable LocalDate withdrawnOn,
     @Nullable UUID programmeId,
     @Nullable String programmeManagerName,
     @Nullable String programmeManagerEmail,
@@ -32,5 +33,14 @@ public record TrackedAction(
 
   public boolean completed() {
     return completedOn != null;
+  }
+
+  public boolean withdrawn() {
+    return withdrawnOn != null;
+  }
+
+  /** Completed or withdrawn: either way nobody is reminded or chased about it any more. */
+  public boolean closed() {
+    return completed() || withdrawn();
   }
 }

@@ -17,22 +17,30 @@ public interface TrackedActionRepository extends GenericRepository<TrackedAction
 
   Optional<TrackedAction> findById(UUID actionId);
 
-  /** Every action not completed yet: the ones the schedule may still email about. */
+  /** Every action neither completed nor withdrawn: the ones the schedule may still email about. */
   @Query(
-      value = "SELECT * FROM tracked_action WHERE completed_on IS NULL ORDER BY due_date, ref",
+      value =
+          "SELECT * FROM tracked_action WHERE completed_on IS NULL AND withdrawn_on IS NULL"
+              + " ORDER BY due_date, ref",
       nativeQuery = true)
   List<TrackedAction> findOpen();
 
-  /** Records the whole action as a snapshot describes it; the last review note is kept. */
+  /**
+   * Records the whole action as a snapshot describes it; the last review note is kept, and so is a
+   * withdrawal (final in plans), whatever a later snapshot without it says.
+   */
   @Query(
       "INSERT INTO tracked_action (action_id, ref, title, leads, start_date, due_date, rag_status,"
-          + " completed_on, programme_id, programme_manager_name, programme_manager_email,"
+          + " completed_on, withdrawn_on, programme_id, programme_manager_name, programme_manager_email,"
           + " updated_at) VALUES (:actionId, :ref, :title, CAST(:leads AS jsonb), :startDate,"
-          + " :dueDate, :ragStatus, :completedOn, :programmeId, :managerName, :managerEmail, :now)"
+          + " :dueDate, :ragStatus, :completedOn, :withdrawnOn, :programmeId, :managerName,"
+          + " :managerEmail, :now)"
           + " ON CONFLICT (action_id) DO UPDATE SET ref = EXCLUDED.ref, title = EXCLUDED.title,"
           + " leads = EXCLUDED.leads, start_date = EXCLUDED.start_date,"
           + " due_date = EXCLUDED.due_date, rag_status = EXCLUDED.rag_status,"
-          + " completed_on = EXCLUDED.completed_on, programme_id = EXCLUDED.programme_id,"
+          + " completed_on = EXCLUDED.completed_on, withdrawn_on ="
+          + " COALESCE(EXCLUDED.withdrawn_on, tracked_action.withdrawn_on),"
+          + " programme_id = EXCLUDED.programme_id,"
           + " programme_manager_name = EXCLUDED.programme_manager_name,"
           + " programme_manager_email = EXCLUDED.programme_manager_email,"
           + " updated_at = EXCLUDED.updated_at")
@@ -45,6 +53,7 @@ public interface TrackedActionRepository extends GenericRepository<TrackedAction
       LocalDate dueDate,
       @Nullable String ragStatus,
       @Nullable LocalDate completedOn,
+      @Nullable LocalDate withdrawnOn,
       @Nullable UUID programmeId,
       @Nullable String managerName,
       @Nullable String managerEmail,

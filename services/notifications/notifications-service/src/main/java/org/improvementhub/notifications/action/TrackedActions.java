@@ -13,6 +13,7 @@ import org.improvementhub.plans.events.ActionDueDateRevised;
 import org.improvementhub.plans.events.ActionFellOverdue;
 import org.improvementhub.plans.events.ActionProgressReported;
 import org.improvementhub.plans.events.ActionSnapshot;
+import org.improvementhub.plans.events.ActionWithdrawn;
 import org.improvementhub.plans.events.PlanPerson;
 import org.improvementhub.tenancy.context.CouncilSlug;
 
@@ -87,6 +88,31 @@ public class TrackedActions {
     saveSnapshot(council, action);
   }
 
+  public void withdrawn(CouncilSlug council, ActionWithdrawn withdrawn) {
+    ActionSnapshot action = withdrawn.action();
+    if (action.withdrawnOn() == null) {
+      action =
+          new ActionSnapshot(
+              action.actionId(),
+              action.ref(),
+              action.title(),
+              action.leads(),
+              action.startDate(),
+              action.dueDate(),
+              action.ragStatus(),
+              action.completedOn(),
+              action.programmeId(),
+              action.programmeManager(),
+              action.planItemId(),
+              action.driverRefs(),
+              action.latestReviewNote(),
+              Objects.requireNonNullElse(
+                  withdrawn.withdrawnOn(),
+                  clock.instant().atZone(java.time.ZoneId.of("Europe/London")).toLocalDate()));
+    }
+    saveSnapshot(council, action);
+  }
+
   public void fellOverdue(CouncilSlug council, ActionFellOverdue overdue) {
     if (overdue.action() != null) {
       saveSnapshot(council, overdue.action());
@@ -130,6 +156,7 @@ public class TrackedActions {
         action.dueDate(),
         action.ragStatus(),
         action.completedOn(),
+        action.withdrawnOn(),
         action.programmeId(),
         manager == null ? null : manager.name(),
         manager == null ? null : manager.email(),

@@ -21,6 +21,11 @@ public class ActionEmails {
     return deliveries.cancelQueued(actionId, null, "Cancelled: the action was completed");
   }
 
+  /** The council withdrew the action from its plan: nothing queued about it is sent. */
+  public int actionWithdrawn(UUID actionId) {
+    return deliveries.cancelQueued(actionId, null, "Cancelled: the action was withdrawn");
+  }
+
   /** The due date moved: what was queued about any other date is not sent. */
   public int dueDateMoved(UUID actionId, LocalDate newDueDate) {
     return deliveries.cancelQueued(

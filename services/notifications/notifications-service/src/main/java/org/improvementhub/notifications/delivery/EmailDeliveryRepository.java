@@ -75,6 +75,7 @@ public interface EmailDeliveryRepository extends GenericRepository<EmailDelivery
       value =
           "SELECT e.* FROM email_delivery e JOIN tracked_action a ON a.action_id = e.action_id"
               + " AND a.due_date = e.due_date WHERE a.completed_on IS NULL"
+              + " AND a.withdrawn_on IS NULL"
               + " AND e.kind IN ('OVERDUE', 'OVERDUE_REPEAT') AND e.status <> 'CANCELLED'",
       nativeQuery = true)
   List<EmailDelivery> chasesOfOpenActions();

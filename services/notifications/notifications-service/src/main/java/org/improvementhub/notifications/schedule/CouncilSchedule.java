@@ -69,10 +69,13 @@ public class CouncilSchedule implements ActionChangeFollower {
   @Override
   public void follow(ActionChange change) {
     TrackedAction action = change.after();
-    if (action.completed()) {
-      int dropped = emails.actionCompleted(action.actionId());
+    if (action.closed()) {
+      int dropped =
+          action.completed()
+              ? emails.actionCompleted(action.actionId())
+              : emails.actionWithdrawn(action.actionId());
       if (dropped > 0) {
-        LOG.info("{} unsent emails about completed action {} dropped", dropped, action.ref());
+        LOG.info("{} unsent emails about closed action {} dropped", dropped, action.ref());
       }
       return;
     }
@@ -125,7 +128,7 @@ public class CouncilSchedule implements ActionChangeFollower {
     ActionFacts facts =
         new ActionFacts(
             action.dueDate(),
-            action.completed(),
+            action.closed(),
             people,
             action.programmeManagerName(),
             action.programmeManagerEmail());
