@@ -114,7 +114,7 @@ class PlansFuzzIT {
                 "POST",
                 base + "/actions/" + action + "/progress-reports",
                 """
-                {"period":"2029-11","ragStatus":"AMBER","note":"Behind","completedOn":null}
+                {"period":"2012-03","ragStatus":"AMBER","note":"Behind","completedOn":null}
                 """),
             new Write(
                 "POST",

@@ -78,7 +78,7 @@ class TenancyFuzzIT {
                 "PUT",
                 "/councils/" + walsall + "/users/" + userId,
                 "{\"roles\":[\"ACTION_LEAD\",\"BOARD_MEMBER\"],\"disabled\":false}"),
-            new Write("POST", "/users", newObserver("observer@dfe.test", PASSWORD, walsall, "*")),
+            new Write("POST", "/users", newObserver("observer@dfe.test", PASSWORD, walsall)),
             new Write(
                 "POST",
                 "/councils/" + walsall + "/reinstate",
