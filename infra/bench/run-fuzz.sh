@@ -39,7 +39,9 @@ echo "$lines" | awk '
     printf "TOTAL properties=%d cases=%d 5xx=%d non-problem=%d field-not-named=%d half-applied=%d\n",
       n, sum["cases"], sum["5xx"], sum["non-problem"], sum["field-not-named"], sum["half-applied"]
   }'
-grep -a -A3 '→ Verdict\|refused yet changed' "${reports[@]/%//target/failsafe-reports/}"*FuzzIT-output.txt 2>/dev/null | head -40
+for m in "${reports[@]}"; do
+  grep -a -A3 '→ Verdict\|refused yet changed' "$m"/target/failsafe-reports/*FuzzIT-output.txt 2>/dev/null
+done | head -40
 
 if [ "$JAZZER" = "yes" ]; then
   for target in platform-libs/tabular-files:TabularFileFuzzTest services/plans/plan-documents:PlanDocumentReaderFuzzTest; do

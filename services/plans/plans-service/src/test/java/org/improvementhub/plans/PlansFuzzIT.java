@@ -55,6 +55,8 @@ class PlansFuzzIT {
     PlanRequests plans = new PlanRequests(service.api(), COUNCIL, TOKEN);
     String base = plans.base();
     String programme = plans.programmeId("Priority", "Action");
+    // the programme the fuzzed PUT changes: not the action's, whose reporting periods must hold
+    String changedProgramme = plans.programmeId("Priority", "Action");
     String item = plans.itemId(programme, null, "1", "Leadership");
     String action = plans.actionId(programme, item, "1.1", LocalDate.of(2030, 3, 31), "GREEN");
     String driver = plans.post(base + "/drivers", driverJson()).json().get("id").asText();
@@ -75,7 +77,7 @@ class PlansFuzzIT {
                 PlanRequests.programmeJson("Improvement Plan", "MONTHLY", "Priority", "Action")),
             new Write(
                 "PUT",
-                base + "/programmes/" + programme,
+                base + "/programmes/" + changedProgramme,
                 PlanRequests.programmeJson("Improvement Plan", "QUARTERLY", "Priority", "Action")),
             new Write(
                 "POST",
