@@ -134,6 +134,36 @@ class PlansBadInputIT implements TestPropertyProvider {
   }
 
   /**
+   * Found by PlansFuzzIT: a year PostgreSQL cannot store (past 5874897) and half a character (a
+   * lone surrogate, refused in the JSON of audit records and events) were both 500s.
+   */
+  @Test
+  void aDateOrTextThatCannotBeStoredIs400NamingTheField() {
+    ApiResponse farDate =
+        api.post(
+            actions,
+            token,
+            """
+            {"ref":"1.9","title":"T","lead":{"name":"A","email":"a@b.org"},"dueDate":"+5874898-01-01"}
+            """);
+    assertProblem(farDate, 400);
+    assertThat(farDate.json().path("errors").findValuesAsText("field"))
+        .as(farDate.body())
+        .containsExactly("dueDate");
+    ApiResponse halfCharacter =
+        api.post(
+            actions,
+            token,
+            """
+            {"ref":"1.10","title":"a\\udaacb","lead":{"name":"A","email":"a@b.org"},"dueDate":"2030-01-01"}
+            """);
+    assertProblem(halfCharacter, 400);
+    assertThat(halfCharacter.json().path("errors").findValuesAsText("field"))
+        .as(halfCharacter.body())
+        .containsExactly("title");
+  }
+
+  /**
    * Found by PlansFuzzIT and TenancyFuzzIT: a field inside an object or a list was named inside out
    * ({@code colour} for {@code lead.colour}, {@code [0].email} for {@code leads[0].email}).
    */
