@@ -98,7 +98,7 @@ public final class TabularFile {
     return new Table(table.columns(), table.rows().stream().filter(row -> !row.isBlank()).toList());
   }
 
-  private static Table csv(byte[] content) {
+  private Table csv(byte[] content) {
     CSVFormat format =
         CSVFormat.DEFAULT
             .builder()
@@ -120,10 +120,13 @@ public final class TabularFile {
         }
         // records as a spreadsheet numbers rows: a quoted cell spanning lines is still one row
         rows.add(new TableRow((int) record.getRecordNumber() + 1, cells));
+        refusePastTheLimit(rows.size());
       }
       return new Table(header, rows);
+    } catch (ProblemException tooLong) {
+      throw tooLong;
     } catch (IOException | RuntimeException e) {
-      throw ProblemException.invalidField("file", "could not be read as CSV: " + e.getMessage());
+      throw ProblemException.invalidField("file", "could not be read as CSV: " + reason(e));
     }
   }
 
@@ -141,6 +144,8 @@ public final class TabularFile {
       for (int i = 0; i < headerRow.getLastCellNum(); i++) {
         header.add(column(text(headerRow.getCell(i), "")));
       }
+      // a sheet with one cell a million rows down is refused before a million empty rows are made
+      refusePastTheLimit(sheet.getLastRowNum() - headerRow.getRowNum());
       List<TableRow> rows = new ArrayList<>();
       for (int r = headerRow.getRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
         Row row = sheet.getRow(r);
@@ -151,9 +156,37 @@ public final class TabularFile {
         rows.add(new TableRow(r + 1, cells));
       }
       return new Table(header, rows);
+    } catch (ProblemException tooLong) {
+      throw tooLong;
     } catch (IOException | RuntimeException e) {
       throw ProblemException.invalidField("file", "could not be read as an XLSX workbook");
     }
+  }
+
+  /**
+   * Stops reading once a file has more rows (blank ones too) than a file of its kind may have, so a
+   * huge file costs no more than a long one (found by {@code PlansFuzzIT}: a workbook with one cell
+   * a million rows down made a million rows before being refused).
+   */
+  private void refusePastTheLimit(int rows) {
+    if (rows > mostRows) {
+      throw ProblemException.invalidField("file", "must have at most " + mostRows + " rows");
+    }
+  }
+
+  /**
+   * What went wrong, in the parser's words without its class names: commons-csv wraps its own
+   * exception in an {@code UncheckedIOException} whose message starts with the class name (found by
+   * {@code PlansFuzzIT}: an XLSX sent as CSV answered {@code org.apache.commons.csv.CSVException:
+   * Invalid character…}).
+   */
+  private static String reason(Throwable failure) {
+    Throwable deepest = failure;
+    while (deepest.getCause() != null && deepest.getCause() != deepest) {
+      deepest = deepest.getCause();
+    }
+    String message = deepest.getMessage();
+    return message == null || message.isBlank() ? "the file is damaged" : message;
   }
 
   /** A cell as the text a council typed: numbers without float noise, dates as ISO dates. */

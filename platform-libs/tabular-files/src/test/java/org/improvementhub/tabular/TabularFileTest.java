@@ -119,6 +119,43 @@ class TabularFileTest {
     }
   }
 
+  /** Found by PlansFuzzIT: the parser's own exception class was echoed to the caller. */
+  @Test
+  void aCsvThatCannotBeParsedSaysWhereWithoutJavaClassNames() {
+    byte[] csv = "ref,title\n1,\"quoted\"then text\n".getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> files.read(csv, TabularFile.CSV))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e ->
+                assertThat(e.problem().detail())
+                    .contains("could not be read as CSV")
+                    .contains("line")
+                    .doesNotContain("org.apache")
+                    .doesNotContain("Exception"));
+  }
+
+  /**
+   * Found by PlansFuzzIT: a workbook of a few kilobytes with one cell a million rows down made a
+   * million empty rows before the row limit refused it; now the limit is checked first.
+   */
+  @Test
+  void aWorkbookWithACellAMillionRowsDownIsRefusedAsTooLong() throws IOException {
+    byte[] workbook =
+        workbook(
+            book -> {
+              Sheet sheet = book.createSheet();
+              sheet.createRow(0).createCell(0).setCellValue("ref");
+              sheet.createRow(1_048_000).createCell(0).setCellValue("far away");
+            });
+    assertThatThrownBy(() -> files.read(workbook, TabularFile.XLSX))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e ->
+                assertThat(e.problem().errors())
+                    .extracting("message")
+                    .containsExactly("must have at most 10 rows"));
+  }
+
   @Test
   void theKindOfAnUploadComesFromItsContentType() {
     assertThat(TabularFile.kindOf(TabularFile.XLSX + "; charset=binary"))

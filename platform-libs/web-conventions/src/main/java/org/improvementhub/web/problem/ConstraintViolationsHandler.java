@@ -44,19 +44,36 @@ public class ConstraintViolationsHandler
    * the parameter (a query value, a path variable) keeps the parameter's name.
    */
   static String fieldOf(Path path) {
-    List<String> nodes = new ArrayList<>();
-    for (Path.Node node : path) {
-      String name = node.getName() == null ? "" : node.getName();
-      if (node.getIndex() != null) {
-        name = name + "[" + node.getIndex() + "]";
-      } else if (node.getKey() != null) {
-        name = name + "[" + node.getKey() + "]";
+    List<Path.Node> nodes = new ArrayList<>();
+    path.forEach(nodes::add);
+    if (nodes.size() <= 2) {
+      return nodes.isEmpty()
+          ? ""
+          : nameOf(nodes.get(nodes.size() - 1)) + indexOf(nodes.get(nodes.size() - 1));
+    }
+    // A node inside a list carries the list's index ("email" of leads[1] has index 1), so the
+    // index goes after the node before it: leads[1].email, not leads.email[1] (found by
+    // PlansFuzzIT); a list's own element (evidenceLinks[0]) has no name of its own.
+    StringBuilder field = new StringBuilder();
+    for (Path.Node node : nodes.subList(2, nodes.size())) {
+      field.append(indexOf(node));
+      String name = nameOf(node);
+      if (!name.isEmpty()) {
+        field.append(field.isEmpty() ? "" : ".").append(name);
       }
-      nodes.add(name);
     }
-    if (nodes.size() > 2) {
-      return String.join(".", nodes.subList(2, nodes.size())).replace(".[", "[");
+    return field.toString();
+  }
+
+  private static String nameOf(Path.Node node) {
+    String name = node.getName();
+    return name == null || name.startsWith("<") ? "" : name;
+  }
+
+  private static String indexOf(Path.Node node) {
+    if (node.getIndex() != null) {
+      return "[" + node.getIndex() + "]";
     }
-    return nodes.isEmpty() ? "" : nodes.get(nodes.size() - 1);
+    return node.getKey() != null ? "[" + node.getKey() + "]" : "";
   }
 }

@@ -14,6 +14,7 @@ import io.micronaut.serde.exceptions.path.PropertyReferencePath;
 import io.micronaut.serde.exceptions.path.ReferencePath;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -64,17 +65,17 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
     List<String> messages = new ArrayList<>();
     context.getRootCause().map(Throwable::getMessage).ifPresent(messages::add);
     context.getErrors().forEach(error -> messages.add(error.getMessage()));
+    Optional<Throwable> cause = context.getRootCause();
+    Optional<SerdeException> serde = cause.flatMap(ProblemErrorResponseProcessor::serdeCause);
     for (String message : messages) {
       Matcher unknown = message == null ? null : UNKNOWN_PROPERTY.matcher(message);
       if (unknown != null && unknown.find()) {
-        String field = unknown.group(1);
+        String field = within(serde, unknown.group(1));
         return Problem.invalid(
             field + ": is not a field of this request",
             List.of(new Problem.FieldError(field, "is not a field of this request")));
       }
     }
-    Optional<Throwable> cause = context.getRootCause();
-    Optional<SerdeException> serde = cause.flatMap(ProblemErrorResponseProcessor::serdeCause);
     if (serde.isPresent() && !serde.get().getPath().isEmpty()) {
       String field = jsonField(serde.get().getPath());
       String reason = "has the wrong type or format";
@@ -100,6 +101,18 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
     return Problem.of(ProblemType.MALFORMED_REQUEST, cleanParserMessage(first.replace('\n', ' ')));
   }
 
+  /**
+   * An unknown field named where it is, {@code trigger.colour} rather than {@code colour}, when
+   * serde says which object held it (found by {@code PlansFuzzIT}).
+   */
+  private static String within(Optional<SerdeException> serde, String name) {
+    String where = serde.map(found -> jsonField(found.getPath())).orElse("");
+    if (where.equals(name) || where.endsWith("." + name)) {
+      return where;
+    }
+    return where.isEmpty() ? name : where + "." + name;
+  }
+
   private static Optional<SerdeException> serdeCause(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof SerdeException serde) {
@@ -109,10 +122,17 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
     return Optional.empty();
   }
 
-  /** Serde's path to the offending property, as the caller wrote it: {@code leads[0].email}. */
+  /**
+   * Serde's path to the offending property, as the caller wrote it: {@code leads[0].email}. Serde
+   * records the path innermost step first (its own {@code getPathAsString} reads it backwards), so
+   * it is read from the end; read from the start, {@code roles[0]} came out as {@code [0].roles}
+   * (found by {@code TenancyFuzzIT}).
+   */
   static String jsonField(List<ReferencePath> path) {
     StringBuilder field = new StringBuilder();
-    for (ReferencePath step : path) {
+    List<ReferencePath> outermostFirst = new ArrayList<>(path);
+    Collections.reverse(outermostFirst);
+    for (ReferencePath step : outermostFirst) {
       if (step instanceof CollectionItemReferencePath item) {
         field.append('[').append(item.index()).append(']');
       } else if (step instanceof MapItemReferencePath entry) {

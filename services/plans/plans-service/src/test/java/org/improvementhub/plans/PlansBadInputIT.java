@@ -117,6 +117,96 @@ class PlansBadInputIT implements TestPropertyProvider {
         .containsExactly("ragStatus");
   }
 
+  /** Found by PlansFuzzIT: PostgreSQL cannot store U+0000 in text, so this used to be a 500. */
+  @Test
+  void aNulCharacterInTextIs400NamingTheField() {
+    ApiResponse response =
+        api.post(
+            actions,
+            token,
+            """
+            {"ref":"1.6","title":"a\\u0000b","lead":{"name":"A","email":"a@b.org"},"dueDate":"2030-01-01"}
+            """);
+    assertProblem(response, 400);
+    assertThat(response.json().path("errors").findValuesAsText("field"))
+        .as(response.body())
+        .containsExactly("title");
+  }
+
+  /**
+   * Found by PlansFuzzIT: a year PostgreSQL cannot store (past 5874897) and half a character (a
+   * lone surrogate, refused in the JSON of audit records and events) were both 500s.
+   */
+  @Test
+  void aDateOrTextThatCannotBeStoredIs400NamingTheField() {
+    ApiResponse farDate =
+        api.post(
+            actions,
+            token,
+            """
+            {"ref":"1.9","title":"T","lead":{"name":"A","email":"a@b.org"},"dueDate":"+5874898-01-01"}
+            """);
+    assertProblem(farDate, 400);
+    assertThat(farDate.json().path("errors").findValuesAsText("field"))
+        .as(farDate.body())
+        .containsExactly("dueDate");
+    ApiResponse halfCharacter =
+        api.post(
+            actions,
+            token,
+            """
+            {"ref":"1.10","title":"a\\udaacb","lead":{"name":"A","email":"a@b.org"},"dueDate":"2030-01-01"}
+            """);
+    assertProblem(halfCharacter, 400);
+    assertThat(halfCharacter.json().path("errors").findValuesAsText("field"))
+        .as(halfCharacter.body())
+        .containsExactly("title");
+  }
+
+  /**
+   * Found by PlansFuzzIT and TenancyFuzzIT: a field inside an object or a list was named inside out
+   * ({@code colour} for {@code lead.colour}, {@code [0].email} for {@code leads[0].email}).
+   */
+  @Test
+  void aFieldInsideAnObjectOrAListIsNamedWhereItIs() {
+    ApiResponse unknown =
+        api.post(
+            actions,
+            token,
+            """
+            {"ref":"1.7","title":"T","lead":{"name":"A","email":"a@b.org","colour":"red"},"dueDate":"2030-01-01"}
+            """);
+    assertProblem(unknown, 400);
+    assertThat(unknown.json().path("errors").findValuesAsText("field"))
+        .as(unknown.body())
+        .containsExactly("lead.colour");
+    ApiResponse wrongType =
+        api.post(
+            actions,
+            token,
+            """
+            {"ref":"1.8","title":"T","leads":[{"name":"A","email":"a@b.org"},{"name":"B","email":[1]}],"dueDate":"2030-01-01"}
+            """);
+    assertProblem(wrongType, 400);
+    assertThat(wrongType.json().path("errors").findValuesAsText("field"))
+        .as(wrongType.body())
+        .containsExactly("leads[1].email");
+  }
+
+  /** Found by PlansFuzzIT: an empty file answered 400 without naming the file. */
+  @Test
+  void anEmptyPlanFileIs400NamingTheFile() {
+    ApiResponse response =
+        api.send(
+            api.request("/councils/" + council + "/programmes/import", token)
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    assertProblem(response, 400);
+    assertThat(response.json().path("errors").findValuesAsText("field"))
+        .as(response.body())
+        .containsExactly("file");
+  }
+
   @Test
   void aDuplicateRefIs409() {
     String body =

@@ -1,5 +1,6 @@
 package org.improvementhub.measures.definitions;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -43,7 +44,7 @@ public class DefinitionImportController {
   public HttpResponse<DefinitionImport.Outcome> importBody(
       @PathVariable String council,
       @Header("Content-Type") String contentType,
-      @Body byte[] content) {
+      @Nullable @Body byte[] content) {
     return HttpResponse.ok(
         imports.importRows(CouncilSlug.of(council), ImportFile.fromBody(contentType, content)));
   }

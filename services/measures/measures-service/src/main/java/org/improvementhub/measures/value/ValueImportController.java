@@ -1,5 +1,6 @@
 package org.improvementhub.measures.value;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -43,7 +44,7 @@ public class ValueImportController {
   public HttpResponse<ValueImport.Outcome> importBody(
       @PathVariable String council,
       @Header("Content-Type") String contentType,
-      @Body byte[] content,
+      @Nullable @Body byte[] content,
       Authentication caller) {
     return HttpResponse.ok(
         imports.importRows(

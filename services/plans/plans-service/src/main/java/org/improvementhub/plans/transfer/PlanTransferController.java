@@ -71,7 +71,7 @@ public class PlanTransferController {
       @PathVariable String council,
       @Header(HttpHeaders.CONTENT_TYPE) String contentType,
       @Nullable @QueryValue Boolean dryRun,
-      @Body byte[] content) {
+      @Nullable @Body byte[] content) {
     return answer(council, content, TabularFile.kindOf(contentType), Boolean.TRUE.equals(dryRun));
   }
 

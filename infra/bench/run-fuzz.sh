@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# The bad-input benchmark profile (issue 12). The same jqwik properties CI runs (PlansFuzzIT,
+# MeasuresFuzzIT, TenancyFuzzIT), with TRIES cases per property from a fresh seed instead of CI's
+# small seeded set, then Jazzer fuzzing the two byte-level readers (the tabular reader, the Word plan
+# reader) for 60 s each. Prints, per property and in total: cases run, 5xx found, non-problem errors
+# found, 400s not naming the field at fault, imports refused yet half-applied; and Jazzer's runs.
+# A failing property prints its shrunk case (and jqwik its seed: pass it as SEED to replay);
+# a failing Jazzer input is saved beside the seeds in src/test/resources/.../*FuzzTestInputs/.
+# Builds in the reactor (no install: ~/.m2 is shared). Needs nothing but this machine.
+# Usage: infra/bench/run-fuzz.sh [tries per property, default 2500] [seed, default random] [jazzer: yes|no, default yes]
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+TRIES=${1:-2500}
+SEED=${2:-random}
+JAZZER=${3:-yes}
+LOG=${TMPDIR:-/tmp}/run-fuzz.$$.log
+MODULES=services/plans/plans-service,services/measures/measures-service,services/tenancy/tenancy-service
+
+echo "jqwik: $TRIES cases per property, seed $SEED (log: $LOG)"
+mvn -B -o verify -Dspotless.check.skip=true -Djacoco.skip=true -pl "$MODULES" -am \
+  -Dit.test='PlansFuzzIT,MeasuresFuzzIT,TenancyFuzzIT' -Dtest=none \
+  -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false \
+  -Dmaven.test.failure.ignore=true -Dfuzz.tries="$TRIES" -Dfuzz.seed="$SEED" >"$LOG" 2>&1
+status=$?
+
+reports=(services/plans/plans-service services/measures/measures-service services/tenancy/tenancy-service)
+lines=$(for m in "${reports[@]}"; do
+  cat "$m"/target/failsafe-reports/*FuzzIT-output.txt 2>/dev/null | grep -a '^fuzz: '
+done)
+if [ -z "$lines" ]; then
+  echo "no fuzz lines found: the build failed before the properties ran (exit $status); see $LOG"
+  tail -30 "$LOG"
+  exit 1
+fi
+echo "$lines" | sed 's/ slowest=.*tries=/ tries=/'
+echo "$lines" | awk '
+  { for (i = 2; i <= NF; i++) { split($i, kv, "="); sum[kv[1]] += kv[2] } n++ }
+  END {
+    printf "TOTAL properties=%d cases=%d 5xx=%d non-problem=%d field-not-named=%d half-applied=%d\n",
+      n, sum["cases"], sum["5xx"], sum["non-problem"], sum["field-not-named"], sum["half-applied"]
+  }'
+for m in "${reports[@]}"; do
+  grep -a -A3 '→ Verdict\|refused yet changed' "$m"/target/failsafe-reports/*FuzzIT-output.txt 2>/dev/null
+done | head -40
+
+if [ "$JAZZER" = "yes" ]; then
+  for target in platform-libs/tabular-files:TabularFileFuzzTest services/plans/plan-documents:PlanDocumentReaderFuzzTest; do
+    module=${target%%:*}
+    test=${target##*:}
+    echo "jazzer: fuzzing $test for 60 s"
+    JAZZER_FUZZ=1 mvn -B -o test -Dspotless.check.skip=true -Djacoco.skip=true -pl "$module" -am \
+      -Dtest="$test" -Dsurefire.failIfNoSpecifiedTests=false >"$LOG.$test" 2>&1
+    echo "jazzer: $test exit=$? $(grep -a -E 'Done [0-9]+ runs' "$LOG.$test" | tail -1)" \
+      "findings=$(grep -a -c '== Java Exception' "$LOG.$test")"
+  done
+fi
