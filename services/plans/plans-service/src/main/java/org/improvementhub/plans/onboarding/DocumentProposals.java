@@ -195,6 +195,12 @@ public class DocumentProposals {
             "PROPOSED",
             stored.programmeId());
     store.resolved(council, id, write(duplicates), write(reading.view));
+    audit.record(
+        "plan-document",
+        id,
+        "DUPLICATES_CHOSEN",
+        Map.of("duplicates", readMapping(stored.duplicates())),
+        Map.of("duplicates", duplicates));
     return reading.view;
   }
 
