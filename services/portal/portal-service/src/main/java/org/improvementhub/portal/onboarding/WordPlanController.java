@@ -240,29 +240,13 @@ public class WordPlanController {
       @PathVariable String council,
       @PathVariable String id,
       @Body Map<String, String> body) {
-    PortalSession session = sessions.signedInForm(request, body.get("csrf"));
-    Person person = session.person();
-    String slug = CouncilAddress.slug(council);
-    UUID document = CouncilAddress.id(id);
-    refuseUnlessWriting(person);
-    List<Map<String, String>> columns = new ArrayList<>();
-    for (int i = 0; body.containsKey("header-" + i); i++) {
-      String role = body.get("role-" + i);
-      if (role != null && !role.isBlank()) {
-        columns.add(Map.of("header", body.get("header-" + i), "role", role));
-      }
-    }
-    try {
-      services.put(
-          HubService.PLANS,
-          "/councils/" + slug + "/programmes/documents/" + document + "/mapping",
-          person.accessToken(),
-          Map.of("columns", columns));
-    } catch (InvalidAtService refused) {
-      return refusedPreview(request, person, slug, document, refused, "role-0");
-    }
-    return HttpResponse.seeOther(
-        URI.create("/councils/" + slug + "/plan-documents/" + document + "?remapped=yes#mapping"));
+    return readAgainWith(
+        request,
+        council,
+        id,
+        body,
+        new IndexedChoice("mapping", "columns", "header", "header-", "role", "role-"),
+        "?remapped=yes#mapping");
   }
 
   /** Chooses, per duplicate ref, what the plan does with the later action; the API reads again. */
@@ -272,30 +256,59 @@ public class WordPlanController {
       @PathVariable String council,
       @PathVariable String id,
       @Body Map<String, String> body) {
-    PortalSession session = sessions.signedInForm(request, body.get("csrf"));
+    return readAgainWith(
+        request,
+        council,
+        id,
+        body,
+        new IndexedChoice(
+            "duplicates", "choices", "ref", "duplicate-ref-", "resolution", "duplicate-"),
+        "?resolved=yes#duplicates");
+  }
+
+  /**
+   * A form of numbered rows ({@code keyField-0}, {@code valueField-0}, …) sent to the plans API as
+   * a list of {@code {key, value}} choices; rows left unchosen are not sent.
+   */
+  private record IndexedChoice(
+      String route, String list, String key, String keyField, String value, String valueField) {
+
+    Map<String, Object> body(Map<String, String> form) {
+      List<Map<String, String>> chosen = new ArrayList<>();
+      for (int i = 0; form.containsKey(keyField + i); i++) {
+        String picked = form.get(valueField + i);
+        if (picked != null && !picked.isBlank()) {
+          chosen.add(Map.of(key, form.get(keyField + i), value, picked));
+        }
+      }
+      return Map.of(list, chosen);
+    }
+  }
+
+  /** Sends the choices; the API reads the document again. Refusals show on the preview. */
+  private HttpResponse<?> readAgainWith(
+      HttpRequest<?> request,
+      String council,
+      String id,
+      Map<String, String> form,
+      IndexedChoice choice,
+      String landing) {
+    PortalSession session = sessions.signedInForm(request, form.get("csrf"));
     Person person = session.person();
     String slug = CouncilAddress.slug(council);
     UUID document = CouncilAddress.id(id);
     refuseUnlessWriting(person);
-    List<Map<String, String>> choices = new ArrayList<>();
-    for (int i = 0; body.containsKey("duplicate-ref-" + i); i++) {
-      String resolution = body.get("duplicate-" + i);
-      if (resolution != null && !resolution.isBlank()) {
-        choices.add(Map.of("ref", body.get("duplicate-ref-" + i), "resolution", resolution));
-      }
-    }
     try {
       services.put(
           HubService.PLANS,
-          "/councils/" + slug + "/programmes/documents/" + document + "/duplicates",
+          "/councils/" + slug + "/programmes/documents/" + document + "/" + choice.route(),
           person.accessToken(),
-          Map.of("choices", choices));
+          choice.body(form));
     } catch (InvalidAtService refused) {
-      return refusedPreview(request, person, slug, document, refused, "duplicate-0");
+      return refusedPreview(request, person, slug, document, refused, choice.valueField() + "0");
     }
     return HttpResponse.seeOther(
-        URI.create(
-            "/councils/" + slug + "/plan-documents/" + document + "?resolved=yes#duplicates"));
+        URI.create("/councils/" + slug + "/plan-documents/" + document + landing));
   }
 
   /** Imports the proposal all-or-nothing, then shows the plan with a banner. */
