@@ -3,11 +3,9 @@ package org.improvementhub.bench;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,8 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.improvementhub.bench.load.PortalSessions;
 import org.improvementhub.localstack.DemoCouncils;
 import org.improvementhub.localstack.HubService;
 import org.improvementhub.localstack.Portal;
@@ -44,7 +41,6 @@ public final class PortalBench {
   private static final String ADMIN = "admin@bench.test";
   private static final String ADMIN_PASSWORD = "Bench-Admin-Password-1";
   private static final String PASSWORD = "Bench-User-Password-1";
-  private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
   public static void main(String[] args) throws Exception {
     int users = args.length > 0 ? Integer.parseInt(args[0]) : 20;
@@ -84,9 +80,10 @@ public final class PortalBench {
       String manager = demoCouncil(services.get(0).baseUrl(), services.get(1).baseUrl(), council);
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
       URI base = URI.create(portal.baseUrl());
+      PortalSessions signIns = new PortalSessions(portal.baseUrl());
       List<String> sessions = new ArrayList<>();
       for (int u = 0; u < users; u++) {
-        sessions.add(signIn(http, base, manager));
+        sessions.add(signIns.signIn(manager, PASSWORD));
       }
       String overview = "/councils/" + council;
       String plan = "/councils/" + council + "/plan";
@@ -169,38 +166,6 @@ public final class PortalBench {
                 .POST(HttpRequest.BodyPublishers.ofString(DemoCouncils.planFile("walsall")))),
         201);
     return manager;
-  }
-
-  /** Signs in through the portal's own form; returns the session cookie. */
-  private static String signIn(HttpClient http, URI base, String email) throws Exception {
-    HttpResponse<String> form =
-        http.send(
-            HttpRequest.newBuilder(base.resolve("/sign-in")).build(),
-            HttpResponse.BodyHandlers.ofString());
-    String anonymous = form.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-    Matcher csrf = CSRF.matcher(form.body());
-    if (!csrf.find()) {
-      throw new IllegalStateException("No form token on the sign-in page");
-    }
-    String body =
-        "csrf="
-            + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)
-            + "&email="
-            + URLEncoder.encode(email, StandardCharsets.UTF_8)
-            + "&password="
-            + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
-    HttpResponse<String> signedIn =
-        http.send(
-            HttpRequest.newBuilder(base.resolve("/sign-in"))
-                .header("Cookie", anonymous)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    if (signedIn.statusCode() != 303) {
-      throw new IllegalStateException("Sign-in failed: " + signedIn.statusCode());
-    }
-    return signedIn.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
   }
 
   /** Each session asks for {@code path} {@code times} times, all sessions at once. */

@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Signs people in through the portal's own form, as a browser would, for a session cookie. */
-final class PortalSessions {
+public final class PortalSessions {
 
   private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
@@ -20,12 +20,12 @@ final class PortalSessions {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  PortalSessions(String baseUrl) {
+  public PortalSessions(String baseUrl) {
     this.base = URI.create(baseUrl);
   }
 
   /** Returns the session cookie ({@code name=value}) of a signed-in person. */
-  String signIn(String email, String password) {
+  public String signIn(String email, String password) {
     try {
       HttpResponse<String> form =
           http.send(

@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.YearMonth;
 import java.util.Optional;
+import org.improvementhub.councilschemas.CouncilRepublication;
 import org.improvementhub.measures.events.MeasureDefined;
 import org.improvementhub.measures.events.MeasureStatusChanged;
 import org.improvementhub.measures.events.MeasureValueRecorded;
@@ -25,7 +26,7 @@ import org.improvementhub.tenancy.context.CouncilSlug;
  * period.
  */
 @Singleton
-public class MeasureRepublication {
+public class MeasureRepublication implements CouncilRepublication {
 
   private final MeasureRepository measures;
   private final MeasureValueRepository values;
@@ -49,6 +50,7 @@ public class MeasureRepublication {
    * @return how many events were announced
    */
   @Transactional
+  @Override
   public int republish(CouncilSlug council) {
     int announced = 0;
     for (Measure measure : measures.listOrderByName()) {

@@ -3,6 +3,7 @@ package org.improvementhub.plans.republish;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import org.improvementhub.councilschemas.CouncilRepublication;
 import org.improvementhub.messaging.outbox.Outbox;
 import org.improvementhub.plans.action.ActionSnapshots;
 import org.improvementhub.plans.action.ImprovementAction;
@@ -26,7 +27,7 @@ import org.improvementhub.tenancy.context.CouncilSlug;
  * from the due date.
  */
 @Singleton
-public class PlanRepublication {
+public class PlanRepublication implements CouncilRepublication {
 
   private final ProgrammeRepository programmes;
   private final PlanItemRepository items;
@@ -56,6 +57,7 @@ public class PlanRepublication {
    * @return how many events were announced
    */
   @Transactional
+  @Override
   public int republish(CouncilSlug council) {
     int announced = 0;
     for (Programme programme : programmes.findAll()) {
