@@ -46,11 +46,13 @@ public final class AuditCompleteness {
 
   /** The write routes (every method but GET, HEAD, OPTIONS) of the service in {@code context}. */
   public static AuditCompleteness of(ApplicationContext context, String service) {
+    return forRoutes(service, AuthorisationMatrix.of(context).routes());
+  }
+
+  /** The write routes among {@code routes}. */
+  static AuditCompleteness forRoutes(String service, List<Route> routes) {
     return new AuditCompleteness(
-        service,
-        AuthorisationMatrix.of(context).routes().stream()
-            .filter(route -> route.method() != HttpMethod.GET)
-            .toList());
+        service, routes.stream().filter(route -> route.method() != HttpMethod.GET).toList());
   }
 
   /** The write that exercises {@code route}. */

@@ -6,8 +6,9 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One write to perform: the request, and optionally who sends it (a token other than the run's, and
- * the actor the audit entry must then name).
+ * One write to perform: the request, optionally who sends it (a token other than the run's, and the
+ * actor the audit entry must then name), and optionally the trail it is recorded in when that is
+ * not the run's (a service's platform-wide trail beside its councils' trail).
  */
 public record AuditedWrite(
     HttpMethod method,
@@ -15,7 +16,8 @@ public record AuditedWrite(
     String contentType,
     byte[] body,
     @Nullable String token,
-    @Nullable String actor) {
+    @Nullable String actor,
+    @Nullable AuditTrailPage trail) {
 
   private static final String JSON = "application/json";
 
