@@ -144,6 +144,17 @@ class CouncilSsoIT implements TestPropertyProvider {
     assertThat(again.status()).as(again.body()).isEqualTo(200);
     assertThat(claimsOf(again).get("sub").asText()).isEqualTo("jo.bloggs@" + walsall + ".example");
     assertThat(claimsOf(again).get("roles").toString()).isEqualTo("[\"ACTION_LEAD\"]");
+
+    // both are in the council's trail, the person as the actor: the provider decided, not an admin
+    JsonNode trail =
+        api.get(
+                "/councils/" + walsall + "/audit?actor=jo.bloggs@" + walsall + ".example",
+                platformAdmin)
+            .json();
+    assertThat(trail.get("items").findValuesAsText("change"))
+        .containsExactly("ROLES_FROM_PROVIDER", "CREATED_THROUGH_SSO");
+    assertThat(trail.get("items").get(0).get("after").get("roles").toString())
+        .isEqualTo("[\"ACTION_LEAD\"]");
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.improvementhub.measures.audit.MeasureAuditTrail;
 import org.improvementhub.measures.measure.Frequency;
 import org.improvementhub.measures.measure.Measure;
 import org.improvementhub.measures.measure.MeasureRepository;
@@ -36,18 +37,21 @@ public class MeasureEditing {
   private final MeasureValues values;
   private final MeasureChangeRepository history;
   private final Clock clock;
+  private final MeasureAuditTrail audit;
 
   public MeasureEditing(
       MeasureRepository repository,
       Measures measures,
       MeasureValues values,
       MeasureChangeRepository history,
-      Clock clock) {
+      Clock clock,
+      MeasureAuditTrail audit) {
     this.repository = repository;
     this.measures = measures;
     this.values = values;
     this.history = history;
     this.clock = clock;
+    this.audit = audit;
   }
 
   /**
@@ -118,6 +122,7 @@ public class MeasureEditing {
     if (changes.isEmpty()) {
       return measures.view(id);
     }
+    MeasureView beforeView = measures.view(id);
     Measure saved;
     try {
       saved = repository.update(after);
@@ -129,7 +134,10 @@ public class MeasureEditing {
         || before.frequency() != saved.frequency()) {
       values.reassess(council, saved);
     }
-    return measures.view(id);
+    MeasureView afterView = measures.view(id);
+    // the field-by-field history stays for the measure's page; the trail holds the whole record
+    audit.record("measure", id, id, "EDITED", beforeView, afterView);
+    return afterView;
   }
 
   @Transactional

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.improvementhub.measures.audit.MeasureAuditTrail;
 import org.improvementhub.measures.measure.Measure;
 import org.improvementhub.measures.measure.MeasureRepository;
 import org.improvementhub.web.problem.Problem;
@@ -18,11 +19,17 @@ public class Comparators {
   private final MeasureRepository measures;
   private final ComparatorRepository comparators;
   private final Clock clock;
+  private final MeasureAuditTrail audit;
 
-  public Comparators(MeasureRepository measures, ComparatorRepository comparators, Clock clock) {
+  public Comparators(
+      MeasureRepository measures,
+      ComparatorRepository comparators,
+      Clock clock,
+      MeasureAuditTrail audit) {
     this.measures = measures;
     this.comparators = comparators;
     this.clock = clock;
+    this.audit = audit;
   }
 
   /**
@@ -60,6 +67,8 @@ public class Comparators {
     Instant now = clock.instant();
     String source =
         entry.source() == null || entry.source().isBlank() ? null : entry.source().strip();
+    ComparatorView before =
+        comparators.findByMeasureIdAndYear(measureId, year).map(ComparatorView::of).orElse(null);
     MeasureComparator saved =
         comparators
             .findByMeasureIdAndYear(measureId, year)
@@ -87,7 +96,15 @@ public class Comparators {
                             source,
                             by,
                             now)));
-    return ComparatorView.of(saved);
+    ComparatorView after = ComparatorView.of(saved);
+    audit.record(
+        "measure-comparator",
+        saved.id(),
+        measureId,
+        before == null ? "SET" : "CHANGED",
+        before,
+        after);
+    return after;
   }
 
   @Transactional

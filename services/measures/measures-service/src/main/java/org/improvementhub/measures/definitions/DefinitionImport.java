@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.improvementhub.measures.audit.MeasureAuditTrail;
 import org.improvementhub.measures.library.LibraryMeasure;
 import org.improvementhub.measures.library.MeasureLibrary;
 import org.improvementhub.measures.measure.Frequency;
@@ -73,10 +74,12 @@ public class DefinitionImport {
 
   private final Measures measures;
   private final MeasureLibrary library;
+  private final MeasureAuditTrail audit;
 
-  public DefinitionImport(Measures measures, MeasureLibrary library) {
+  public DefinitionImport(Measures measures, MeasureLibrary library, MeasureAuditTrail audit) {
     this.measures = measures;
     this.library = library;
+    this.audit = audit;
   }
 
   /**
@@ -126,7 +129,10 @@ public class DefinitionImport {
       Measure saved = measures.define(council, row.measure(), row.code());
       defined.add(new Defined(saved.id(), saved.name()));
     }
-    return new Outcome(rows.size(), defined.size(), defined);
+    Outcome outcome = new Outcome(rows.size(), defined.size(), defined);
+    // each measure has its own DEFINED entry; this one says they came in one file
+    audit.record("definition-import", UUID.randomUUID(), null, "IMPORTED", null, outcome);
+    return outcome;
   }
 
   @Nullable

@@ -3,8 +3,11 @@ package org.improvementhub.measures.link;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.improvementhub.measures.audit.MeasureAuditTrail;
 import org.improvementhub.measures.measure.MeasureView;
 import org.improvementhub.measures.measure.Measures;
 import org.improvementhub.web.problem.Problem;
@@ -26,13 +29,19 @@ public class MeasureLinks {
   private final PlanRecordRepository records;
   private final MeasureLinkRepository links;
   private final Clock clock;
+  private final MeasureAuditTrail audit;
 
   public MeasureLinks(
-      Measures measures, PlanRecordRepository records, MeasureLinkRepository links, Clock clock) {
+      Measures measures,
+      PlanRecordRepository records,
+      MeasureLinkRepository links,
+      Clock clock,
+      MeasureAuditTrail audit) {
     this.measures = measures;
     this.records = records;
     this.links = links;
     this.clock = clock;
+    this.audit = audit;
   }
 
   /**
@@ -46,7 +55,9 @@ public class MeasureLinks {
     if (links.findByMeasureIdAndRecordId(measureId, record.id()).isPresent()) {
       return false;
     }
-    links.save(new MeasureLink(null, measureId, record.id(), linkedBy, clock.instant()));
+    MeasureLink saved =
+        links.save(new MeasureLink(null, measureId, record.id(), linkedBy, clock.instant()));
+    audit.record("measure-link", saved.id(), measureId, "LINKED", null, audited(saved, record));
     return true;
   }
 
@@ -63,6 +74,26 @@ public class MeasureLinks {
             .filter(found -> records.findById(recordId).map(r -> r.kind() == wanted).orElse(false))
             .orElseThrow(() -> ProblemException.notFound("Link to " + kind + " " + recordId));
     links.delete(link);
+    audit.record(
+        "measure-link",
+        link.id(),
+        measureId,
+        "UNLINKED",
+        audited(link, records.findById(recordId).orElse(null)),
+        null);
+  }
+
+  /** The link as the trail keeps it: which measure, which plan record (and its title), by whom. */
+  private static Map<String, Object> audited(MeasureLink link, PlanRecord record) {
+    Map<String, Object> audited = new LinkedHashMap<>();
+    audited.put("measureId", link.measureId().toString());
+    audited.put("kind", record == null ? null : record.kind().pathName());
+    audited.put("planRecordId", link.recordId().toString());
+    audited.put("ref", record == null ? null : record.ref());
+    audited.put("title", record == null ? null : record.title());
+    audited.put("linkedBy", link.linkedBy());
+    audited.put("linkedAt", link.linkedAt().toString());
+    return audited;
   }
 
   @Transactional

@@ -8,10 +8,12 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.improvementhub.measures.audit.MeasureAuditTrail;
 import org.improvementhub.measures.events.MeasureDefined;
 import org.improvementhub.measures.status.StatusRule;
 import org.improvementhub.measures.status.TargetStep;
@@ -28,11 +30,17 @@ public class Measures {
   private final MeasureRepository measures;
   private final MeasureTargetRepository targets;
   private final Outbox outbox;
+  private final MeasureAuditTrail audit;
 
-  public Measures(MeasureRepository measures, MeasureTargetRepository targets, Outbox outbox) {
+  public Measures(
+      MeasureRepository measures,
+      MeasureTargetRepository targets,
+      Outbox outbox,
+      MeasureAuditTrail audit) {
     this.measures = measures;
     this.targets = targets;
     this.outbox = outbox;
+    this.audit = audit;
   }
 
   @Transactional
@@ -60,6 +68,13 @@ public class Measures {
       throw UniqueNames.conflictOf(e, name).orElseThrow(() -> e);
     }
     steps.forEach(step -> targets.save(MeasureTarget.of(saved.id(), step)));
+    audit.record(
+        "measure",
+        saved.id(),
+        saved.id(),
+        libraryCode == null ? "DEFINED" : "DEFINED_FROM_LIBRARY",
+        null,
+        MeasureView.of(saved, new Trajectory(steps), null));
     outbox.append(
         MeasureDefined.TOPIC,
         council,
@@ -88,12 +103,21 @@ public class Measures {
       UUID measureId, @Nullable BigDecimal tolerance, @Nullable List<TargetEntry> entries) {
     Measure measure = measures.findByIdForUpdate(measureId).orElseThrow(() -> notFound(measureId));
     List<TargetStep> steps = TargetEntry.checked(entries, measure.polarity(), measure.unit());
+    MeasureView before = MeasureView.of(measure, trajectoryOf(measureId), null);
     targets.deleteByMeasureId(measureId);
     steps.forEach(step -> targets.save(MeasureTarget.of(measureId, step)));
-    if (tolerance != null && tolerance.compareTo(measure.tolerance()) != 0) {
-      return measures.update(measure.withTolerance(tolerance));
-    }
-    return measure;
+    Measure after =
+        tolerance != null && tolerance.compareTo(measure.tolerance()) != 0
+            ? measures.update(measure.withTolerance(tolerance))
+            : measure;
+    audit.record(
+        "measure-targets",
+        measureId,
+        measureId,
+        "TARGETS_REPLACED",
+        targetsOf(before),
+        targetsOf(MeasureView.of(after, new Trajectory(steps), null)));
+    return after;
   }
 
   /** Whether the council has adopted the library measure {@code libraryCode}. */
@@ -187,6 +211,14 @@ public class Measures {
         rule.targetFor(period).map(MeasureView.Step::of).orElse(null),
         rule.statusOf(period, value),
         rule.trendOf(period, value, previous).orElse(null));
+  }
+
+  /** What a trajectory change is about: the tolerance and the steps, nothing else. */
+  private static Map<String, Object> targetsOf(MeasureView view) {
+    Map<String, Object> targets = new LinkedHashMap<>();
+    targets.put("tolerance", view.tolerance());
+    targets.put("targets", view.targets());
+    return targets;
   }
 
   private static ProblemException notFound(UUID measureId) {

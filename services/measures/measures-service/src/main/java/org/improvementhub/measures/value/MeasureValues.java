@@ -8,10 +8,12 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.improvementhub.measures.audit.MeasureAuditTrail;
 import org.improvementhub.measures.events.MeasureStatusChanged;
 import org.improvementhub.measures.events.MeasureValueRecorded;
 import org.improvementhub.measures.measure.Measure;
@@ -41,6 +43,7 @@ public class MeasureValues {
   private final ValueRevisionRepository revisions;
   private final Outbox outbox;
   private final Clock clock;
+  private final MeasureAuditTrail audit;
 
   public MeasureValues(
       MeasureRepository measures,
@@ -48,13 +51,15 @@ public class MeasureValues {
       MeasureValueRepository values,
       ValueRevisionRepository revisions,
       Outbox outbox,
-      Clock clock) {
+      Clock clock,
+      MeasureAuditTrail audit) {
     this.measures = measures;
     this.definitions = definitions;
     this.values = values;
     this.revisions = revisions;
     this.outbox = outbox;
     this.clock = clock;
+    this.audit = audit;
   }
 
   /**
@@ -102,6 +107,14 @@ public class MeasureValues {
     }
     announce(council, measure, saved, now);
     saved = announceStatus(council, measure, rule, saved, now);
+    // one entry per value changed, whether typed or imported: a period's story reads the same
+    audit.record(
+        "measure-value",
+        saved.id(),
+        measure.id(),
+        latest.isPresent() ? "CORRECTED" : "RECORDED",
+        latest.map(MeasureValues::audited).orElse(null),
+        audited(saved));
     return new Recording(saved, latest.isPresent() ? Change.CORRECTED : Change.FIRST);
   }
 
@@ -233,6 +246,21 @@ public class MeasureValues {
             target.map(TargetStep::upper).orElse(null),
             now));
     return values.update(value.withStatus(status));
+  }
+
+  /** The value as the trail keeps it. */
+  private static Map<String, Object> audited(MeasureValue value) {
+    Map<String, Object> audited = new LinkedHashMap<>();
+    audited.put("period", value.reportingPeriod().toString());
+    audited.put("value", value.value());
+    audited.put("numerator", value.numerator());
+    audited.put("denominator", value.denominator());
+    audited.put("note", value.note());
+    audited.put("revision", value.revision());
+    audited.put("status", value.status() == null ? null : value.status().name());
+    audited.put("enteredBy", value.enteredBy());
+    audited.put("enteredAt", value.enteredAt().toString());
+    return audited;
   }
 
   static ProblemException notFound(UUID measureId) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.improvementhub.measures.audit.MeasureAuditTrail;
 import org.improvementhub.measures.measure.Measure;
 import org.improvementhub.measures.measure.MeasureRepository;
 import org.improvementhub.measures.measure.Measures;
@@ -45,11 +46,17 @@ public class ValueImport {
   private final MeasureRepository measures;
   private final Measures definitions;
   private final MeasureValues values;
+  private final MeasureAuditTrail audit;
 
-  public ValueImport(MeasureRepository measures, Measures definitions, MeasureValues values) {
+  public ValueImport(
+      MeasureRepository measures,
+      Measures definitions,
+      MeasureValues values,
+      MeasureAuditTrail audit) {
     this.measures = measures;
     this.definitions = definitions;
     this.values = values;
+    this.audit = audit;
   }
 
   /**
@@ -106,11 +113,15 @@ public class ValueImport {
           values.store(council, row.measure(), rule, row.period(), row.entry(), enteredBy);
       counts.merge(recording.change(), 1, Integer::sum);
     }
-    return new Outcome(
-        checked.size(),
-        counts.getOrDefault(MeasureValues.Change.FIRST, 0),
-        counts.getOrDefault(MeasureValues.Change.CORRECTED, 0),
-        counts.getOrDefault(MeasureValues.Change.NONE, 0));
+    Outcome outcome =
+        new Outcome(
+            checked.size(),
+            counts.getOrDefault(MeasureValues.Change.FIRST, 0),
+            counts.getOrDefault(MeasureValues.Change.CORRECTED, 0),
+            counts.getOrDefault(MeasureValues.Change.NONE, 0));
+    // each value changed has its own entry; this one says they came in one file, with the counts
+    audit.record("value-import", UUID.randomUUID(), null, "IMPORTED", null, outcome);
+    return outcome;
   }
 
   private Optional<Checked> check(

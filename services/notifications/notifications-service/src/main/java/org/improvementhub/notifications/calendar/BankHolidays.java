@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.improvementhub.messaging.schema.ServiceSchema;
+import org.improvementhub.notifications.audit.PlatformAuditTrail;
 
 /**
  * The bank holidays in the service's own schema, shared by every council (plain JDBC: the council
@@ -24,11 +25,14 @@ public class BankHolidays {
   private final TransactionOperations<Connection> transactions;
   private final String table;
   private final boolean everyDay;
+  private final PlatformAuditTrail audit;
 
   public BankHolidays(
       TransactionOperations<Connection> transactions,
       ServiceSchema schema,
-      @Value("${hub.notifications.schedule.every-day:false}") boolean everyDay) {
+      @Value("${hub.notifications.schedule.every-day:false}") boolean everyDay,
+      PlatformAuditTrail audit) {
+    this.audit = audit;
     this.transactions = transactions;
     this.table = schema.table("bank_holiday");
     this.everyDay = everyDay;
@@ -70,6 +74,7 @@ public class BankHolidays {
     transactions.executeWrite(
         status -> {
           Connection connection = status.getConnection();
+          List<BankHoliday> before = ofYear(connection, year);
           try (PreparedStatement delete =
               connection.prepareStatement(
                   "DELETE FROM " + table + " WHERE holiday_date BETWEEN ? AND ?")) {
@@ -78,6 +83,7 @@ public class BankHolidays {
             delete.executeUpdate();
           }
           insert(connection, holidays);
+          audit.record(connection, "bank-holidays", year, "REPLACED", before, holidays);
           return null;
         });
   }
@@ -92,6 +98,24 @@ public class BankHolidays {
         insert.addBatch();
       }
       insert.executeBatch();
+    }
+  }
+
+  private List<BankHoliday> ofYear(Connection connection, int year) throws SQLException {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT holiday_date, name FROM "
+                + table
+                + " WHERE holiday_date BETWEEN ? AND ? ORDER BY holiday_date")) {
+      select.setObject(1, LocalDate.of(year, 1, 1));
+      select.setObject(2, LocalDate.of(year, 12, 31));
+      List<BankHoliday> holidays = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          holidays.add(new BankHoliday(rows.getObject(1, LocalDate.class), rows.getString(2)));
+        }
+      }
+      return holidays;
     }
   }
 }

@@ -4,6 +4,7 @@ import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import org.improvementhub.notifications.audit.NotificationAuditTrail;
 
 /** The notification settings of the council the unit of work is bound to. */
 @Singleton
@@ -11,10 +12,13 @@ public class CouncilSettings {
 
   private final StoredSettingsRepository stored;
   private final Clock clock;
+  private final NotificationAuditTrail audit;
 
-  public CouncilSettings(StoredSettingsRepository stored, Clock clock) {
+  public CouncilSettings(
+      StoredSettingsRepository stored, Clock clock, NotificationAuditTrail audit) {
     this.stored = stored;
     this.clock = clock;
+    this.audit = audit;
   }
 
   /** The council's settings; the defaults until its admin changes them. */
@@ -25,6 +29,8 @@ public class CouncilSettings {
 
   @Transactional
   public NotificationSettings replace(NotificationSettings settings, String by) {
+    // before: what the schedule went by, the defaults until the first change
+    NotificationSettings before = current();
     stored.save(
         settings.remindersEnabled(),
         settings.overdueEnabled(),
@@ -37,6 +43,8 @@ public class CouncilSettings {
         settings.replyTo(),
         clock.instant(),
         by);
-    return current();
+    NotificationSettings after = current();
+    audit.record("notification-settings", "council", "REPLACED", before, after);
+    return after;
   }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.improvementhub.notifications.audit.NotificationAuditTrail;
 
 /** How each person of the council the unit of work is bound to wants to hear. */
 @Singleton
@@ -15,10 +16,13 @@ public class PersonPreferences {
 
   private final PersonPreferenceRepository preferences;
   private final Clock clock;
+  private final NotificationAuditTrail audit;
 
-  public PersonPreferences(PersonPreferenceRepository preferences, Clock clock) {
+  public PersonPreferences(
+      PersonPreferenceRepository preferences, Clock clock, NotificationAuditTrail audit) {
     this.preferences = preferences;
     this.clock = clock;
+    this.audit = audit;
   }
 
   @ReadOnly
@@ -46,6 +50,14 @@ public class PersonPreferences {
 
   @Transactional
   public void choose(String email, DeliveryMode mode, String by) {
-    preferences.save(email.strip().toLowerCase(Locale.ROOT), mode.name(), clock.instant(), by);
+    String key = email.strip().toLowerCase(Locale.ROOT);
+    PersonPreference before = preferences.findByEmail(key).orElse(null);
+    preferences.save(key, mode.name(), clock.instant(), by);
+    audit.record(
+        "notification-preference",
+        key,
+        before == null ? "CHOSEN" : "CHANGED",
+        before,
+        preferences.findByEmail(key).orElse(null));
   }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.improvementhub.messaging.outbox.Outbox;
+import org.improvementhub.tenancy.audit.TenancyAuditTrail;
 import org.improvementhub.tenancy.context.CouncilAccess;
 import org.improvementhub.tenancy.context.CouncilSlug;
 import org.improvementhub.tenancy.council.ServiceReadinessRepository.ServiceReady;
@@ -25,13 +26,16 @@ public class CouncilRegistry {
   private final CouncilSchemas schemas;
   private final Outbox outbox;
   private final Clock clock;
+  private final TenancyAuditTrail audit;
 
   public CouncilRegistry(
       RegisteredCouncilRepository councils,
       ServiceReadinessRepository readiness,
       CouncilSchemas schemas,
       Outbox outbox,
-      Clock clock) {
+      Clock clock,
+      TenancyAuditTrail audit) {
+    this.audit = audit;
     this.councils = councils;
     this.readiness = readiness;
     this.schemas = schemas;
@@ -66,7 +70,9 @@ public class CouncilRegistry {
         1,
         slug.value(),
         new CouncilProvisioned(slug.value(), name, laCode, slug.schemaName()));
-    return CouncilView.of(council, List.of());
+    CouncilView view = CouncilView.of(council, List.of());
+    audit.record(slug.value(), "council", slug.value(), "PROVISIONED", null, view);
+    return view;
   }
 
   /** The councils {@code caller} may see: all for a platform admin, those in scope otherwise. */

@@ -26,6 +26,7 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import javax.sql.DataSource;
 import org.improvementhub.messaging.outbox.Outbox;
+import org.improvementhub.tenancy.audit.TenancyAuditTrail;
 import org.improvementhub.tenancy.context.CouncilSlug;
 import org.improvementhub.tenancy.context.CouncilStatus;
 import org.improvementhub.tenancy.council.RegisteredCouncil;
@@ -56,6 +57,7 @@ public class CouncilExports {
   private final Clock clock;
   private final TransactionOperations<Connection> transactions;
   private final Outbox outbox;
+  private final TenancyAuditTrail audit;
 
   public CouncilExports(
       DataSource dataSource,
@@ -64,7 +66,9 @@ public class CouncilExports {
       JsonMapper json,
       Clock clock,
       TransactionOperations<Connection> transactions,
-      Outbox outbox) {
+      Outbox outbox,
+      TenancyAuditTrail audit) {
+    this.audit = audit;
     this.dataSource = resolver.resolve(dataSource);
     this.transactions = transactions;
     this.outbox = outbox;
@@ -153,6 +157,7 @@ public class CouncilExports {
     return transactions.executeWrite(
         status -> {
           RestoreSummary summary = load(status.getConnection(), council, manifest, entries);
+          audit.record(council.value(), "council", council.value(), "RESTORED", null, summary);
           outbox.append(
               CouncilRestored.TOPIC,
               council,

@@ -1,5 +1,6 @@
 package org.improvementhub.tenancy.export;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +11,8 @@ import java.util.Map;
  * schema version (a restore refuses a target at other versions).
  */
 @Serdeable
+// an empty council's export lists no tables: [] and {} must be written, or it cannot be restored
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record ExportManifest(
     int format,
     String council,

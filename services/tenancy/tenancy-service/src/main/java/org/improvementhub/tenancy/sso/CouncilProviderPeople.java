@@ -7,10 +7,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.improvementhub.tenancy.audit.TenancyAuditTrail;
 import org.improvementhub.tenancy.user.Passwords;
 import org.improvementhub.tenancy.user.UserAccount;
 import org.improvementhub.tenancy.user.UserAccountRepository;
@@ -31,13 +34,16 @@ class CouncilProviderPeople {
   private final ProviderIdentityRepository identities;
   private final Passwords passwords;
   private final Clock clock;
+  private final TenancyAuditTrail audit;
   private final SecureRandom random = new SecureRandom();
 
   CouncilProviderPeople(
       UserAccountRepository users,
       ProviderIdentityRepository identities,
       Passwords passwords,
-      Clock clock) {
+      Clock clock,
+      TenancyAuditTrail audit) {
+    this.audit = audit;
     this.users = users;
     this.identities = identities;
     this.passwords = passwords;
@@ -83,6 +89,7 @@ class CouncilProviderPeople {
           ProblemType.FORBIDDEN, "Your account here has been disabled by your council's admin");
     }
     if (!Arrays.equals(user.roles(), roles.toArray(String[]::new))) {
+      UserAccount before = user;
       user =
           users.update(
               new UserAccount(
@@ -95,6 +102,15 @@ class CouncilProviderPeople {
                   user.observerScope(),
                   user.createdAt(),
                   user.disabled()));
+      // the council's provider decided, through the council's own mapping, as the person signed in
+      audit.record(
+          user.email(),
+          council,
+          "user",
+          user.id(),
+          "ROLES_FROM_PROVIDER",
+          audited(before, issuer),
+          audited(user, issuer));
     }
     return user;
   }
@@ -111,22 +127,45 @@ class CouncilProviderPeople {
     if (existing.isPresent()) {
       return existing.get();
     }
-    return users.save(
-        new UserAccount(
-            UUID.randomUUID(),
-            normalised,
-            name == null || name.isBlank() ? normalised : name.strip(),
-            passwords.hash(unusablePassword()),
-            council,
-            roles.toArray(String[]::new),
-            new String[0],
-            now,
-            false));
+    UserAccount created =
+        users.save(
+            new UserAccount(
+                UUID.randomUUID(),
+                normalised,
+                name == null || name.isBlank() ? normalised : name.strip(),
+                passwords.hash(unusablePassword()),
+                council,
+                roles.toArray(String[]::new),
+                new String[0],
+                now,
+                false));
+    audit.record(
+        normalised,
+        council,
+        "user",
+        created.id(),
+        "CREATED_THROUGH_SSO",
+        null,
+        audited(created, null));
+    return created;
   }
 
   private String unusablePassword() {
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  /** The account as the trail keeps it: never its password hash. */
+  private static Map<String, Object> audited(UserAccount user, String issuer) {
+    Map<String, Object> audited = new LinkedHashMap<>();
+    audited.put("id", user.id().toString());
+    audited.put("email", user.email());
+    audited.put("displayName", user.displayName());
+    audited.put("council", user.council());
+    audited.put("roles", user.roleNames());
+    audited.put("disabled", user.disabled());
+    audited.put("provider", issuer);
+    return audited;
   }
 }

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.improvementhub.tenancy.audit.TenancyAuditTrail;
 import org.improvementhub.tenancy.context.CouncilSlug;
 import org.improvementhub.tenancy.context.HubRole;
 import org.improvementhub.tenancy.council.CouncilRegistry;
@@ -49,6 +50,7 @@ class CouncilSsoSettings {
   private final SsoRules rules;
   private final JsonMapper json;
   private final Clock clock;
+  private final TenancyAuditTrail audit;
 
   CouncilSsoSettings(
       CouncilSsoRepository settings,
@@ -57,7 +59,9 @@ class CouncilSsoSettings {
       ClientSecrets secrets,
       SsoRules rules,
       JsonMapper json,
-      Clock clock) {
+      Clock clock,
+      TenancyAuditTrail audit) {
+    this.audit = audit;
     this.settings = settings;
     this.changes = changes;
     this.councils = councils;
@@ -100,6 +104,14 @@ class CouncilSsoSettings {
             saved.changedAt(),
             before.map(this::view).map(this::write).orElse(null),
             write(after)));
+    // the view names the client secret's reference, never the secret
+    audit.record(
+        council.value(),
+        "sso-settings",
+        council.value(),
+        before.isPresent() ? "CHANGED" : "SET",
+        before.map(this::view).orElse(null),
+        after);
     return after;
   }
 

@@ -4,10 +4,13 @@ import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.improvementhub.messaging.outbox.Outbox;
+import org.improvementhub.tenancy.audit.TenancyAuditTrail;
 import org.improvementhub.tenancy.context.CouncilSlug;
 import org.improvementhub.tenancy.context.CouncilStatus;
 import org.improvementhub.tenancy.council.RegisteredCouncil;
@@ -42,12 +45,15 @@ public class CouncilLifecycle {
   private final CouncilStatusChangeRepository history;
   private final Outbox outbox;
   private final Clock clock;
+  private final TenancyAuditTrail audit;
 
   public CouncilLifecycle(
       RegisteredCouncilRepository councils,
       CouncilStatusChangeRepository history,
       Outbox outbox,
-      Clock clock) {
+      Clock clock,
+      TenancyAuditTrail audit) {
+    this.audit = audit;
     this.councils = councils;
     this.history = history;
     this.outbox = outbox;
@@ -88,6 +94,17 @@ public class CouncilLifecycle {
                 why,
                 admin.getName(),
                 clock.instant()));
+    Map<String, Object> after = new LinkedHashMap<>();
+    after.put("status", change.to.name());
+    after.put("reason", why);
+    audit.record(
+        slug.value(),
+        "council",
+        slug.value(),
+        // SUSPENDED, REINSTATED, ARCHIVED
+        change.name() + (change.name().endsWith("E") ? "D" : "ED"),
+        Map.of("status", council.status().name()),
+        after);
     outbox.append(
         CouncilStatusChanged.TOPIC,
         slug,

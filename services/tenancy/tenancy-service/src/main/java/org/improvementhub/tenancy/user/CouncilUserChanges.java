@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.UUID;
+import org.improvementhub.tenancy.audit.TenancyAuditTrail;
 import org.improvementhub.tenancy.context.CouncilSlug;
 import org.improvementhub.tenancy.context.HubRole;
 import org.improvementhub.web.problem.ProblemException;
@@ -17,9 +18,11 @@ import org.improvementhub.web.problem.ProblemException;
 public class CouncilUserChanges {
 
   private final UserAccountRepository users;
+  private final TenancyAuditTrail audit;
 
-  public CouncilUserChanges(UserAccountRepository users) {
+  public CouncilUserChanges(UserAccountRepository users, TenancyAuditTrail audit) {
     this.users = users;
+    this.audit = audit;
   }
 
   /** The council's user {@code id}, or 404 (also for another council's user). */
@@ -49,16 +52,35 @@ public class CouncilUserChanges {
         && !roles.contains(HubRole.COUNCIL_ADMIN.name())) {
       throw ProblemException.invalidField("roles", "you cannot remove your own council admin role");
     }
-    return users.update(
-        new UserAccount(
-            user.id(),
-            user.email(),
-            user.displayName(),
-            user.passwordHash(),
-            user.council(),
-            roles.toArray(String[]::new),
-            user.observerScope(),
-            user.createdAt(),
-            disabled));
+    UserAccount changed =
+        users.update(
+            new UserAccount(
+                user.id(),
+                user.email(),
+                user.displayName(),
+                user.passwordHash(),
+                user.council(),
+                roles.toArray(String[]::new),
+                user.observerScope(),
+                user.createdAt(),
+                disabled));
+    audit.record(
+        council.value(),
+        "user",
+        id,
+        kindOf(user, changed),
+        UserView.of(user),
+        UserView.of(changed));
+    return changed;
+  }
+
+  /** What the change did, in the words an admin reading the trail would use. */
+  private static String kindOf(UserAccount before, UserAccount after) {
+    boolean rolesChanged = !before.roleNames().equals(after.roleNames());
+    if (before.disabled() != after.disabled()) {
+      String switched = after.disabled() ? "DISABLED" : "ENABLED";
+      return rolesChanged ? switched + "_AND_ROLES_CHANGED" : switched;
+    }
+    return rolesChanged ? "ROLES_CHANGED" : "SAVED_UNCHANGED";
   }
 }

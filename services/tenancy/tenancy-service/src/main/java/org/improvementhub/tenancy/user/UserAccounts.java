@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.improvementhub.tenancy.audit.TenancyAuditTrail;
 import org.improvementhub.tenancy.context.CouncilSlug;
 import org.improvementhub.tenancy.context.HubClaims;
 import org.improvementhub.tenancy.context.HubRole;
@@ -32,9 +33,15 @@ public class UserAccounts {
   private final CouncilRegistry councils;
   private final Passwords passwords;
   private final Clock clock;
+  private final TenancyAuditTrail audit;
 
   public UserAccounts(
-      UserAccountRepository users, CouncilRegistry councils, Passwords passwords, Clock clock) {
+      UserAccountRepository users,
+      CouncilRegistry councils,
+      Passwords passwords,
+      Clock clock,
+      TenancyAuditTrail audit) {
+    this.audit = audit;
     this.users = users;
     this.councils = councils;
     this.passwords = passwords;
@@ -140,15 +147,19 @@ public class UserAccounts {
       throw ProblemException.of(
           ProblemType.CONFLICT, "A user with email " + normalised + " exists already");
     }
-    return users.save(
-        UserAccount.create(
-            normalised,
-            displayName.strip(),
-            passwords.hash(password),
-            council,
-            roles,
-            observerScope,
-            clock.instant()));
+    UserAccount saved =
+        users.save(
+            UserAccount.create(
+                normalised,
+                displayName.strip(),
+                passwords.hash(password),
+                council,
+                roles,
+                observerScope,
+                clock.instant()));
+    // the view never holds the password hash
+    audit.record(council, "user", saved.id(), "CREATED", null, UserView.of(saved));
+    return saved;
   }
 
   static List<String> rolesFrom(List<String> requested, Set<HubRole> allowed, String what) {

@@ -1,0 +1,20 @@
+package org.improvementhub.tenancy.audit;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.Instant;
+
+/** One recorded change; {@code before} and {@code after} are the record's JSON either side. */
+@MappedEntity(value = "audit_entry", schema = "tenancy")
+public record TenancyAuditEntry(
+    @Id @GeneratedValue Long id,
+    Instant occurredAt,
+    String actor,
+    @Nullable String council,
+    String recordType,
+    String recordId,
+    String change,
+    @Nullable String before,
+    @Nullable String after) {}
