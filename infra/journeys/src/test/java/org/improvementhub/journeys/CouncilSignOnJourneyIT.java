@@ -41,6 +41,13 @@ class CouncilSignOnJourneyIT extends BrowserJourneys {
     provider.start();
     stack.council(walsall, "Walsall Council", 335);
     stack.council(peterborough, "Peterborough City Council", 874);
+    stack.action(
+        walsall,
+        stack.councilUser(walsall, "PROGRAMME_MANAGER"),
+        "2.4",
+        "Audit case files every month",
+        LocalDate.now().plusDays(20),
+        "RED");
     peterboroughAction =
         stack.action(
             peterborough,
@@ -96,6 +103,7 @@ class CouncilSignOnJourneyIT extends BrowserJourneys {
         .as("back from Walsall's provider: %s", browser.find("main").getText())
         .isEqualTo("/councils/" + walsall);
     assertThat(browser.heading()).isEqualTo("Programme overview");
+    assertThat(browser.find("main").getText()).contains("Audit case files every month");
     browser.assertAccessible("overview after single sign-on");
     browser.screenshot("sso-02-overview");
     RecordedRequest authorize = takeRequest("/authorize");

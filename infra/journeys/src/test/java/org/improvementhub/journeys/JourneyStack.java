@@ -145,7 +145,10 @@ final class JourneyStack implements AutoCloseable {
       List<ServiceProcess> all = new ArrayList<>(services);
       all.add(portal);
       try {
-        all.forEach(process -> process.awaitHealthy(Duration.ofSeconds(180)));
+        // a machine shared by many builds may need longer: -Djourneys.start-timeout-seconds
+        Duration startTimeout =
+            Duration.ofSeconds(Long.getLong("journeys.start-timeout-seconds", 180));
+        all.forEach(process -> process.awaitHealthy(startTimeout));
       } catch (RuntimeException failed) {
         all.parallelStream().forEach(ServiceProcess::stop);
         throw failed;
