@@ -55,6 +55,7 @@ final class JourneyStack implements AutoCloseable {
   private final HubApi plans;
   private final HubApi measures;
   private final String admin;
+  private final Path ssoSecrets;
   private final Set<Integer> laCodes = new HashSet<>();
 
   private JourneyStack(
@@ -62,12 +63,14 @@ final class JourneyStack implements AutoCloseable {
       ServiceProcess portal,
       Map<HubService, Map<String, String>> properties,
       Path root,
-      Path logs) {
+      Path logs,
+      Path ssoSecrets) {
     this.processes.addAll(services);
     this.processes.add(portal);
     this.properties = properties;
     this.root = root;
     this.logs = logs;
+    this.ssoSecrets = ssoSecrets;
     this.portal = portal;
     this.tenancy = new HubApi(baseUrlOf(services, HubService.TENANCY));
     this.plans = new HubApi(baseUrlOf(services, HubService.PLANS));
@@ -119,22 +122,38 @@ final class JourneyStack implements AutoCloseable {
               "0 0 0 1 1 ?");
       List<ServiceProcess> services = new ArrayList<>();
       Map<HubService, Map<String, String>> properties = new HashMap<>();
+      // councils' single sign-on: providers in the test JVM (127.0.0.1/localhost), the portal's
+      // callback on its own port, client secrets as files (singleSignOn)
+      int portalPort = freePort();
+      String ssoCallback = "http://127.0.0.1:" + portalPort + "/sign-in/sso-callback";
+      Path ssoSecrets = Files.createTempDirectory("journeys-sso-secrets");
       for (HubService service : SERVICES) {
         Map<String, String> own = configuration.propertiesFor(service);
+        if (service.equals(HubService.TENANCY)) {
+          own.put("hub.sso.secrets-dir", ssoSecrets.toString());
+          own.put("hub.sso.allow-local-http-issuers", "true");
+          own.put("hub.sso.allowed-issuer-hosts", "localhost,127.0.0.1");
+          own.put("hub.sso.redirect-uris", ssoCallback);
+        }
         properties.put(service, own);
         int port = service.equals(HubService.TENANCY) ? tenancyPort : freePort();
         services.add(ServiceProcess.start(service, port, root, own, logs));
       }
-      ServiceProcess portal = Portal.start(freePort(), root, services, logs);
+      ServiceProcess portal =
+          Portal.start(
+              portalPort, root, services, logs, Map.of("hub.portal.sso.callback-url", ssoCallback));
       List<ServiceProcess> all = new ArrayList<>(services);
       all.add(portal);
       try {
-        all.forEach(process -> process.awaitHealthy(Duration.ofSeconds(180)));
+        // a machine shared by many builds may need longer: -Djourneys.start-timeout-seconds
+        Duration startTimeout =
+            Duration.ofSeconds(Long.getLong("journeys.start-timeout-seconds", 180));
+        all.forEach(process -> process.awaitHealthy(startTimeout));
       } catch (RuntimeException failed) {
         all.parallelStream().forEach(ServiceProcess::stop);
         throw failed;
       }
-      return new JourneyStack(services, portal, properties, root, logs);
+      return new JourneyStack(services, portal, properties, root, logs, ssoSecrets);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -167,6 +186,28 @@ final class JourneyStack implements AutoCloseable {
         admin,
         r -> r.status() == 200 && "ACTIVE".equals(r.json().path("status").asText()),
         Duration.ofSeconds(120));
+  }
+
+  /**
+   * Points a council's single sign-on at {@code issuer} as its admin would, with a client secret
+   * the stack keeps for it; {@code roleMapping} is the settings' JSON object.
+   */
+  void singleSignOn(String slug, String issuer, String clientId, String roleMapping) {
+    String secretRef = slug.toUpperCase().replace('-', '_') + "_SSO_SECRET";
+    try {
+      Files.writeString(ssoSecrets.resolve(secretRef), "secret-of-" + slug);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ApiResponse set =
+        tenancy.put(
+            "/councils/" + slug + "/sso",
+            admin,
+            ("{\"issuer\":\"%s\",\"clientId\":\"%s\",\"clientSecretRef\":\"%s\","
+                    + "\"scopes\":[\"openid\",\"email\"],\"rolesClaim\":\"groups\","
+                    + "\"roleMapping\":%s,\"enabled\":true}")
+                .formatted(issuer, clientId, secretRef, roleMapping));
+    assertThat(set.status()).as(set.body()).isEqualTo(200);
   }
 
   /** Adds a council user with one role; returns the email they sign in with. */

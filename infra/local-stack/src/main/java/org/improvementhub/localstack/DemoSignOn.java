@@ -74,7 +74,8 @@ final class DemoSignOn implements AutoCloseable {
   }
 
   /**
-   * What tenancy needs: the secrets directory, plain-http localhost issuers, the portal's callback.
+   * What tenancy needs: the secrets directory, plain-http localhost issuers, this machine as the
+   * only allowed provider host, the portal's callback.
    */
   Map<String, String> tenancyProperties() {
     return Map.of(
@@ -82,6 +83,8 @@ final class DemoSignOn implements AutoCloseable {
         secrets.toString(),
         "hub.sso.allow-local-http-issuers",
         "true",
+        "hub.sso.allowed-issuer-hosts",
+        "localhost,127.0.0.1",
         "hub.sso.redirect-uris",
         PORTAL_CALLBACK);
   }
@@ -113,7 +116,8 @@ final class DemoSignOn implements AutoCloseable {
         + ") asks for a user name (any) and claims, e.g."
         + "\n    {\"email\":\"jo.bloggs@walsall.example\",\"groups\":[\"hub-admins\"]}"
         + "\n    groups: hub-admins, hub-managers (the default), hub-leads, hub-board."
-        + " The email is required.\n";
+        + " The email is required.\n    Signing out of the hub signs you out of the demo"
+        + " provider too.\n";
   }
 
   @Override

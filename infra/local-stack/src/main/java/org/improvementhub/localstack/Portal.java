@@ -16,7 +16,17 @@ public final class Portal {
   /** Starts the portal on {@code port}, calling the services in {@code services}. */
   public static ServiceProcess start(
       int port, Path repositoryRoot, List<ServiceProcess> services, Path logDirectory) {
-    Map<String, String> properties = new HashMap<>();
+    return start(port, repositoryRoot, services, logDirectory, Map.of());
+  }
+
+  /** As {@link #start(int, Path, List, Path)}, with more of the portal's properties. */
+  public static ServiceProcess start(
+      int port,
+      Path repositoryRoot,
+      List<ServiceProcess> services,
+      Path logDirectory,
+      Map<String, String> more) {
+    Map<String, String> properties = new HashMap<>(more);
     for (ServiceProcess service : services) {
       properties.put("hub.portal.services." + service.service().name(), service.baseUrl());
     }

@@ -48,6 +48,7 @@ class CouncilSsoIT implements TestPropertyProvider {
 
   private static final String PASSWORD = "a-long-enough-password";
   private static final String REDIRECT = "http://127.0.0.1:9/sign-in/sso-callback";
+  private static final String SIGNED_OUT = "http://127.0.0.1:9/signed-out";
 
   private final MockOAuth2Server provider = started();
   private final Path secrets = secretsDirectory();
@@ -57,6 +58,8 @@ class CouncilSsoIT implements TestPropertyProvider {
           .with("hub.sso.secrets-dir", secrets.toString())
           .with("hub.sso.redirect-uris", REDIRECT)
           .with("hub.sso.allow-local-http-issuers", "true")
+          // the platform's allow-list: the providers of this test run on this machine
+          .with("hub.sso.allowed-issuer-hosts", "localhost,127.0.0.1")
           // a cold provider on a busy CI machine may take longer than production's 5 s
           .with("hub.sso.provider-timeout", "60s");
   private final String walsall = TestCouncils.uniqueSlug("walsall");
@@ -428,39 +431,233 @@ class CouncilSsoIT implements TestPropertyProvider {
     }
   }
 
-  /** An ID token for {@code started}'s nonce, signed with the key of {@code signingIssuerId}. */
-  private String idToken(String signingIssuerId, String issuer, String clientId, Started started) {
-    String nonce = parameter(URI.create(started.authorizationUrl()), "nonce");
-    return provider
-        .issueToken(
-            signingIssuerId,
-            "forged-" + UUID.randomUUID(),
-            clientId,
-            Map.of(
-                "iss",
-                issuer,
-                "nonce",
-                nonce,
-                "email",
-                "forged-" + UUID.randomUUID() + "@example.org",
-                "groups",
-                List.of("hub-leads")),
-            3600)
-        .serialize();
+  @Test
+  void anIssuerOnAHostThePlatformDoesNotAllowIsRefusedWhenSaved() {
+    String path = "/councils/" + walsall + "/sso";
+    String allowed = provider.issuerUrl(issuerId(walsall)).toString();
+    ApiResponse refused =
+        api.put(
+            path,
+            walsallAdmin,
+            settings(walsall, true).replace(allowed, "https://login.evil.example.org/tenant"));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body()).contains("\"issuer\"", "does not allow");
+    assertThat(api.get(path, walsallAdmin).json().get("issuer").asText()).isEqualTo(allowed);
   }
 
-  /** A stand-in provider: its own discovery document and token endpoint, someone else's JWKS. */
+  @Test
+  void anAllowedIssuerWhoseDiscoveryPointsAtAnotherHostIsRefusedBeforeAnythingGoesThere()
+      throws Exception {
+    // a host inside the network that the allow-list does not name (127.0.0.2 is this machine too)
+    try (ForgingProvider inside = new ForgingProvider("0.0.0.0", "unused");
+        ForgingProvider forger =
+            new ForgingProvider(provider.jwksUrl(issuerId(walsall)).toString())) {
+      String elsewhere = "http://127.0.0.2:" + inside.port();
+      HttpResponse<String> reachable =
+          browser.send(
+              HttpRequest.newBuilder(URI.create(elsewhere + "/.well-known/openid-configuration"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(reachable.statusCode()).as("the inside host answers when asked").isEqualTo(200);
+      inside.received().clear();
+      String council = councilUsing(forger.issuer(), 893);
+
+      for (String endpoint :
+          List.of(
+              "authorization_endpoint",
+              "token_endpoint",
+              "jwks_uri",
+              "userinfo_endpoint",
+              "end_session_endpoint")) {
+        forger.endpoints(Map.of(endpoint, elsewhere + "/" + endpoint));
+        ApiResponse start = startAnswer(council);
+        assertThat(start.status()).as(endpoint).isEqualTo(503);
+        assertThat(start.body()).as(endpoint).contains("does not allow");
+      }
+      forger.endpoints(Map.of());
+      forger.redirectDiscoveryTo(elsewhere + "/.well-known/openid-configuration");
+      assertThat(startAnswer(council).status()).as("a redirect is not followed").isEqualTo(503);
+      assertThat(inside.received()).as("requests that reached the inside host").isEmpty();
+
+      // the same provider with its endpoints on its own host: a sign-in works
+      forger.redirectDiscoveryTo(null);
+      Started started = start(council);
+      forger.answer(idToken(issuerId(walsall), forger.issuer(), "hub-" + council, started));
+      ApiResponse accepted = finish(started, "any-code");
+      assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void rolesAndEmailOnlyInTheUserinfoAreReadFromItForTheSameSubject() throws Exception {
+    try (ForgingProvider forger =
+        new ForgingProvider(provider.jwksUrl(issuerId(walsall)).toString())) {
+      String subject = "userinfo-" + UUID.randomUUID();
+      String council = TestCouncils.uniqueSlug("userinfo");
+      forger.userInfo(
+          """
+          {"sub":"%s","email":"info@%s.example","name":"Info Person",
+           "groups":["hub-leads","PLATFORM_ADMIN"],"council":"%s","roles":["PLATFORM_ADMIN"]}
+          """
+              .formatted(subject, council, peterborough));
+      councilUsing(forger.issuer(), council, 894);
+
+      // an ID token with neither the roles claim nor the email: the userinfo has them
+      Started started = start(council);
+      forger.answer(
+          idToken(
+              issuerId(walsall), forger.issuer(), "hub-" + council, started, subject, Map.of()));
+      ApiResponse token = finish(started, "any-code");
+
+      assertThat(token.status()).as(token.body()).isEqualTo(200);
+      JsonNode claims = claimsOf(token);
+      assertThat(claims.get("council").asText()).isEqualTo(council);
+      assertThat(claims.get("sub").asText()).isEqualTo("info@" + council + ".example");
+      assertThat(claims.get("roles").toString()).isEqualTo("[\"ACTION_LEAD\"]");
+      assertThat(forger.received())
+          .as("the userinfo was read with the access token")
+          .contains("GET /forged/userinfo Bearer opaque-" + forger.port());
+      assertThat(
+              token.json().path("sign_out_url").isMissingNode()
+                  || token.json().path("sign_out_url").isNull())
+          .as("a provider without an end-session endpoint: our sign-out only")
+          .isTrue();
+
+      // a userinfo about another subject is refused
+      forger.userInfo(
+          "{\"sub\":\"someone-else\",\"email\":\"else@%s.example\",\"groups\":[\"hub-admins\"]}"
+              .formatted(council));
+      Started again = start(council);
+      forger.answer(
+          idToken(issuerId(walsall), forger.issuer(), "hub-" + council, again, subject, Map.of()));
+      ApiResponse refused = finish(again, "any-code");
+      assertThat(refused.status()).as(refused.body()).isEqualTo(401);
+      assertThat(refused.body()).contains("someone else");
+    }
+  }
+
+  @Test
+  void theSignOutAddressIsTheProvidersEndSessionWithTheIdTokenAsItsHint() throws Exception {
+    String subject = "signout-" + UUID.randomUUID();
+    Started started = start(walsall);
+    String code =
+        codeFrom(started, person(walsall, subject, "out@" + walsall + ".example", "hub-managers"));
+
+    // an address after sign-out that is not ours is refused, and the sign-in can still finish
+    ApiResponse foreign =
+        api.post(
+            "/auth/sso/callback",
+            null,
+            callbackBody(started.state(), code, "https://evil.example.org/signed-out"));
+    assertThat(foreign.status()).isEqualTo(400);
+    assertThat(foreign.body()).contains("postLogoutRedirectUri");
+    ApiResponse token =
+        api.post("/auth/sso/callback", null, callbackBody(started.state(), code, SIGNED_OUT));
+    assertThat(token.status()).as(token.body()).isEqualTo(200);
+    issuedTokens.add(token.json().get("access_token").asText());
+
+    URI signOut = URI.create(token.json().get("sign_out_url").asText());
+    assertThat(signOut.toString())
+        .startsWith(provider.endSessionEndpointUrl(issuerId(walsall)).toString() + "?");
+    assertThat(parameter(signOut, "post_logout_redirect_uri")).isEqualTo(SIGNED_OUT);
+    String hint = parameter(signOut, "id_token_hint");
+    issuedTokens.add(hint);
+    JsonNode idToken = payloadOf(hint);
+    assertThat(idToken.get("sub").asText()).isEqualTo(subject);
+    assertThat(idToken.get("iss").asText())
+        .isEqualTo(provider.issuerUrl(issuerId(walsall)).toString());
+    assertThat(idToken.get("aud").toString()).contains("hub-" + walsall);
+
+    // the provider ends its session and sends the browser back to our signed-out page
+    HttpResponse<String> back =
+        browser.send(HttpRequest.newBuilder(signOut).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(back.statusCode()).as(back.body()).isIn(302, 303);
+    assertThat(back.headers().firstValue("Location").orElseThrow()).startsWith(SIGNED_OUT);
+  }
+
+  /** A council whose SSO points at {@code issuer}, with Walsall's client secret. */
+  private String councilUsing(String issuer, int laCode) {
+    return councilUsing(issuer, TestCouncils.uniqueSlug("standin"), laCode);
+  }
+
+  private String councilUsing(String issuer, String council, int laCode) {
+    created(
+        api.post(
+            "/councils",
+            platformAdmin,
+            TenancyTestSupport.newCouncil(council, "Stand-in " + laCode, laCode)));
+    String settings =
+        settings(council, true)
+            .replace(provider.issuerUrl(issuerId(council)).toString(), issuer)
+            .replace("PETERBOROUGH_SSO_SECRET", "WALSALL_SSO_SECRET");
+    ApiResponse set = api.put("/councils/" + council + "/sso", platformAdmin, settings);
+    assertThat(set.status()).as(set.body()).isEqualTo(200);
+    return council;
+  }
+
+  private ApiResponse startAnswer(String council) {
+    return api.post(
+        "/auth/sso/" + council + "/start", null, "{\"redirectUri\":\"" + REDIRECT + "\"}");
+  }
+
+  private static String callbackBody(String state, String code, String afterSignOut) {
+    return "{\"state\":\"%s\",\"code\":\"%s\",\"postLogoutRedirectUri\":\"%s\"}"
+        .formatted(state, code, afterSignOut);
+  }
+
+  /** An ID token for {@code started}'s nonce, signed with the key of {@code signingIssuerId}. */
+  private String idToken(String signingIssuerId, String issuer, String clientId, Started started) {
+    return idToken(
+        signingIssuerId,
+        issuer,
+        clientId,
+        started,
+        "forged-" + UUID.randomUUID(),
+        Map.of(
+            "email",
+            "forged-" + UUID.randomUUID() + "@example.org",
+            "groups",
+            List.of("hub-leads")));
+  }
+
+  private String idToken(
+      String signingIssuerId,
+      String issuer,
+      String clientId,
+      Started started,
+      String subject,
+      Map<String, Object> claims) {
+    String nonce = parameter(URI.create(started.authorizationUrl()), "nonce");
+    Map<String, Object> all = new java.util.HashMap<>(claims);
+    all.put("iss", issuer);
+    all.put("nonce", nonce);
+    return provider.issueToken(signingIssuerId, subject, clientId, all, 3600).serialize();
+  }
+
+  /**
+   * A stand-in provider: its own discovery document (whose endpoints a test may point anywhere),
+   * token endpoint and userinfo endpoint, answering what the test gives them, with someone else's
+   * JWKS; it records the requests it receives.
+   */
   private static final class ForgingProvider implements AutoCloseable {
 
     private final com.sun.net.httpserver.HttpServer server;
     private final String jwks;
+    private final List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile String idToken = "";
+    private volatile String userInfo = null;
+    private volatile Map<String, String> endpoints = Map.of();
+    private volatile String redirect = null;
 
     ForgingProvider(String jwks) throws IOException {
+      this("127.0.0.1", jwks);
+    }
+
+    ForgingProvider(String bindTo, String jwks) throws IOException {
       this.jwks = jwks;
       server =
-          com.sun.net.httpserver.HttpServer.create(
-              new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+          com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(bindTo, 0), 0);
       server.createContext("/", this::serve);
       server.start();
     }
@@ -469,22 +666,74 @@ class CouncilSsoIT implements TestPropertyProvider {
       return "http://127.0.0.1:" + server.getAddress().getPort() + "/forged";
     }
 
+    int port() {
+      return server.getAddress().getPort();
+    }
+
     void answer(String token) {
       idToken = token;
     }
 
+    /** The userinfo endpoint's answer (JSON); null for a provider without one. */
+    void userInfo(String json) {
+      userInfo = json;
+    }
+
+    /** Replaces endpoints of the discovery document, e.g. {@code token_endpoint}. */
+    void endpoints(Map<String, String> replaced) {
+      endpoints = Map.copyOf(replaced);
+    }
+
+    /** Answers the discovery document's address with a redirect to {@code location}. */
+    void redirectDiscoveryTo(String location) {
+      redirect = location;
+    }
+
+    /** Each request received: method, path and Authorization header. */
+    List<String> received() {
+      return received;
+    }
+
     private void serve(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
       exchange.getRequestBody().readAllBytes();
-      String body =
-          exchange.getRequestURI().getPath().endsWith("/token")
-              ? "{\"access_token\":\"opaque\",\"token_type\":\"Bearer\",\"id_token\":\"%s\"}"
-                  .formatted(idToken)
-              : ("{\"issuer\":\"%s\",\"authorization_endpoint\":\"%s/authorize\","
-                      + "\"token_endpoint\":\"%s/token\",\"jwks_uri\":\"%s\","
-                      + "\"response_types_supported\":[\"code\"],"
-                      + "\"subject_types_supported\":[\"public\"],"
-                      + "\"id_token_signing_alg_values_supported\":[\"RS256\"]}")
-                  .formatted(issuer(), issuer(), issuer(), jwks);
+      String path = exchange.getRequestURI().getPath();
+      received.add(
+          exchange.getRequestMethod()
+              + " "
+              + path
+              + " "
+              + exchange.getRequestHeaders().getFirst("Authorization"));
+      if (redirect != null && path.endsWith("/openid-configuration")) {
+        exchange.getResponseHeaders().add("Location", redirect);
+        exchange.sendResponseHeaders(302, -1);
+        exchange.close();
+        return;
+      }
+      String body;
+      if (path.endsWith("/token")) {
+        body =
+            "{\"access_token\":\"opaque-%s\",\"token_type\":\"Bearer\",\"id_token\":\"%s\"}"
+                .formatted(port(), idToken);
+      } else if (path.endsWith("/userinfo") && userInfo != null) {
+        body = userInfo;
+      } else {
+        Map<String, String> document = new java.util.LinkedHashMap<>();
+        document.put("issuer", issuer());
+        document.put("authorization_endpoint", issuer() + "/authorize");
+        document.put("token_endpoint", issuer() + "/token");
+        document.put("jwks_uri", jwks);
+        if (userInfo != null) {
+          document.put("userinfo_endpoint", issuer() + "/userinfo");
+        }
+        document.putAll(endpoints);
+        StringBuilder json = new StringBuilder("{");
+        document.forEach((k, v) -> json.append("\"%s\":\"%s\",".formatted(k, v)));
+        body =
+            json.append("\"response_types_supported\":[\"code\"],")
+                .append("\"subject_types_supported\":[\"public\"],")
+                .append("\"id_token_signing_alg_values_supported\":[\"RS256\"]}")
+                .toString();
+      }
       byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", "application/json");
       exchange.sendResponseHeaders(200, bytes.length);
@@ -598,7 +847,10 @@ class CouncilSsoIT implements TestPropertyProvider {
   }
 
   private static JsonNode claimsOf(ApiResponse token) {
-    String jwt = token.json().get("access_token").asText();
+    return payloadOf(token.json().get("access_token").asText());
+  }
+
+  private static JsonNode payloadOf(String jwt) {
     String json =
         new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
     return new ApiResponse(200, "application/json", null, json).json();

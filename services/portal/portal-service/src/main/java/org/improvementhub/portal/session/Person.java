@@ -9,6 +9,9 @@ import java.util.Set;
  * controls; the services verify the token's signature on every call.
  *
  * @param council the council of a council user; null for DfE observers and platform staff
+ * @param providerSignOut where to send the person at sign-out to end their session at their
+ *     council's provider too (it carries the provider's ID token, so it stays server-side until
+ *     then); null for password sign-in or a provider without an end-session endpoint
  */
 public record Person(
     String email,
@@ -16,7 +19,23 @@ public record Person(
     Set<String> roles,
     String council,
     List<String> observerScope,
-    Instant expiresAt) {
+    Instant expiresAt,
+    String providerSignOut) {
+
+  public Person(
+      String email,
+      String accessToken,
+      Set<String> roles,
+      String council,
+      List<String> observerScope,
+      Instant expiresAt) {
+    this(email, accessToken, roles, council, observerScope, expiresAt, null);
+  }
+
+  /** The same person, signed in through a provider that signs people out at {@code url}. */
+  public Person withProviderSignOut(String url) {
+    return new Person(email, accessToken, roles, council, observerScope, expiresAt, url);
+  }
 
   private static final Set<String> WRITING_ROLES =
       Set.of("PLATFORM_ADMIN", "COUNCIL_ADMIN", "PROGRAMME_MANAGER", "ACTION_LEAD");

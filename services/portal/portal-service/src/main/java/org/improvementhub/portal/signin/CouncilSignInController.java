@@ -25,6 +25,7 @@ import org.improvementhub.portal.services.HubServices;
 import org.improvementhub.portal.services.InvalidAtService;
 import org.improvementhub.portal.services.NotFoundAtService;
 import org.improvementhub.portal.services.RefusedAtService;
+import org.improvementhub.portal.session.Person;
 import org.improvementhub.portal.session.PortalSession;
 import org.improvementhub.portal.session.Sessions;
 import org.improvementhub.portal.session.SignInNeeded;
@@ -35,7 +36,9 @@ import org.improvementhub.portal.session.SignInNeeded;
  * sign-in's state in a short-lived cookie; the provider sends the browser back to {@code
  * /sign-in/sso-callback}, where the state must be the cookie's (so nobody can finish a sign-in in
  * someone else's browser) before tenancy exchanges the code. The client secret, the PKCE verifier
- * and the nonce stay in tenancy.
+ * and the nonce stay in tenancy. Tenancy's answer may carry the provider's sign-out address (with
+ * the ID token as its hint), kept in the server-side session; signing out of the portal then sends
+ * the person there, and the provider sends them back to {@code /signed-out}.
  */
 @Controller
 public class CouncilSignInController {
@@ -49,6 +52,7 @@ public class CouncilSignInController {
   private final TokenClaims claims;
   private final CouncilAccounts councils;
   private final String callbackUrl;
+  private final String signedOutUrl;
   private final boolean secureCookie;
 
   CouncilSignInController(
@@ -65,6 +69,8 @@ public class CouncilSignInController {
     this.claims = claims;
     this.councils = councils;
     this.callbackUrl = callbackUrl;
+    // the provider sends people back here after signing them out: the portal's own address
+    this.signedOutUrl = URI.create(callbackUrl).resolve("/signed-out").toString();
     this.secureCookie = secureCookie;
   }
 
@@ -106,17 +112,40 @@ public class CouncilSignInController {
     try {
       token =
           services.post(
-              HubService.TENANCY, "/auth/sso/callback", null, Map.of("state", state, "code", code));
+              HubService.TENANCY,
+              "/auth/sso/callback",
+              null,
+              Map.of("state", state, "code", code, "postLogoutRedirectUri", signedOutUrl));
     } catch (SignInNeeded | RefusedAtService | InvalidAtService | NotFoundAtService wrong) {
       return refused(
           session,
           "Signing in with your council's account did not work: try again or ask your council's admin");
     }
     String accessToken = String.valueOf(token.get("access_token"));
-    PortalSession signedIn = sessions.signIn(session, claims.person("", accessToken));
+    Object signOut = token.get("sign_out_url");
+    PortalSession signedIn =
+        sessions.signIn(
+            session,
+            claims
+                .person("", accessToken)
+                .withProviderSignOut(signOut == null ? null : String.valueOf(signOut)));
     return HttpResponse.seeOther(URI.create(signedIn.person().home()))
         .cookie(sessions.cookieFor(signedIn))
         .cookie(stateCookie("").maxAge(0));
+  }
+
+  /**
+   * The page that sends a person who signed in through their council's provider on to be signed out
+   * there (RP-initiated logout); our own session has already ended. Never cached: the address
+   * carries the provider's ID token.
+   */
+  static MutableHttpResponse<ModelAndView<Map<String, Object>>> signOutAtProvider(
+      Pages pages, Person person) {
+    Map<String, Object> model =
+        pages.model((PortalSession) null, "Signing you out of your council's account", null);
+    model.put("signOutUrl", person.providerSignOut());
+    return HttpResponse.ok(new ModelAndView<>("signing-out", model))
+        .header("Cache-Control", "no-store");
   }
 
   private MutableHttpResponse<ModelAndView<Map<String, Object>>> refused(

@@ -123,6 +123,10 @@ public class SignInController {
     if (session != null) {
       sessions.checkForm(session, form.get("csrf"));
       sessions.end(session);
+      if (session.signedIn() && session.person().providerSignOut() != null) {
+        return CouncilSignInController.signOutAtProvider(pages, session.person())
+            .cookie(sessions.expiredCookie());
+      }
     }
     return HttpResponse.seeOther(URI.create("/signed-out")).cookie(sessions.expiredCookie());
   }

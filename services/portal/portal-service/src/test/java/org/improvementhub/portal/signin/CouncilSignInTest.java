@@ -36,6 +36,9 @@ class CouncilSignInTest implements TestPropertyProvider {
 
   private static final String CALLBACK = "http://localhost:8080/sign-in/sso-callback";
   private static final String PROVIDER = "https://login.walsall.example/authorize?client_id=hub";
+  private static final String PROVIDER_SIGN_OUT =
+      "https://login.walsall.example/logout?id_token_hint=hint-token"
+          + "&post_logout_redirect_uri=http%3A%2F%2Flocalhost%3A8080%2Fsigned-out";
 
   private final StandInTenancy tenancy = new StandInTenancy();
   private final HttpClient browser = HttpClient.newHttpClient();
@@ -134,6 +137,50 @@ class CouncilSignInTest implements TestPropertyProvider {
   }
 
   @Test
+  void signingOutAfterSingleSignOnSendsThePersonOnToBeSignedOutAtTheProvider() throws Exception {
+    HttpResponse<String> back =
+        get("/sign-in/sso-callback?state=state-1&code=good-code", "hub_sso=state-1");
+    assertThat(back.statusCode()).isEqualTo(303);
+    assertThat(tenancy.calls)
+        .anyMatch(
+            call ->
+                call.startsWith("POST /auth/sso/callback")
+                    && call.contains(
+                        "\"postLogoutRedirectUri\":\"http://localhost:8080/signed-out\""));
+    String session = cookie(back, "hub_session").split(";")[0];
+    HttpResponse<String> signedInPage = get("/no-such-page", session);
+    // the provider's ID token stays in the portal until sign-out
+    assertThat(back.headers().map().toString()).doesNotContain("hint-token");
+    assertThat(signedInPage.body()).doesNotContain("hint-token");
+
+    HttpResponse<String> out = post("/sign-out", session, "csrf=" + csrfOf(signedInPage.body()));
+
+    assertThat(out.statusCode()).isEqualTo(200);
+    assertThat(out.headers().firstValue("Cache-Control")).contains("no-store");
+    String escaped = PROVIDER_SIGN_OUT.replace("&", "&amp;");
+    assertThat(out.body())
+        .contains("<meta http-equiv=\"refresh\" content=\"0;url=" + escaped + "\">")
+        .contains("id=\"provider-sign-out\" href=\"" + escaped + "\"");
+    assertThat(cookie(out, "hub_session")).contains("Max-Age=0");
+    assertThat(get("/sign-in", session).statusCode()).as("our session has ended").isEqualTo(200);
+  }
+
+  @Test
+  void signingOutWhenTheProviderHasNoEndSessionIsOurSignOutOnly() throws Exception {
+    HttpResponse<String> back =
+        get("/sign-in/sso-callback?state=state-1&code=plain-code", "hub_sso=state-1");
+    assertThat(back.statusCode()).isEqualTo(303);
+    String session = cookie(back, "hub_session").split(";")[0];
+
+    HttpResponse<String> out =
+        post("/sign-out", session, "csrf=" + csrfOf(get("/no-such-page", session).body()));
+
+    assertThat(out.statusCode()).isEqualTo(303);
+    assertThat(out.headers().firstValue("Location")).contains("/signed-out");
+    assertThat(get("/sign-in", session).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void aCouncilWithoutSingleSignOnIsNotFound() throws Exception {
     assertThat(get("/sign-in/peterborough/sso", null).statusCode()).isEqualTo(404);
     assertThat(get("/sign-in/NOT_A_COUNCIL/sso", null).statusCode()).isEqualTo(404);
@@ -152,6 +199,31 @@ class CouncilSignInTest implements TestPropertyProvider {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  private HttpResponse<String> post(String path, String cookie, String form) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(server.getURI() + path))
+            .header("Cookie", cookie)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build();
+    try {
+      return browser.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The CSRF token of the sign-out form on a signed-in page. */
+  private static String csrfOf(String page) {
+    java.util.regex.Matcher token =
+        java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page);
+    assertThat(token.find()).as("a signed-in page with the sign-out form").isTrue();
+    return token.group(1);
   }
 
   private static String cookie(HttpResponse<String> response, String name) {
@@ -193,6 +265,10 @@ class CouncilSignInTest implements TestPropertyProvider {
             answer = "{\"authorizationUrl\":\"" + PROVIDER + "\",\"state\":\"state-1\"}";
         case "POST /auth/sso/callback" -> {
           if (body.contains("\"good-code\"")) {
+            answer =
+                "{\"access_token\":\"%s\",\"token_type\":\"Bearer\",\"sign_out_url\":\"%s\"}"
+                    .formatted(token(), PROVIDER_SIGN_OUT);
+          } else if (body.contains("\"plain-code\"")) {
             answer = "{\"access_token\":\"" + token() + "\",\"token_type\":\"Bearer\"}";
           } else {
             status = 401;

@@ -12,7 +12,9 @@ import java.util.Set;
  * The platform's rules for councils' providers and for where a provider may send people back to.
  * Plain-http issuers are for local runs and tests only ({@code hub.sso.allow-local-http-issuers});
  * the redirect URIs are the portal's callback (and any other client of ours), fixed by
- * configuration so that nobody can start a sign-in that delivers its code elsewhere.
+ * configuration so that nobody can start a sign-in that delivers its code elsewhere. A provider's
+ * issuer and every endpoint its discovery document names must be on a host of {@link
+ * ProviderHosts}.
  */
 @Singleton
 class SsoRules {
@@ -21,13 +23,16 @@ class SsoRules {
 
   private final boolean allowLocalHttp;
   private final List<String> redirectUris;
+  private final ProviderHosts hosts;
 
   SsoRules(
       @Value("${hub.sso.allow-local-http-issuers:false}") boolean allowLocalHttp,
       @Value("${hub.sso.redirect-uris:`http://localhost:8080/sign-in/sso-callback`}")
-          List<String> redirectUris) {
+          List<String> redirectUris,
+      ProviderHosts hosts) {
     this.allowLocalHttp = allowLocalHttp;
     this.redirectUris = List.copyOf(redirectUris);
+    this.hosts = hosts;
   }
 
   List<String> redirectUris() {
@@ -48,17 +53,57 @@ class SsoRules {
     if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
       return "must have no query, fragment or user name";
     }
+    return addressProblem(uri);
+  }
+
+  /**
+   * Why tenancy must not call (or send people to) {@code endpoint}, an address a provider's
+   * discovery document gave, or null if it may.
+   */
+  String endpointProblem(URI endpoint) {
+    if (endpoint == null || !endpoint.isAbsolute() || endpoint.getHost() == null) {
+      return "is not an absolute URL";
+    }
+    if (endpoint.getRawUserInfo() != null) {
+      return "has a user name";
+    }
+    return addressProblem(endpoint);
+  }
+
+  /**
+   * Whether {@code uri} may be given as where the provider sends people after signing them out:
+   * only an address of ours, on the same origin as one of the registered redirect URIs.
+   */
+  boolean ownAddress(URI uri) {
+    if (uri == null || !uri.isAbsolute() || uri.getHost() == null || uri.getRawUserInfo() != null) {
+      return false;
+    }
+    return redirectUris.stream().map(URI::create).anyMatch(ours -> sameOrigin(ours, uri));
+  }
+
+  private static boolean sameOrigin(URI a, URI b) {
+    return a.getScheme().equalsIgnoreCase(b.getScheme())
+        && a.getHost().equalsIgnoreCase(b.getHost())
+        && a.getPort() == b.getPort();
+  }
+
+  private String addressProblem(URI uri) {
     String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-    if (scheme.equals("https")) {
-      return null;
+    boolean localHttp =
+        scheme.equals("http")
+            && allowLocalHttp
+            && LOCAL_HOSTS.contains(uri.getHost().toLowerCase(Locale.ROOT));
+    if (!scheme.equals("https") && !localHttp) {
+      return allowLocalHttp
+          ? "must be https (plain http only for 127.0.0.1 or localhost)"
+          : "must be https";
     }
-    if (scheme.equals("http")
-        && allowLocalHttp
-        && LOCAL_HOSTS.contains(uri.getHost().toLowerCase(Locale.ROOT))) {
-      return null;
+    if (!hosts.allows(uri.getHost())) {
+      return hosts.none()
+          ? "is on a host this platform does not allow: no provider hosts are allowed yet"
+              + " (hub.sso.allowed-issuer-hosts)"
+          : "is on a host this platform does not allow (hub.sso.allowed-issuer-hosts)";
     }
-    return allowLocalHttp
-        ? "must be https (plain http only for 127.0.0.1 or localhost)"
-        : "must be https";
+    return null;
   }
 }

@@ -12,13 +12,13 @@ import io.micronaut.security.rules.SecurityRule;
 import java.util.List;
 import java.util.Optional;
 import org.improvementhub.tenancy.council.RegisteredCouncilRepository;
-import org.improvementhub.tenancy.token.AccessToken;
 
 /**
  * {@code /auth/sso}: signing in with a council's own account. {@code GET /auth/sso/councils} lists
  * the councils that offer it (for the sign-in page); {@code POST /auth/sso/{council}/start} starts
  * a sign-in; {@code POST /auth/sso/callback} finishes it with what the provider sent back and
- * answers our own bearer token, exactly as {@code /auth/login} does.
+ * answers our own bearer token, exactly as {@code /auth/login} does, and the provider's sign-out
+ * address ({@code sign_out_url}) when it has one.
  */
 @Controller("/auth/sso")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -52,8 +52,9 @@ public class SsoSignInController {
   }
 
   @Post("/callback")
-  public HttpResponse<AccessToken> callback(@Body SsoCallback callback) {
-    return HttpResponse.ok(signIns.finish(callback.state(), callback.code()))
+  public HttpResponse<SsoSignedIn> callback(@Body SsoCallback callback) {
+    return HttpResponse.ok(
+            signIns.finish(callback.state(), callback.code(), callback.postLogoutRedirectUri()))
         .header("Cache-Control", "no-store");
   }
 }

@@ -23,13 +23,19 @@ import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.id.Subject;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.LogoutRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.UserInfoErrorResponse;
+import com.nimbusds.openid.connect.sdk.UserInfoRequest;
+import com.nimbusds.openid.connect.sdk.UserInfoResponse;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
+import com.nimbusds.openid.connect.sdk.claims.UserInfo;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
@@ -37,6 +43,7 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +53,6 @@ import org.improvementhub.tenancy.context.CouncilSlug;
 import org.improvementhub.tenancy.context.CouncilStatus;
 import org.improvementhub.tenancy.context.CouncilStatusRule;
 import org.improvementhub.tenancy.context.CouncilStatuses;
-import org.improvementhub.tenancy.token.AccessToken;
 import org.improvementhub.tenancy.token.TokenIssuer;
 import org.improvementhub.tenancy.user.UserAccount;
 import org.improvementhub.web.problem.ProblemException;
@@ -61,7 +67,10 @@ import org.slf4j.LoggerFactory;
  * state once, exchanges the code with the client secret and the verifier, verifies the ID token
  * (signature against the provider's JWKS, {@code iss}, {@code aud}, {@code exp}, {@code nonce}) and
  * issues our own token. The council is the one the state was started for, never one the provider
- * names; the roles are the council's mapping of the provider's claim.
+ * names; the roles are the council's mapping of the provider's claim. When the ID token lacks the
+ * roles claim or the email, the provider's userinfo endpoint (read with the access token, for the
+ * same subject) supplies them. The answer carries the provider's end-session address with the ID
+ * token as the hint, so the client can sign the person out there too.
  */
 @Singleton
 class SsoSignIns {
@@ -93,7 +102,6 @@ class SsoSignIns {
   private final CouncilStatuses statuses;
   private final Clock clock;
   private final int clockSkewSeconds;
-  private final int timeoutMillis;
 
   SsoSignIns(
       CouncilSsoSettings settings,
@@ -105,8 +113,7 @@ class SsoSignIns {
       TokenIssuer tokens,
       CouncilStatuses statuses,
       Clock clock,
-      @Value("${hub.sso.clock-skew:60s}") Duration clockSkew,
-      @Value("${hub.sso.provider-timeout:5s}") Duration timeout) {
+      @Value("${hub.sso.clock-skew:60s}") Duration clockSkew) {
     this.settings = settings;
     this.pending = pending;
     this.providers = providers;
@@ -117,7 +124,6 @@ class SsoSignIns {
     this.statuses = statuses;
     this.clock = clock;
     this.clockSkewSeconds = (int) clockSkew.toSeconds();
-    this.timeoutMillis = (int) timeout.toMillis();
   }
 
   /** Where to send the person, and the state the provider will send back. */
@@ -160,14 +166,18 @@ class SsoSignIns {
     return new SsoStarted(slug.value(), authorization.toString(), state.getValue());
   }
 
-  /** Our token for the person the provider signed in, or a problem saying why not. */
-  AccessToken finish(String state, String code) {
+  /**
+   * Our token for the person the provider signed in, or a problem saying why not; with the
+   * provider's sign-out address when it has one.
+   */
+  SsoSignedIn finish(String state, String code, String postLogoutRedirectUri) {
     if (state == null || state.isBlank() || state.length() > 200) {
       throw ProblemException.invalidField("state", "must be the state the provider sent back");
     }
     if (code == null || code.isBlank() || code.length() > 4000) {
       throw ProblemException.invalidField("code", "must be the code the provider sent back");
     }
+    URI afterSignOut = afterSignOut(postLogoutRedirectUri);
     PendingSignIn signIn =
         pending
             .findById(state)
@@ -187,9 +197,21 @@ class SsoSignIns {
             .orElseThrow(() -> SsoRefused.because("single sign-on is off for this council"));
     refuseIfSuspended(council);
     IdentityProviders.Provider provider = providers.of(sso.issuer());
-    IDTokenClaimsSet claims = verifiedClaims(signIn, sso, provider, code);
-    List<String> roles =
-        ProviderRoles.from(claims.getClaim(sso.rolesClaim()), settings.roleMapping(sso));
+    OIDCTokens issued = tokens(signIn, sso, provider, code);
+    IDTokenClaimsSet claims = verified(issued.getIDToken(), signIn, sso, provider);
+    Object rolesClaim = claims.getClaim(sso.rolesClaim());
+    String email = claims.getStringClaim("email");
+    String name = claims.getStringClaim("name");
+    if ((rolesClaim == null || email == null)
+        && provider.metadata().getUserInfoEndpointURI() != null) {
+      // not in the ID token (Entra ID leaves out large group lists, some providers all but sub):
+      // the provider's userinfo, for the same subject, says it
+      UserInfo info = userInfo(sso, provider, issued.getAccessToken(), claims.getSubject());
+      rolesClaim = rolesClaim == null ? info.getClaim(sso.rolesClaim()) : rolesClaim;
+      email = email == null ? info.getStringClaim("email") : email;
+      name = name == null ? info.getStringClaim("name") : name;
+    }
+    List<String> roles = ProviderRoles.from(rolesClaim, settings.roleMapping(sso));
     if (roles.isEmpty()) {
       LOG.info("A sign-in through council {}'s provider mapped to no role", council);
       throw ProblemException.of(
@@ -198,17 +220,79 @@ class SsoSignIns {
     }
     UserAccount user =
         people.signedIn(
-            council.value(),
-            sso.issuer(),
-            claims.getSubject().getValue(),
-            claims.getStringClaim("email"),
-            claims.getStringClaim("name"),
-            roles);
+            council.value(), sso.issuer(), claims.getSubject().getValue(), email, name, roles);
     LOG.info("User {} signed in through council {}'s provider as {}", user.id(), council, roles);
-    return tokens.issue(user);
+    URI endSession = provider.metadata().getEndSessionEndpointURI();
+    String signOut =
+        endSession == null
+            ? null
+            : new LogoutRequest(endSession, issued.getIDToken(), afterSignOut, null)
+                .toURI()
+                .toString();
+    return SsoSignedIn.of(this.tokens.issue(user), signOut);
   }
 
-  private IDTokenClaimsSet verifiedClaims(
+  private URI afterSignOut(String postLogoutRedirectUri) {
+    if (postLogoutRedirectUri == null || postLogoutRedirectUri.isBlank()) {
+      return null;
+    }
+    URI uri;
+    try {
+      uri = new URI(postLogoutRedirectUri.strip());
+    } catch (URISyntaxException e) {
+      uri = null;
+    }
+    if (postLogoutRedirectUri.length() > 2000 || !rules.ownAddress(uri)) {
+      throw ProblemException.invalidField(
+          "postLogoutRedirectUri",
+          "must be an address on the origin of one of the registered redirect URIs");
+    }
+    return uri;
+  }
+
+  /** The claims of the provider's userinfo endpoint for {@code subject}, read with its token. */
+  private UserInfo userInfo(
+      CouncilSso sso,
+      IdentityProviders.Provider provider,
+      com.nimbusds.oauth2.sdk.token.AccessToken accessToken,
+      Subject subject) {
+    if (accessToken == null) {
+      throw SsoRefused.because("the provider gave no access token to read the userinfo with");
+    }
+    UserInfoResponse response;
+    try {
+      HTTPRequest http =
+          new UserInfoRequest(provider.metadata().getUserInfoEndpointURI(), accessToken)
+              .toHTTPRequest();
+      providers.configure(http);
+      response = UserInfoResponse.parse(http.send());
+    } catch (IOException | ParseException e) {
+      LOG.warn(
+          "Council {}'s provider did not answer the userinfo: {}", sso.council(), e.getMessage());
+      throw ProblemException.of(
+          ProblemType.UNAVAILABLE, "The council's sign-in provider cannot be reached just now");
+    }
+    if (!response.indicatesSuccess()) {
+      UserInfoErrorResponse error = response.toErrorResponse();
+      String why = error.getErrorObject() == null ? "refused" : error.getErrorObject().getCode();
+      LOG.info("Council {}'s provider refused the userinfo: {}", sso.council(), why);
+      throw SsoRefused.because("the provider refused the userinfo (" + why + ")");
+    }
+    UserInfo info = response.toSuccessResponse().getUserInfo();
+    if (info == null) {
+      // a signed or encrypted userinfo answer: not accepted, as its keys are not checked here
+      LOG.info("Council {}'s provider answered the userinfo as a JWT", sso.council());
+      throw SsoRefused.because("the provider's userinfo is a JWT, which is not accepted");
+    }
+    if (!subject.equals(info.getSubject())) {
+      // OpenID Connect Core 5.3.2: the userinfo must be about the ID token's subject
+      LOG.info("Council {}'s provider answered the userinfo of another subject", sso.council());
+      throw SsoRefused.because("the provider's userinfo is about someone else");
+    }
+    return info;
+  }
+
+  private OIDCTokens tokens(
       PendingSignIn signIn, CouncilSso sso, IdentityProviders.Provider provider, String code) {
     String secret =
         secrets
@@ -235,8 +319,7 @@ class SsoSignIns {
     TokenResponse response;
     try {
       HTTPRequest http = request.toHTTPRequest();
-      http.setConnectTimeout(timeoutMillis);
-      http.setReadTimeout(timeoutMillis);
+      providers.configure(http);
       response = OIDCTokenResponseParser.parse(http.send());
     } catch (IOException | ParseException e) {
       LOG.warn("Council {}'s provider did not answer the code: {}", sso.council(), e.getMessage());
@@ -250,10 +333,15 @@ class SsoSignIns {
       throw SsoRefused.because("the provider refused the code (" + why + ")");
     }
     OIDCTokens oidc = ((OIDCTokenResponse) response.toSuccessResponse()).getOIDCTokens();
-    JWT idToken = oidc.getIDToken();
-    if (idToken == null) {
+    if (oidc.getIDToken() == null) {
       throw SsoRefused.because("the provider gave no ID token");
     }
+    return oidc;
+  }
+
+  private IDTokenClaimsSet verified(
+      JWT idToken, PendingSignIn signIn, CouncilSso sso, IdentityProviders.Provider provider) {
+    ClientID client = new ClientID(sso.clientId());
     IDTokenValidator validator =
         new IDTokenValidator(
             new Issuer(sso.issuer()),
