@@ -22,7 +22,8 @@
 # A soak run into the same folder (BENCH_SOAK_MINUTES=10) adds issue 12's "load held" row.
 # Usage: infra/bench/run-all.sh [rates, default 50,150,300] [seconds per rate, default 60] [councils, default 153]
 # Environment:
-#   RUN_ALL_SKIP="readmix redmine oversight notifications foundation startup" skips those steps;
+#   RUN_ALL_SKIP="readmix redmine oversight notifications foundation startup" skips those steps
+#     (a skipped bench is skipped at every growth size too);
 #   BENCH_GROWTH (default empty: no growth runs), e.g. 10,50,153,500;
 #   BENCH_REDMINE_RATES (default: the same rates as ours);
 #   BENCH_SUITE=1 times the full test command; BENCH_SOAK_MINUTES (default 0) and BENCH_SOAK_RPS (300);
@@ -108,6 +109,7 @@ done
 if [ -n "${BENCH_GROWTH:-}" ]; then
   for n in ${BENCH_GROWTH//,/ }; do
     for name in foundation startup oversight notifications; do
+      case "$SKIP" in *" $name "*) continue;; esac
       if [ "$n" = "$COUNCILS" ] && [ -s "$OUT/$name.json" ]; then # the same run at this size
         mkdir -p "$OUT/growth" && cp "$OUT/$name.json" "$OUT/growth/$name-$n.json"
         continue

@@ -37,7 +37,7 @@ public class RedmineReadMix extends Simulation {
                           .then(
                               group("plan tree")
                                   .on(
-                                      foreach("#{treePages}", "page")
+                                      foreach(session -> session.getList("treePages"), "page")
                                           .on(exec(read("plan tree page", "#{page}"))))),
                       percent(33.3).then(read("one action", "#{issue}"))));
 
