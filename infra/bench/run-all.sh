@@ -28,6 +28,8 @@
 #   BENCH_REDMINE_RATES (default: the same rates as ours);
 #   BENCH_SUITE=1 times the full test command; BENCH_SOAK_MINUTES (default 0) and BENCH_SOAK_RPS (300);
 #   BENCH_OUT (default infra/bench/results/<date>): where everything goes (trial runs: under target/);
+#   BENCH_RESUME=1 keeps every bench's JSON already in that folder (a long growth run that stopped
+#     carries on where it was, instead of starting again);
 #   BENCH_MVN_FLAGS (e.g. -o) is passed to Maven.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -44,6 +46,9 @@ mvn -B -q ${BENCH_MVN_FLAGS:-} -DskipTests -Dspotless.check.skip=true package \
 CP="infra/bench/target/classes:$(cat infra/bench/target/runtime-classpath.txt)"
 bench() { # json file (without .json), main class, args...: prints as it goes, keeps <file>.txt
   local file="$1" main="$2"; shift 2
+  if [ "${BENCH_RESUME:-0}" = 1 ] && [ -s "$file.json" ]; then
+    echo "== $(basename "$file"): kept from an earlier run into this folder (BENCH_RESUME=1)"; return
+  fi
   echo "== $(basename "$file") ($*)"
   mkdir -p "$(dirname "$file")"
   java -Xmx1g -Dbench.json="$file.json" -cp "$CP" "org.improvementhub.bench.$main" "$@" 2>&1 \
