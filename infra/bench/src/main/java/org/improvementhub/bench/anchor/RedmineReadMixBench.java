@@ -125,7 +125,12 @@ public final class RedmineReadMixBench {
             .filter(f -> f.total() > 0)
             .mapToDouble(f -> f.perSecond() * (f.total() - f.failed()) / f.total())
             .sum();
-    double worstP99 = operations.stream().mapToDouble(LoadFigures::p99).max().orElse(Double.NaN);
+    double worstP99 =
+        operations.stream()
+            .filter(f -> f.total() > 0)
+            .mapToDouble(LoadFigures::p99)
+            .max()
+            .orElse(Double.NaN);
     Map<String, Object> one = new LinkedHashMap<>();
     one.put("rate", rate);
     one.put("seconds", seconds);

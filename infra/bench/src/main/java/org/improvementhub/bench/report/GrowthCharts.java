@@ -2,12 +2,14 @@ package org.improvementhub.bench.report;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -38,10 +40,14 @@ final class GrowthCharts {
             false,
             false);
     XYPlot plot = chart.getXYPlot();
+    // plain numbers on the log axes (JFreeChart writes 10^1.24 otherwise); a dot at each size
     LogAxis councils = new LogAxis("councils (log scale)");
-    councils.setBase(10);
+    councils.setNumberFormatOverride(new DecimalFormat("#,##0"));
     plot.setDomainAxis(councils);
-    plot.setRangeAxis(new LogAxis(cost.unit() + " (log scale)"));
+    LogAxis costAxis = new LogAxis(cost.unit() + " (log scale)");
+    costAxis.setNumberFormatOverride(new DecimalFormat("#,##0.###"));
+    plot.setRangeAxis(costAxis);
+    plot.setRenderer(new XYLineAndShapeRenderer(true, true));
     ChartUtils.saveChartAsPNG(png.toFile(), chart, 900, 540);
   }
 }

@@ -211,7 +211,10 @@ final class RedmineBeside {
   private static String p99(JsonNode run, String name) {
     for (JsonNode request : run.path("requests")) {
       if (request.path("name").asText().equals(name)) {
-        return String.format("%.0f", request.path("p99").asDouble());
+        // none answered (a plan needs all its pages before the run's hard stop): no figure
+        return request.path("total").asLong() == 0
+            ? "none answered"
+            : String.format("%.0f", request.path("p99").asDouble());
       }
     }
     return "";
