@@ -4,7 +4,7 @@
 #        [reads per council, default 500] [readers, default 4]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-mvn -B -q -DskipTests -Dspotless.check.skip=true install
+mvn -B -q -DskipTests -Dspotless.check.skip=true package
 exec java -Xmx1g \
   -cp "infra/bench/target/classes:$(cat infra/bench/target/runtime-classpath.txt)" \
   org.improvementhub.bench.MeasuresBench "$@"

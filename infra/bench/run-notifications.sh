@@ -5,7 +5,7 @@
 # Service settings to compare: BENCH_JAVA_OPTS="-Dbench.notifications.hub.notifications.dispatch.threads=1"
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-mvn -B -q -DskipTests -Dspotless.check.skip=true install
+mvn -B -q -DskipTests -Dspotless.check.skip=true package
 exec java -Xmx1g ${BENCH_JAVA_OPTS:-} \
   -cp "infra/bench/target/classes:$(cat infra/bench/target/runtime-classpath.txt)" \
   org.improvementhub.bench.NotificationsBench "$@"

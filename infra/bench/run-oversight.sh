@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 # only what the bench runs, and what that needs (not the whole reactor)
-mvn -B -q -DskipTests -Dspotless.check.skip=true install \
+mvn -B -q -DskipTests -Dspotless.check.skip=true package \
   -pl services/oversight/oversight-service,infra/bench -am
 exec java -Xmx1g \
   -cp "infra/bench/target/classes:$(cat infra/bench/target/runtime-classpath.txt)" \

@@ -5,7 +5,7 @@
 #                                 [reads, default 2500] [import rows, default 2000]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-mvn -B -q -DskipTests -Dspotless.check.skip=true install -pl infra/bench -am
+mvn -B -q -DskipTests -Dspotless.check.skip=true package -pl infra/bench -am
 exec java -Xmx1g \
   -cp "infra/bench/target/classes:$(cat infra/bench/target/runtime-classpath.txt)" \
   org.improvementhub.bench.PlansBench "$@"

@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 # only what the bench runs, and what that needs (not the whole reactor)
-mvn -B -q -DskipTests -Dspotless.check.skip=true install \
+mvn -B -q -DskipTests -Dspotless.check.skip=true package \
   -pl services/tenancy/tenancy-service,services/plans/plans-service,services/measures/measures-service,services/notifications/notifications-service,services/oversight/oversight-service,infra/bench -am
 exec java -Xmx512m \
   -cp "infra/bench/target/classes:$(cat infra/bench/target/runtime-classpath.txt)" \

@@ -38,6 +38,7 @@ public final class FoundationBench {
 
   public static void main(String[] args) throws Exception {
     int councils = args.length > 0 ? Integer.parseInt(args[0]) : 50;
+    BenchFigures figures = BenchFigures.of("foundation", councils);
     Path root = Path.of("").toAbsolutePath();
     Path logs = root.resolve("infra/bench/target/bench-logs");
     deleteLogs(logs);
@@ -93,7 +94,7 @@ public final class FoundationBench {
         provisioning.add((System.nanoTime() - began) / 1e6);
       }
 
-      Map<String, String> startupMigration = new HashMap<>();
+      Map<String, long[]> startupMigration = new HashMap<>();
       for (String name : List.of("plans", "measures", "notifications")) {
         services.get(name).stop();
         HubService service =
@@ -141,10 +142,24 @@ public final class FoundationBench {
               + Percentiles.of(provisioning).summary(50, 95));
       startupMigration.forEach(
           (name, line) ->
-              System.out.printf("Start-up migration check, %-14s %s%n", name + ":", line));
+              System.out.printf(
+                  "Start-up migration check, %-14s %s%n",
+                  name + ":",
+                  line == null ? "not found in log" : line[0] + " councils in " + line[1] + " ms"));
       System.out.println(
           "Overdue scan to email accepted (IMAP):     "
               + Percentiles.of(scanToEmail).summary(50, 99));
+      figures.percentiles(
+          figures.root(), "provisioningMs", Percentiles.of(provisioning), 50, 95, 99);
+      var checks = figures.root().putObject("startupMigrationCheck");
+      startupMigration.forEach(
+          (name, line) -> {
+            if (line != null) {
+              checks.putObject(name).put("schemas", line[0]).put("ms", line[1]);
+            }
+          });
+      figures.percentiles(figures.root(), "scanToEmailMs", Percentiles.of(scanToEmail), 50, 99);
+      figures.write();
     } finally {
       services.values().parallelStream().forEach(ServiceProcess::stop);
     }
@@ -161,7 +176,8 @@ public final class FoundationBench {
         service, ports.get(service.name()), root, configuration.propertiesFor(service), logs);
   }
 
-  private static String lastMigrationLine(Path log) throws IOException {
+  /** The last "N council schemas checked in M ms" of the log as {N, M}, or null. */
+  private static long[] lastMigrationLine(Path log) throws IOException {
     Matcher last = null;
     for (String line : Files.readAllLines(log)) {
       Matcher matcher = MIGRATION_LINE.matcher(line);
@@ -170,8 +186,8 @@ public final class FoundationBench {
       }
     }
     return last == null
-        ? "not found in log"
-        : last.group(1) + " councils in " + last.group(2) + " ms";
+        ? null
+        : new long[] {Long.parseLong(last.group(1)), Long.parseLong(last.group(2))};
   }
 
   private static void deleteLogs(Path logs) throws IOException {

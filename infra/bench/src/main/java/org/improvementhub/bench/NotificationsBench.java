@@ -52,6 +52,8 @@ public final class NotificationsBench {
     int councils = args.length > 0 ? Integer.parseInt(args[0]) : 153;
     int actions = args.length > 1 ? Integer.parseInt(args[1]) : 200;
     long expected = (long) councils * actions;
+    BenchFigures figures = BenchFigures.of("notifications", councils);
+    figures.root().put("actions", actions).put("emails", expected);
     // Events go through the service's inbox one transaction each (about 40 a second on the shared
     // 2-core machine, 12 minutes for 30,600): by default the bench writes the tracked actions
     // straight into the councils' tables, as the events would; -Dbench.seed=events to go by Kafka.
@@ -185,6 +187,24 @@ public final class NotificationsBench {
           "Received by SMTP server: %d messages; duplicates: %d (same Message-ID), %d recipients"
               + " with more than one%n",
           received.messages(), received.duplicateIds(), received.recipientsTwice());
+      figures
+          .root()
+          .put("ingestSeconds", ingestSeconds)
+          .put(
+              "switchedOnToFirstQueuedSeconds",
+              Duration.between(switchedOn, delivered.firstQueued()).toMillis() / 1e3)
+          .put(
+              "scanToLastQueuedSeconds",
+              Duration.between(delivered.firstQueued(), delivered.lastQueued()).toMillis() / 1e3)
+          .put("scanToLastAcceptedSeconds", sendSeconds)
+          .put("emailsPerSecond", expected / sendSeconds)
+          .put("sendingAloneSeconds", sendingSeconds)
+          .put("sent", delivered.sent())
+          .put("failed", delivered.failed())
+          .put("received", received.messages())
+          .put("duplicates", received.duplicateIds())
+          .put("recipientsEmailedTwice", received.recipientsTwice());
+      figures.write();
     } finally {
       smtp.stop();
     }

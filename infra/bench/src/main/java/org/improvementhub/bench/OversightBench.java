@@ -38,6 +38,8 @@ public final class OversightBench {
   public static void main(String[] args) throws Exception {
     int councils = args.length > 0 ? Integer.parseInt(args[0]) : 153;
     int actions = args.length > 1 ? Integer.parseInt(args[1]) : 300;
+    BenchFigures figures = BenchFigures.of("oversight", councils);
+    figures.root().put("actions", actions);
     TestInfrastructure infra = TestInfrastructure.shared();
     TestTokens tokens = TestTokens.shared();
     Map<String, String> properties =
@@ -194,6 +196,13 @@ public final class OversightBench {
       System.out.println(
           "Freshness, progress report to dashboard:      "
               + Percentiles.of(freshness).summary(50, 99));
+      figures.root().put("eventsToReadModelSeconds", loadSeconds);
+      figures
+          .percentiles(
+              figures.root(), "dashboardUnderReadersMs", Percentiles.of(dashboard), 50, 95, 99)
+          .put("readers", readers);
+      figures.percentiles(figures.root(), "dashboardAloneMs", Percentiles.of(alone), 50, 95, 99);
+      figures.percentiles(figures.root(), "freshnessMs", Percentiles.of(freshness), 50, 99);
       String before = api.get("/oversight/councils?sort=name", observer).body();
       long rebuildBegan = System.nanoTime();
       // a rebuild of every event takes longer than HubApi's request timeout
@@ -214,6 +223,8 @@ public final class OversightBench {
       System.out.printf(
           "Rebuild from the topics (%s): %.1f s; dashboard identical after: %s%n",
           rebuilt.body(), rebuildSeconds, identical ? "yes" : "NO");
+      figures.root().put("rebuildSeconds", rebuildSeconds).put("identicalAfterRebuild", identical);
+      figures.write();
     }
     System.exit(0);
   }

@@ -40,6 +40,9 @@ public final class StartupMigrationBench {
   public static void main(String[] args) throws Exception {
     int councils = args.length > 0 ? Integer.parseInt(args[0]) : 153;
     int parallelism = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+    BenchFigures figures = BenchFigures.of("startup", councils);
+    figures.root().put("parallelism", parallelism);
+    var perService = figures.root().putObject("services");
     Path root = Path.of("").toAbsolutePath();
     Path logs = root.resolve("infra/bench/target/startup-logs");
     Files.createDirectories(logs);
@@ -73,7 +76,18 @@ public final class StartupMigrationBench {
         process.awaitHealthy(Duration.ofMinutes(5));
         healthyMillis = (System.nanoTime() - began) / 1_000_000;
         Matcher line = CHECK_LINE.matcher(Files.readString(process.log()));
-        check = line.find() ? line.group(2) + " ms (" + line.group(1) + " schemas)" : "none";
+        boolean found = line.find();
+        check = found ? line.group(2) + " ms (" + line.group(1) + " schemas)" : "none";
+        var one = perService.putObject(service.name());
+        one.put("firstMigrateExit", first.exit).put("firstMigrateMs", first.runMillis);
+        one.put("firstMigrateWallMs", first.wallMillis);
+        one.put("againMigrateExit", again.exit).put("againMigrateMs", again.runMillis);
+        one.put("againMigrateWallMs", again.wallMillis);
+        if (found) {
+          one.put("checkSchemas", Long.parseLong(line.group(1)));
+          one.put("checkMs", Long.parseLong(line.group(2)));
+        }
+        one.put("healthyMs", healthyMillis);
       }
       rows.add(
           String.format(
@@ -102,6 +116,7 @@ public final class StartupMigrationBench {
     System.out.println(
         "\nmigrate columns: the run's own figure (platform + every council), then the process's"
             + " wall time including JVM start.");
+    figures.write();
     System.exit(0);
   }
 

@@ -22,7 +22,7 @@ public record LoadFigures(
    * From a {@code stats} object of Gatling's {@code js/stats.json}; {@code percentiles1..4} are 50,
    * 75, 95 and 99 (Gatling's defaults, which the load module does not change).
    */
-  static LoadFigures fromGatlingStats(JsonNode stats) {
+  public static LoadFigures fromGatlingStats(JsonNode stats) {
     return new LoadFigures(
         stats.path("name").asText(),
         stats.path("numberOfRequests").path("total").asLong(),

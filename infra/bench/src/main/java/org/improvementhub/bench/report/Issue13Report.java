@@ -12,24 +12,22 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.improvementhub.bench.report.TargetRow.Verdict;
 
 /**
  * Writes issue 13's report into a results folder from what {@code run-all.sh} left there: {@code
- * readmix.json} (and {@code soak.json} if a soak ran into the same folder) and the older benches'
- * printed output ({@code oversight.txt}, {@code notifications.txt}, {@code foundation.txt}, {@code
- * startup.txt}). Writes {@code report.md} (every target of the issue: met, not met, or not measured
- * yet), {@code figures.json} (the raw figures) and the PNG charts. A target is never bent to fit: a
- * run smaller or shorter than the target's says "not measured yet" and shows what it did measure.
+ * readmix.json} (and {@code soak.json} if a soak ran into the same folder), the older benches'
+ * figures ({@code oversight.json}, {@code notifications.json}, {@code foundation.json}, {@code
+ * startup.json}, and {@code growth/<bench>-<councils>.json} at each size), Redmine's ({@code
+ * redmine.json}, {@code redmine-reminders.json}), {@code suite.txt}, and issue 12's {@code
+ * faults.json} and {@code fuzz.txt}. Writes {@code report.md} (every target of the issue: met, not
+ * met, or not measured yet), {@code figures.json} (the raw figures) and the PNG charts. A target is
+ * never bent to fit: a run smaller or shorter than the target's says "not measured yet" and shows
+ * what it did measure.
  *
  * <p>Run: {@code Issue13Report <results folder>}
  */
 public final class Issue13Report {
-
-  private static final Pattern SCHEMA_CHECK = Pattern.compile("(\\d+) ms \\((\\d+) schemas\\)");
 
   private final Path folder;
   private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -58,35 +56,20 @@ public final class Issue13Report {
     soak.ifPresent(s -> figures.set("soak", s));
 
     apiReads(readMix);
-    rows.add(
-        TargetRow.notMeasuredYet(
-            "the same reads side by side with Redmine 5 (equivalent issue list and issue)",
-            "≥ 5× its throughput at equal or better p99",
-            "no Redmine anchor yet (infra/bench/anchor/, loaded from target/bench-data.json)"));
+    Optional<JsonNode> redmine = readJson("redmine.json");
+    redmine.ifPresent(r -> figures.set("redmine", r));
+    Optional<JsonNode> reminders = readJson("redmine-reminders.json");
+    reminders.ifPresent(r -> figures.set("redmineReminders", r));
+    rows.add(RedmineBeside.row(redmine, readMix));
     oversight();
     emails();
     provisioning();
     migrationCheck();
     startAndMemory(readMix);
-    rows.add(
-        TargetRow.notMeasuredYet(
-            "the README's full test command on 2 cores",
-            "≤ 25 min",
-            "run-all.sh does not run the suite"));
+    rows.add(SuiteTime.row(folder));
     soakRow(soak);
-    for (String cost :
-        List.of(
-            "provisioning",
-            "start-up migration check",
-            "observer dashboard",
-            "overdue scan",
-            "email throughput")) {
-      rows.add(
-          TargetRow.notMeasuredYet(
-              "growth: " + cost + " at 10, 50, 153 and 500 councils",
-              "flat or linear (worse than linear is fixed)",
-              "not run yet: each bench takes the number of councils, run-all.sh does not vary it"));
-    }
+    Growth growth = Growth.in(folder);
+    rows.addAll(growth.rows(figures));
 
     if (readMix.isPresent()) {
       LoadCharts.latencyAgainstLoad(readMix.get(), folder.resolve("latency-vs-load.png"));
@@ -96,7 +79,12 @@ public final class Issue13Report {
     rows.forEach(r -> rowNodes.add(json.valueToTree(r)));
     json.writeValue(folder.resolve("figures.json").toFile(), figures);
     Path report = folder.resolve("report.md");
-    Files.writeString(report, markdown(readMix, soak));
+    Files.writeString(
+        report,
+        markdown(readMix, soak)
+            + RedmineBeside.markdown(redmine, readMix, reminders, readJson("notifications.json"))
+            + growthMarkdown(growth)
+            + Issue12Figures.markdown(folder));
     return report;
   }
 
@@ -148,132 +136,124 @@ public final class Issue13Report {
             : new TargetRow(measure, target, measured, Verdict.of(met)));
   }
 
-  private void oversight() {
+  private void oversight() throws IOException {
     String dashboard = "observer dashboard over 153 councils × 300 actions";
     String freshness = "freshness: a progress report → visible on the observer dashboard";
-    Optional<BenchOutput> out = BenchOutput.in(folder, "oversight");
+    Optional<JsonNode> out = readJson("oversight.json");
     if (out.isEmpty()) {
-      rows.add(TargetRow.notMeasuredYet(dashboard, "p95 ≤ 20 ms", "run-oversight.sh not run"));
-      rows.add(TargetRow.notMeasuredYet(freshness, "p99 ≤ 2 s", "run-oversight.sh not run"));
+      rows.add(TargetRow.notMeasuredYet(dashboard, "p95 ≤ 20 ms", "OversightBench not run"));
+      rows.add(TargetRow.notMeasuredYet(freshness, "p99 ≤ 2 s", "OversightBench not run"));
       return;
     }
-    BenchOutput o = out.get();
-    int councils = (int) o.number("Oversight bench: (\\d+) councils").orElse(0);
-    int actions = (int) o.number("councils x (\\d+) actions").orElse(0);
+    JsonNode o = out.get();
+    figures.set("oversight", o);
+    int councils = o.path("councils").asInt();
+    int actions = o.path("actions").asInt();
     boolean fullSize = councils >= 153 && actions >= 300;
     String size = councils + " × " + actions;
-    OptionalDouble readersP95 = o.percentile("Observer dashboard, all councils (", "95");
-    OptionalDouble aloneP95 = o.percentile("Observer dashboard, all councils (1 reader)", "95");
-    Optional<String> readersLine = o.line("Observer dashboard, all councils (");
-    ObjectNode node = figures.putObject("oversight");
-    node.put("councils", councils).put("actions", actions);
-    readersP95.ifPresent(v -> node.put("dashboardP95UnderReadersMs", v));
-    aloneP95.ifPresent(v -> node.put("dashboardP95AloneMs", v));
-    if (readersP95.isEmpty()) {
-      rows.add(TargetRow.notMeasuredYet(dashboard, "p95 ≤ 20 ms", "no dashboard line printed"));
-    } else {
-      String measured =
-          String.format(
-              "p95 %.0f ms under concurrent readers (%s), %s alone; at %s",
-              readersP95.getAsDouble(),
-              readersLine.map(l -> l.replaceAll(".*\\((\\d+) readers\\).*", "$1")).orElse("?"),
-              aloneP95.isPresent() ? String.format("%.0f ms", aloneP95.getAsDouble()) : "?",
-              size);
-      rows.add(
-          fullSize
-              ? new TargetRow(
-                  dashboard, "p95 ≤ 20 ms", measured, Verdict.of(readersP95.getAsDouble() <= 20))
-              : new TargetRow(
-                  dashboard,
-                  "p95 ≤ 20 ms",
-                  measured + " (smaller than 153 × 300)",
-                  Verdict.NOT_MEASURED_YET));
-    }
-    OptionalDouble fresh = o.percentile("Freshness", "99");
-    fresh.ifPresent(v -> node.put("freshnessP99Ms", v));
+    double readersP95 = o.path("dashboardUnderReadersMs").path("p95").asDouble();
+    String measured =
+        String.format(
+            "p95 %.0f ms under %d concurrent readers, %.0f ms alone; at %s",
+            readersP95,
+            o.path("dashboardUnderReadersMs").path("readers").asInt(),
+            o.path("dashboardAloneMs").path("p95").asDouble(),
+            size);
     rows.add(
-        fresh.isEmpty()
-            ? TargetRow.notMeasuredYet(freshness, "p99 ≤ 2 s", "no freshness line printed")
+        fullSize
+            ? new TargetRow(dashboard, "p95 ≤ 20 ms", measured, Verdict.of(readersP95 <= 20))
             : new TargetRow(
-                freshness,
-                "p99 ≤ 2 s",
-                String.format("p99 %.0f ms at %s", fresh.getAsDouble(), size),
-                Verdict.of(fresh.getAsDouble() <= 2000)));
+                dashboard,
+                "p95 ≤ 20 ms",
+                measured + " (smaller than 153 × 300)",
+                Verdict.NOT_MEASURED_YET));
+    double fresh = o.path("freshnessMs").path("p99").asDouble();
+    rows.add(
+        new TargetRow(
+            freshness,
+            "p99 ≤ 2 s",
+            String.format("p99 %.0f ms at %s", fresh, size),
+            Verdict.of(fresh <= 2000)));
   }
 
-  private void emails() {
+  private void emails() throws IOException {
     String measure =
         "30,600 overdue emails (153 councils × 200) to a local SMTP server, scan → last accepted";
     String target = "≤ 60 s, none twice";
-    Optional<BenchOutput> out = BenchOutput.in(folder, "notifications");
+    Optional<JsonNode> out = readJson("notifications.json");
     if (out.isEmpty()) {
-      rows.add(TargetRow.notMeasuredYet(measure, target, "run-notifications.sh not run"));
+      rows.add(TargetRow.notMeasuredYet(measure, target, "NotificationsBench not run"));
       return;
     }
-    BenchOutput o = out.get();
-    OptionalDouble emails = o.number("\\((\\d+) emails\\)");
-    OptionalDouble seconds = o.number("Scan -> last email accepted by SMTP:\\s+([0-9.]+) s");
-    OptionalDouble duplicates = o.number("duplicates: (\\d+)");
-    if (emails.isEmpty() || seconds.isEmpty() || duplicates.isEmpty()) {
-      rows.add(TargetRow.notMeasuredYet(measure, target, "the bench printed no figures"));
-      return;
-    }
-    figures
-        .putObject("notifications")
-        .put("emails", emails.getAsDouble())
-        .put("scanToLastAcceptedSeconds", seconds.getAsDouble())
-        .put("duplicates", duplicates.getAsDouble());
+    JsonNode o = out.get();
+    figures.set("notifications", o);
+    long emails = o.path("emails").asLong();
+    double seconds = o.path("scanToLastAcceptedSeconds").asDouble();
+    long twice = o.path("duplicates").asLong() + o.path("recipientsEmailedTwice").asLong();
     String measured =
         String.format(
-            "%.1f s for %.0f emails, %.0f duplicates",
-            seconds.getAsDouble(), emails.getAsDouble(), duplicates.getAsDouble());
-    boolean met = seconds.getAsDouble() <= 60 && duplicates.getAsDouble() == 0;
+            "%.1f s for %d emails (%d received), %d received twice; load average %s",
+            seconds,
+            emails,
+            o.path("received").asLong(),
+            twice,
+            o.path("loadAverageBefore").asText());
+    boolean met = seconds <= 60 && twice == 0 && o.path("received").asLong() == emails;
     rows.add(
-        emails.getAsDouble() >= 30_600
+        emails >= 30_600
             ? new TargetRow(measure, target, measured, Verdict.of(met))
             : new TargetRow(
-                measure, target, measured + " (fewer than 30,600)", Verdict.NOT_MEASURED_YET));
+                measure,
+                target,
+                measured + " (fewer than 30,600)",
+                twice > 0 ? Verdict.NOT_MET : Verdict.NOT_MEASURED_YET));
   }
 
-  private void provisioning() {
+  private void provisioning() throws IOException {
     String measure = "provisioning one council until every service is ready";
-    Optional<BenchOutput> out = BenchOutput.in(folder, "foundation");
-    OptionalDouble p95 =
-        out.map(o -> o.percentile("Provisioning (POST /councils to ACTIVE)", "95"))
-            .orElse(OptionalDouble.empty());
-    if (p95.isEmpty()) {
-      rows.add(TargetRow.notMeasuredYet(measure, "p95 ≤ 1 s", "run.sh (foundation) not run"));
+    Optional<JsonNode> out = readJson("foundation.json");
+    if (out.isEmpty()) {
+      rows.add(TargetRow.notMeasuredYet(measure, "p95 ≤ 1 s", "FoundationBench not run"));
       return;
     }
-    figures.putObject("provisioning").put("p95Ms", p95.getAsDouble());
+    JsonNode o = out.get();
+    figures.set("foundation", o);
+    double p95 = o.path("provisioningMs").path("p95").asDouble();
     rows.add(
         new TargetRow(
             measure,
             "p95 ≤ 1 s",
-            String.format("p95 %.0f ms", p95.getAsDouble()),
-            Verdict.of(p95.getAsDouble() <= 1000)));
+            String.format(
+                "p95 %.0f ms (p50 %.0f) over %d councils provisioned one after another",
+                p95, o.path("provisioningMs").path("p50").asDouble(), o.path("councils").asInt()),
+            Verdict.of(p95 <= 1000)));
   }
 
-  private void migrationCheck() {
+  private void migrationCheck() throws IOException {
     String measure = "start-up migration check, 153 councils, per service";
-    Optional<BenchOutput> out = BenchOutput.in(folder, "startup");
+    Optional<JsonNode> out = readJson("startup.json");
     if (out.isEmpty()) {
-      rows.add(TargetRow.notMeasuredYet(measure, "≤ 10 s", "run-startup.sh not run"));
+      rows.add(TargetRow.notMeasuredYet(measure, "≤ 10 s", "StartupMigrationBench not run"));
       return;
     }
-    Matcher m = SCHEMA_CHECK.matcher(out.get().text());
+    figures.set("startup", out.get());
     double worst = -1;
-    int schemas = 0;
-    while (m.find()) {
-      worst = Math.max(worst, Double.parseDouble(m.group(1)));
-      schemas = Integer.parseInt(m.group(2));
+    long schemas = 0;
+    StringBuilder each = new StringBuilder();
+    for (var it = out.get().path("services").fields(); it.hasNext(); ) {
+      var e = it.next();
+      if (e.getValue().has("checkMs")) {
+        worst = Math.max(worst, e.getValue().path("checkMs").asDouble());
+        schemas = e.getValue().path("checkSchemas").asLong();
+        each.append(
+            String.format("%s %.0f ms, ", e.getKey(), e.getValue().path("checkMs").asDouble()));
+      }
     }
     if (worst < 0) {
-      rows.add(TargetRow.notMeasuredYet(measure, "≤ 10 s", "no schema check line printed"));
+      rows.add(TargetRow.notMeasuredYet(measure, "≤ 10 s", "no service logged its check"));
       return;
     }
-    figures.putObject("migrationCheck").put("worstMs", worst).put("schemas", schemas);
-    String measured = String.format("slowest service %.0f ms (%d schemas)", worst, schemas);
+    String measured = String.format("%s(%d schemas)", each, schemas).replace(", (", " (");
     rows.add(
         schemas >= 153
             ? new TargetRow(measure, "≤ 10 s", measured, Verdict.of(worst <= 10_000))
@@ -442,15 +422,35 @@ public final class Issue13Report {
           }
           md.append("\n```\n");
         });
+    return md.toString();
+  }
+
+  private static String growthMarkdown(Growth growth) {
+    StringBuilder md = new StringBuilder("\n## Growth with the number of councils\n\n");
     md.append(
-        "\n## Not measured yet (hooks)\n\n"
-            + "- Redmine beside us: `infra/bench/anchor/` will install Debian's redmine, load"
-            + " `infra/bench/target/bench-data.json` (the same councils, plans and actions the load"
-            + " used) and run `ReadMix`'s equivalent against it; a `redmine.json` in this folder"
-            + " will fill the second row.\n"
-            + "- Growth at 10, 50, 153 and 500 councils: run each bench at each size into this"
-            + " folder (`<bench>-<councils>.txt`) and chart cost against councils.\n"
-            + "- The README's test command: time `.ci/run` on a quiet 2-core machine.\n");
+        "Each cost fitted as a·councils^k (least squares on log–log); flat k < 0.25, linear"
+            + " k ≤ 1.25, worse above. Figures from the older benches run at each size"
+            + " (`growth/<bench>-<councils>.json`).\n\n");
+    md.append("| cost | measured | exponent | growth | expected |\n|---|---|---|---|---|\n");
+    for (GrowthCost cost : growth.costs()) {
+      md.append(
+          String.format(
+              "| %s | %s | %s | %s | %s |%n",
+              cost.name(),
+              cost.points().isEmpty() ? "not run" : cost.describe(),
+              Double.isNaN(cost.exponent()) ? "" : String.format("%.2f", cost.exponent()),
+              cost.growth(),
+              cost.expected()));
+    }
+    for (GrowthCost cost : growth.costs()) {
+      if (cost.points().size() >= 2) {
+        md.append("\n![")
+            .append(cost.name())
+            .append("](")
+            .append(Growth.chartName(cost))
+            .append(")\n");
+      }
+    }
     return md.toString();
   }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -38,17 +39,21 @@ final class LoadCharts {
     data.addSeries(p95);
     data.addSeries(p99);
     perRequest.values().forEach(data::addSeries);
-    save(
+    JFreeChart chart =
         ChartFactory.createXYLineChart(
             "Read mix: response time against load (target p99 <= 20 ms at 300/s)",
             "requests per second asked (open model)",
-            "response time (ms)",
+            "response time (ms, log scale)",
             data,
             PlotOrientation.VERTICAL,
             true,
             false,
-            false),
-        png);
+            false);
+    // from a few ms to a minute: only a log scale shows both ends
+    LogAxis milliseconds = new LogAxis("response time (ms, log scale)");
+    milliseconds.setSmallestValue(0.5);
+    chart.getXYPlot().setRangeAxis(milliseconds);
+    save(chart, png);
   }
 
   /** Each service's resident memory peak per rate of the read mix. */

@@ -101,31 +101,32 @@ class Issue13ReportTest {
   }
 
   @Test
-  void theOlderBenchesPrintedFiguresAreReadBack() throws Exception {
+  void theOlderBenchesFiguresAreReadFromTheirJson() throws Exception {
     Files.writeString(
-        folder.resolve("oversight.txt"),
+        folder.resolve("oversight.json"),
         """
-        == Oversight bench: 153 councils x 300 actions (45900 events), 2 cores ==
-        Observer dashboard, all councils (20 readers): p50=9 ms  p95=25 ms  (n=2000)
-        Observer dashboard, all councils (1 reader):   p50=3 ms  p95=5 ms  (n=200)
-        Freshness, progress report to dashboard:      p50=400 ms  p99=1500 ms  (n=50)
+        {"bench":"oversight","councils":153,"actions":300,"loadAverageBefore":"1 1 1",
+         "dashboardUnderReadersMs":{"p50":9,"p95":25,"p99":30,"n":200,"readers":20},
+         "dashboardAloneMs":{"p50":3,"p95":5,"p99":6,"n":50},
+         "freshnessMs":{"p50":400,"p99":1500,"n":50}}
         """);
     Files.writeString(
-        folder.resolve("notifications.txt"),
+        folder.resolve("notifications.json"),
         """
-        == Notifications bench: 10 councils x 200 overdue actions (2000 emails), 2 cores ==
-        Scan -> last email accepted by SMTP:       7.5 s
-        Received by SMTP server: 2000 messages; duplicates: 0 (same Message-ID), 0 recipients
+        {"bench":"notifications","councils":10,"actions":200,"emails":2000,"received":2000,
+         "scanToLastAcceptedSeconds":7.5,"duplicates":0,"recipientsEmailedTwice":0}
         """);
     Files.writeString(
-        folder.resolve("foundation.txt"),
-        "Provisioning (POST /councils to ACTIVE):   p50=300 ms  p95=800 ms  (n=153)\n");
-    Files.writeString(
-        folder.resolve("startup.txt"),
+        folder.resolve("foundation.json"),
         """
-        Start-up migration with 153 council schemas, parallelism 4 (logs: x)
-        tenancy  0  1/2 ms  0  1/2 ms  1200 ms (153 schemas)  3000
-        plans    0  1/2 ms  0  1/2 ms  11000 ms (153 schemas)  14000
+        {"bench":"foundation","councils":153,"provisioningMs":{"p50":300,"p95":800,"n":153}}
+        """);
+    Files.writeString(
+        folder.resolve("startup.json"),
+        """
+        {"bench":"startup","councils":153,"services":{
+          "tenancy":{"checkMs":1200,"checkSchemas":153},
+          "plans":{"checkMs":11000,"checkSchemas":153}}}
         """);
 
     Map<String, String> verdicts = verdicts();
@@ -136,5 +137,81 @@ class Issue13ReportTest {
     assertThat(row(verdicts, "30,600 overdue emails")).isEqualTo("NOT_MEASURED_YET");
     assertThat(row(verdicts, "provisioning")).isEqualTo("MET");
     assertThat(row(verdicts, "start-up migration check")).isEqualTo("NOT_MET");
+  }
+
+  @Test
+  void emailsReceivedTwiceFailTheRowAtAnySize() throws Exception {
+    Files.writeString(
+        folder.resolve("notifications.json"),
+        """
+        {"councils":10,"actions":200,"emails":2000,"received":2001,
+         "scanToLastAcceptedSeconds":7.5,"duplicates":1,"recipientsEmailedTwice":0}
+        """);
+
+    assertThat(row(verdicts(), "30,600 overdue emails")).isEqualTo("NOT_MET");
+  }
+
+  @Test
+  void growthAtEverySizeIsJudgedByItsFittedExponentAndCharted() throws Exception {
+    Path growth = Files.createDirectories(folder.resolve("growth"));
+    for (int n : new int[] {10, 50, 153, 500}) {
+      // provisioning flat; the dashboard grows with the square of the councils
+      Files.writeString(
+          growth.resolve("foundation-" + n + ".json"),
+          "{\"councils\":%d,\"provisioningMs\":{\"p95\":%d}}".formatted(n, 400 + n % 7));
+      Files.writeString(
+          growth.resolve("oversight-" + n + ".json"),
+          "{\"councils\":%d,\"dashboardAloneMs\":{\"p95\":%f}}".formatted(n, 0.01 * n * n));
+    }
+    Files.writeString(
+        growth.resolve("startup-10.json"), "{\"services\":{\"plans\":{\"checkMs\":100}}}");
+    Files.writeString(
+        growth.resolve("startup-50.json"), "{\"services\":{\"plans\":{\"checkMs\":500}}}");
+
+    Map<String, String> verdicts = verdicts();
+
+    assertThat(row(verdicts, "growth: provisioning")).isEqualTo("MET");
+    assertThat(row(verdicts, "growth: observer dashboard")).isEqualTo("NOT_MET");
+    // linear, but only two of the four sizes
+    assertThat(row(verdicts, "growth: start-up migration check")).isEqualTo("NOT_MEASURED_YET");
+    assertThat(row(verdicts, "growth: overdue scan")).isEqualTo("NOT_MEASURED_YET");
+    assertThat(folder.resolve("growth-provisioning-one-council.png")).isNotEmptyFile();
+    assertThat(folder.resolve("growth-observer-dashboard.png")).isNotEmptyFile();
+    assertThat(Files.readString(folder.resolve("report.md")))
+        .contains("exponent 2.00: worse than linear")
+        .contains("exponent 1.00: linear");
+  }
+
+  @Test
+  void redmineIsComparedAtEqualP99AndASkippedInstallSaysWhy() throws Exception {
+    Files.writeString(
+        folder.resolve("readmix.json"), READ_MIX.replace("\"failed\":2", "\"failed\":0"));
+    Files.writeString(
+        folder.resolve("redmine.json"),
+        """
+        {"pumaWorkers":"2","pumaThreads":"5","runs":[
+          {"rate":50.0,"seconds":60,"operations":600,"failed":0,"unanswered":2400,
+           "operationsPerSecond":10.0,"worstP99":30000,"requests":[]}]}
+        """);
+
+    // Redmine saturated at 10 operations/s with p99 30 s; we served 299/s at p99 12 ms: 29.9×
+    assertThat(row(verdicts(), "the same reads side by side")).isEqualTo("MET");
+    assertThat(Files.readString(folder.resolve("report.md"))).contains("(29.9×)");
+
+    Files.writeString(folder.resolve("redmine.json"), "{\"skipped\":\"not root (uid 1000)\"}");
+    assertThat(row(verdicts(), "the same reads side by side")).isEqualTo("NOT_MEASURED_YET");
+    assertThat(Files.readString(folder.resolve("report.md")))
+        .contains("not measured: not root (uid 1000)");
+  }
+
+  @Test
+  void theSuiteTimeIsReadFromOurOwnLineOrMavensTotalTime() throws Exception {
+    Files.writeString(folder.resolve("suite.txt"), "seconds=1107\nexit=0\ncores=2\n");
+    assertThat(row(verdicts(), "the README's full test command")).isEqualTo("MET");
+    assertThat(Files.readString(folder.resolve("report.md"))).contains("18 min 27 s (passed, 2");
+
+    Files.writeString(
+        folder.resolve("suite.txt"), "[INFO] BUILD SUCCESS\n[INFO] Total time:  26:03 min\n");
+    assertThat(row(verdicts(), "the README's full test command")).isEqualTo("NOT_MET");
   }
 }
