@@ -11,11 +11,21 @@
 #
 # Usage: infra/bench/run-faults.sh [--full] [--runs N] [--batch N] [--smtp-minutes M]
 #                                  [--outages N] [--outage-seconds S] [--seed S]
+#                                  [--only kill-restart,smtp,kafka,postgres]
+#                                  [--kill-restart-minutes M] [--json FILE] [--logs DIR]
 #   (no option)  a small profile that shows the harness works: 5 runs of 20 emails, a 15-second
 #                SMTP outage, one 8-second outage of Kafka and one of PostgreSQL (about 10 minutes)
 #   --full       the issue's benchmark profile: 100 kill-restart runs of 40 emails, a 10-minute SMTP
-#                outage, 10 outages of 10 s each of Kafka and PostgreSQL (a few hours on 2 cores;
-#                run it on a quiet machine). Options after --full override its sizes.
+#                outage, 10 outages of 10 s each of Kafka and PostgreSQL (about 1.5 hours on a quiet
+#                2-core machine; far longer on a busy one). Options after --full override its sizes.
+#   --only       some of the phases, e.g. the kill-restart runs in one process and the outages in
+#                another (each starts a stack of its own; give each its own --json and --logs)
+#   --kill-restart-minutes  stop starting kill-restart runs after M minutes; the runs made are
+#                counted again at the end as usual
+#   --json       where the figures go as JSON, rewritten after every run so a bench stopped half-way
+#                leaves what it completed (default infra/bench/target/faults.json; the issue-13
+#                report reads it); --logs: the services' output (default infra/faults/target/bench-logs)
+# Prints the load average at the start, after each kill-restart run and at the end.
 # Set SKIP_BUILD=1 to reuse the last build.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -1,17 +1,23 @@
 package org.improvementhub.faults;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.improvementhub.faults.KillRestartRun.Result;
 import org.improvementhub.faults.OutageRun.Fault;
 import org.improvementhub.faults.OutageRun.Recovery;
+import org.improvementhub.faults.OverdueBatch.Delivered;
 
 /**
  * The benchmark profile of the fault harness, on one stack: {@code runs} SIGKILL-and-restart runs
@@ -26,15 +32,35 @@ import org.improvementhub.faults.OutageRun.Recovery;
  * profile is small (5 runs of 20 emails, a 15-second SMTP outage, one outage of each of 8 s),
  * enough to see that it works; {@code --full} is the issue's benchmark profile (100 runs of 40
  * emails, a 10-minute SMTP outage, 10 outages of each of 10 s). Any option after {@code --full}
- * overrides it.
+ * overrides it. {@code --only} runs some of the phases ({@code kill-restart}, {@code smtp}, {@code
+ * kafka}, {@code postgres}), {@code --kill-restart-minutes} stops starting kill-restart runs after
+ * that long, {@code --json} and {@code --logs} say where the figures (as JSON, see {@link
+ * FaultsFigures}) and the services' output go.
  */
 public final class FaultsBench {
+
+  /** Kill-restart runs that share a council (see {@link OverdueBatch#in}). */
+  private static final int RUNS_PER_COUNCIL = 10;
+
+  /** How long the bench waits after the last run before counting every run again. */
+  private static final Duration LATE_COPIES = Duration.ofSeconds(5);
 
   private FaultsBench() {}
 
   /** The profile's sizes. */
   private record Profile(
-      int runs, int batch, Duration smtpOutage, int outages, Duration outage, long seed) {
+      int runs,
+      int batch,
+      Duration smtpOutage,
+      int outages,
+      Duration outage,
+      long seed,
+      Path json,
+      Path logs,
+      Set<String> phases,
+      Duration killRestartBudget) {
+
+    static final List<String> PHASES = List.of("kill-restart", "smtp", "kafka", "postgres");
 
     static Profile of(String[] args) {
       Map<String, String> options = new LinkedHashMap<>();
@@ -47,7 +73,9 @@ public final class FaultsBench {
         } else {
           throw new IllegalArgumentException(
               "Usage: FaultsBench [--full] [--runs N] [--batch N] [--smtp-minutes M]"
-                  + " [--outages N] [--outage-seconds S] [--seed S]; not understood: "
+                  + " [--outages N] [--outage-seconds S] [--seed S] [--json FILE] [--logs DIR]"
+                  + " [--only kill-restart,smtp,kafka,postgres] [--kill-restart-minutes M];"
+                  + " not understood: "
                   + args[i]);
         }
       }
@@ -62,7 +90,42 @@ public final class FaultsBench {
                           or(option.apply("smtp-minutes"), full ? "10" : "0.25")))),
           Integer.parseInt(or(option.apply("outages"), full ? "10" : "1")),
           Duration.ofSeconds(Long.parseLong(or(option.apply("outage-seconds"), full ? "10" : "8"))),
-          Long.parseLong(or(option.apply("seed"), String.valueOf(System.nanoTime()))));
+          Long.parseLong(or(option.apply("seed"), String.valueOf(System.nanoTime()))),
+          Path.of(or(option.apply("json"), "infra/bench/target/faults.json")),
+          Path.of(or(option.apply("logs"), "infra/faults/target/bench-logs")),
+          phases(or(option.apply("only"), String.join(",", PHASES))),
+          option.apply("kill-restart-minutes") == null
+              ? null
+              : Duration.ofSeconds(
+                  (long) (60 * Double.parseDouble(option.apply("kill-restart-minutes")))));
+    }
+
+    private static Set<String> phases(String list) {
+      Set<String> phases = new LinkedHashSet<>(List.of(list.split(",")));
+      if (!PHASES.containsAll(phases)) {
+        throw new IllegalArgumentException("--only takes some of " + PHASES + ", not " + list);
+      }
+      return phases;
+    }
+
+    boolean runs(String phase) {
+      return phases.contains(phase);
+    }
+
+    ObjectNode asJson(boolean full) {
+      ObjectNode node = JsonNodeFactory.instance.objectNode();
+      node.put("full", full);
+      node.put("killRestartRuns", runs);
+      node.put("batch", batch);
+      node.put("smtpOutageSeconds", smtpOutage.toMillis() / 1000.0);
+      node.put("outagesEach", outages);
+      node.put("outageSeconds", outage.toMillis() / 1000.0);
+      node.put("seed", seed);
+      phases.forEach(node.putArray("phases")::add);
+      if (killRestartBudget != null) {
+        node.put("killRestartMinutes", killRestartBudget.toSeconds() / 60.0);
+      }
+      return node;
     }
 
     private static String or(String value, String otherwise) {
@@ -75,53 +138,133 @@ public final class FaultsBench {
     Path root = Path.of("").toAbsolutePath();
     System.out.printf(
         "Fault harness: %d kill-restart runs of %d overdue emails, an SMTP outage of %s,"
-            + " %d Kafka and %d PostgreSQL outages of %s (seed %d)%n",
+            + " %d Kafka and %d PostgreSQL outages of %s (seed %d; phases %s); load average %s%n",
         profile.runs(),
         profile.batch(),
         profile.smtpOutage(),
         profile.outages(),
         profile.outages(),
         profile.outage(),
-        profile.seed());
-    try (FaultStack stack =
-        FaultStack.start(root, root.resolve("infra/faults/target/bench-logs"))) {
-      killRestart(stack, profile);
-      smtpOutage(stack, profile);
-      outages(stack, profile, OutageRun.brokerStop(stack));
-      outages(stack, profile, OutageRun.databaseCrash(stack));
+        profile.seed(),
+        String.join(",", profile.phases()),
+        LoadAverage.now());
+    FaultsFigures figures =
+        new FaultsFigures(
+            root.resolve(profile.json()), profile.asJson(List.of(args).contains("--full")));
+    long started = System.nanoTime();
+    try (FaultStack stack = FaultStack.start(root, root.resolve(profile.logs()))) {
+      // a bench stopped with Ctrl-C or kill takes its services, PostgreSQL and broker with it
+      Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "fault-stack-stop"));
+      System.out.printf("stack started in %s%n", since(started));
+      if (profile.runs("kill-restart")) {
+        killRestart(stack, profile, figures);
+      }
+      if (profile.runs("smtp")) {
+        smtpOutage(stack, profile, figures);
+      }
+      if (profile.runs("kafka")) {
+        outages(stack, profile, OutageRun.brokerStop(stack), figures);
+      }
+      if (profile.runs("postgres")) {
+        outages(stack, profile, OutageRun.databaseCrash(stack), figures);
+      }
     }
+    figures.finished();
+    System.out.printf(
+        "done in %s; load average %s; figures in %s%n",
+        since(started), LoadAverage.now(), figures.file());
     System.exit(0);
   }
 
-  private static void killRestart(FaultStack stack, Profile profile) {
+  private static String since(long startedNanos) {
+    return Duration.ofNanos(System.nanoTime() - startedNanos)
+        .truncatedTo(ChronoUnit.SECONDS)
+        .toString();
+  }
+
+  private static void killRestart(FaultStack stack, Profile profile, FaultsFigures figures) {
     SplittableRandom random = new SplittableRandom(profile.seed());
     List<Result> results = new ArrayList<>();
+    int failedInARow = 0;
+    FaultCouncil council = null;
+    long phaseStarted = System.nanoTime();
     for (int i = 1; i <= profile.runs(); i++) {
-      Result result = new KillRestartRun(stack, profile.batch(), random).run();
+      if (profile.killRestartBudget() != null
+          && System.nanoTime() - phaseStarted > profile.killRestartBudget().toNanos()) {
+        // on a machine too slow for every run: what ran is counted properly rather than cut off
+        System.out.printf(
+            "kill-restart: time budget of %s used up after %d of %d runs%n",
+            profile.killRestartBudget(), i - 1, profile.runs());
+        break;
+      }
+      long began = System.nanoTime();
+      Result result;
+      try {
+        if (council == null || (i - 1) % RUNS_PER_COUNCIL == 0) {
+          council = FaultCouncil.create(stack);
+        }
+        // no wait for late copies after each run: every batch is counted again at the end
+        result =
+            new KillRestartRun(
+                    stack, OverdueBatch.in(council, i, profile.batch()), random, Duration.ZERO)
+                .run();
+        failedInARow = 0;
+      } catch (RuntimeException e) {
+        // a run that could not be made (a restart that never became healthy, a set-up refused)
+        // is a finding too: it is counted and shown, and the bench goes on unless the stack is
+        // plainly broken
+        figures.killRestartFailed(i, e.toString());
+        System.out.printf("run %3d: could not be completed: %s%n", i, e);
+        if (++failedInARow == 3) {
+          System.out.println("three runs in a row could not be completed; kill-restart stopped");
+          break;
+        }
+        continue;
+      }
+      Duration took = Duration.ofNanos(System.nanoTime() - began);
       results.add(result);
+      figures.killRestart(i, result, took);
       System.out.printf(
-          "run %3d: killed after %2d accepted; expected %d, reached %d, lost %d, duplicates %d%n",
+          Locale.ROOT,
+          "run %3d: killed after %2d accepted; expected %d, reached %d, lost %d, duplicates %d"
+              + " (%.0f s, load %s)%n",
           i,
           result.killedAfter(),
           result.delivered().expected(),
           result.delivered().reached(),
           result.delivered().lost(),
-          result.delivered().duplicates());
+          result.delivered().duplicates(),
+          took.toMillis() / 1000.0,
+          LoadAverage.now());
       if (!result.diagnosis().isEmpty()) {
         System.out.println("  lost: " + result.diagnosis());
       }
     }
+    // counted again after the later runs: a second copy of an email that came late shows now
+    Polling.pause(LATE_COPIES);
+    List<Delivered> recounted =
+        results.stream().map(r -> r.batch().delivered(stack.mail())).toList();
+    for (int i = 0; i < results.size(); i++) {
+      Delivered first = results.get(i).delivered();
+      Delivered again = recounted.get(i);
+      if (!again.equals(first)) {
+        System.out.printf("  run counted again at the end: %s (first %s)%n", again, first);
+      }
+    }
+    figures.killRestartRecounted(recounted);
     System.out.printf(
-        "kill-restart: runs %d, emails expected %d, lost %d, duplicates %d%n",
+        "kill-restart: runs %d, emails expected %d, lost %d, duplicates %d"
+            + " (counted again at the end)%n",
         results.size(),
-        results.stream().mapToInt(r -> r.delivered().expected()).sum(),
-        results.stream().mapToInt(r -> r.delivered().lost()).sum(),
-        results.stream().mapToInt(r -> r.delivered().duplicates()).sum());
+        recounted.stream().mapToInt(Delivered::expected).sum(),
+        recounted.stream().mapToInt(Delivered::lost).sum(),
+        recounted.stream().mapToInt(Delivered::duplicates).sum());
   }
 
-  private static void smtpOutage(FaultStack stack, Profile profile) {
+  private static void smtpOutage(FaultStack stack, Profile profile, FaultsFigures figures) {
     SmtpOutageRun.Result result =
         new SmtpOutageRun(stack, profile.batch(), profile.smtpOutage()).run();
+    figures.smtpOutage(profile.smtpOutage(), result);
     System.out.printf(
         "smtp outage %s: accepted during outage %d, expected %d, delivered after %d, lost %d,"
             + " duplicates %d, last email %.1f s after the server came back%n",
@@ -134,11 +277,13 @@ public final class FaultsBench {
         result.lastEmailAfterReturn().toMillis() / 1000.0);
   }
 
-  private static void outages(FaultStack stack, Profile profile, Fault fault) {
+  private static void outages(
+      FaultStack stack, Profile profile, Fault fault, FaultsFigures figures) {
     List<OutageRun.Result> results = new ArrayList<>();
     for (int i = 1; i <= profile.outages(); i++) {
       OutageRun.Result result = new OutageRun(stack, fault, profile.outage()).run();
       results.add(result);
+      figures.outages(fault.name(), results);
       System.out.printf("outage %d of %d, %s%n", i, profile.outages(), FaultsReport.of(result));
     }
     if (results.isEmpty()) {

@@ -8,34 +8,37 @@ import org.improvementhub.faults.OverdueBatch.Delivered;
  * One crash of the notifications service while a batch of overdue emails goes out: after a random
  * number of the batch's emails has been accepted (none, some, or all but one), and a random few
  * milliseconds more, the process is killed with SIGKILL and started again. Once every lead has had
- * their email, the harness waits a little longer for any late second copy, then counts.
+ * their email, the harness waits {@code lateCopies} longer for any late second copy, then counts.
+ * (The bench waits for none here: it counts every run's batch again at its end, after the later
+ * runs, which gives a late copy far longer to show.)
  */
 final class KillRestartRun {
 
   private static final Duration DELIVERY = Duration.ofSeconds(120);
-  private static final Duration LATE_COPIES = Duration.ofSeconds(2);
 
   private final FaultStack stack;
-  private final int batchSize;
+  private final OverdueBatch batch;
   private final RandomGenerator random;
+  private final Duration lateCopies;
 
-  KillRestartRun(FaultStack stack, int batchSize, RandomGenerator random) {
+  KillRestartRun(
+      FaultStack stack, OverdueBatch batch, RandomGenerator random, Duration lateCopies) {
     this.stack = stack;
-    this.batchSize = batchSize;
+    this.batch = batch;
     this.random = random;
+    this.lateCopies = lateCopies;
   }
 
-  /** What one run found. */
   /**
    * What one run found.
    *
+   * @param batch the run's emails, to count again later
    * @param diagnosis for a run that lost an email: the service's own delivery log of it
    */
-  record Result(int killedAfter, Delivered delivered, String diagnosis) {}
+  record Result(OverdueBatch batch, int killedAfter, Delivered delivered, String diagnosis) {}
 
   Result run() {
-    OverdueBatch batch = OverdueBatch.create(stack, batchSize);
-    int killAfter = random.nextInt(batchSize);
+    int killAfter = random.nextInt(batch.size());
     batch.createActions(stack);
     batch.scan(stack);
     Polling.until(
@@ -46,8 +49,8 @@ final class KillRestartRun {
     stack.crashAndRestartNotifications();
     // a lost email is a finding, not a failure of the harness: the run is counted either way
     boolean complete = Polling.within(() -> batch.delivered(stack.mail()).complete(), DELIVERY);
-    Polling.pause(LATE_COPIES);
+    Polling.pause(lateCopies);
     return new Result(
-        killAfter, batch.delivered(stack.mail()), complete ? "" : batch.diagnosis(stack));
+        batch, killAfter, batch.delivered(stack.mail()), complete ? "" : batch.diagnosis(stack));
   }
 }

@@ -13,30 +13,39 @@ import org.improvementhub.testsupport.http.ApiResponse;
 import org.improvementhub.testsupport.http.HubApi;
 
 /**
- * A council of its own with {@code size} overdue actions, each with a lead of its own, so that
- * every lead must receive exactly one overdue email. Made through the public APIs, as a council
- * would.
+ * {@code size} overdue actions, each with a lead of its own whom no other batch uses, so that every
+ * lead must receive exactly one overdue email. Made through the public APIs, as a council would.
  */
 final class OverdueBatch {
 
   private final String council;
   private final String manager;
+  private final int number;
   private final List<String> leads;
 
-  private OverdueBatch(String council, String manager, List<String> leads) {
+  private OverdueBatch(String council, String manager, int number, List<String> leads) {
     this.council = council;
     this.manager = manager;
+    this.number = number;
     this.leads = leads;
   }
 
-  /** A new council, active in every service, and its programme manager. */
+  /** A batch in a new council of its own, active in every service. */
   static OverdueBatch create(FaultStack stack, int size) {
-    FaultCouncil created = FaultCouncil.create(stack);
+    return in(FaultCouncil.create(stack), 1, size);
+  }
+
+  /**
+   * Batch {@code number} of {@code council}: its refs and leads are its own, so several batches can
+   * share a council (making a council per batch migrates a schema in every service, and each
+   * restart of notifications then has one more council to check).
+   */
+  static OverdueBatch in(FaultCouncil council, int number, int size) {
     List<String> leads = new ArrayList<>();
     for (int i = 1; i <= size; i++) {
-      leads.add("lead-" + i + "@" + created.council() + ".faults.test");
+      leads.add("lead-" + number + "-" + i + "@" + council.council() + ".faults.test");
     }
-    return new OverdueBatch(created.council(), created.manager(), List.copyOf(leads));
+    return new OverdueBatch(council.council(), council.manager(), number, List.copyOf(leads));
   }
 
   /**
@@ -50,10 +59,10 @@ final class OverdueBatch {
           plans.post(
               "/councils/" + council + "/actions",
               manager,
-              ("{\"ref\":\"1.%d\",\"title\":\"Audit of child protection plans %d\","
+              ("{\"ref\":\"%d.%d\",\"title\":\"Audit of child protection plans %d\","
                       + "\"lead\":{\"name\":\"Lead %d\",\"email\":\"%s\"},"
                       + "\"dueDate\":\"%s\",\"ragStatus\":\"AMBER\"}")
-                  .formatted(i, i, i, leads.get(i - 1), LocalDate.now().minusDays(3))),
+                  .formatted(number, i, i, i, leads.get(i - 1), LocalDate.now().minusDays(3))),
           201);
     }
   }
