@@ -135,14 +135,8 @@ final class FaultStack implements AutoCloseable {
       properties.put("hub.notifications.retry.first-delay", "1s");
       properties.put("hub.notifications.retry.max-delay", "5s");
       properties.put("hub.notifications.retry.max-attempts", "100000");
-      // A process killed with SIGKILL never leaves its consumer groups: the broker waits for its
-      // session to time out (45 s by default) before it gives the partitions to the restarted
-      // process, and until then no event reaches it. That wait is the broker's, not the service's,
-      // and it made each kill-restart run wait up to 45 s for the next batch's events; 10 s (the
-      // Kafka clients' default before 3.0) keeps it short. Applies to the producer too, which
-      // ignores it.
-      properties.put("kafka.session.timeout.ms", "10000");
-      properties.put("kafka.heartbeat.interval.ms", "3000");
+      // (the Kafka session of 10 s that keeps a SIGKILLed consumer from holding its partitions
+      // for 45 s is in every service's application.yml)
     }
     ServiceProcess process =
         ServiceProcess.start(service, ports.get(service.name()), root, properties, logs);
