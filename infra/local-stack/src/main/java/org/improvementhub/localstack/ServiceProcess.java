@@ -78,11 +78,14 @@ public final class ServiceProcess implements AutoCloseable {
       command.add(service.mainClass());
       Files.createDirectories(logDirectory);
       Path log = logDirectory.resolve(service.name() + ".log");
-      Process process =
+      ProcessBuilder builder =
           new ProcessBuilder(command)
               .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-              .start();
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      // glibc gives each thread that allocates its own 64 MB malloc arena: with Netty's, Hikari's
+      // and Kafka's threads that is resident memory the JVM never asked for
+      builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+      Process process = builder.start();
       return new ServiceProcess(service, port, process, log);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start " + service.name(), e);

@@ -31,7 +31,10 @@ public final class LoadStack implements AutoCloseable {
 
   static final String ADMIN = "admin@load.bench";
   static final String ADMIN_PASSWORD = "Load-Admin-Password-1";
-  private static final Duration START = Duration.ofSeconds(180);
+
+  /** How long a service may take to answer its health check; longer on a busy shared machine. */
+  private static final Duration START =
+      Duration.ofSeconds(Long.getLong("bench.start-seconds", 180));
 
   private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
   private final Map<String, Double> secondsToHealthy = new LinkedHashMap<>();

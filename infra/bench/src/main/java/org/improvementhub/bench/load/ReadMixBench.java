@@ -18,6 +18,8 @@ import java.util.Map;
  */
 public final class ReadMixBench {
 
+  private static final long IDLE_MILLIS = 10_000;
+
   public static void main(String[] args) throws Exception {
     try {
       run(args);
@@ -27,6 +29,19 @@ public final class ReadMixBench {
       System.exit(1);
     }
     System.exit(0);
+  }
+
+  private static Map<String, Double> perSecond(
+      Map<String, Double> before, Map<String, Double> after, double seconds) {
+    Map<String, Double> rate = new LinkedHashMap<>();
+    before.forEach((name, ms) -> rate.put(name, (after.get(name) - ms) / seconds));
+    return rate;
+  }
+
+  private static Map<String, String> rounded(Map<String, Double> figures) {
+    Map<String, String> shown = new LinkedHashMap<>();
+    figures.forEach((name, value) -> shown.put(name, String.format("%.2f", value)));
+    return shown;
   }
 
   private static void run(String[] args) throws Exception {
@@ -58,10 +73,24 @@ public final class ReadMixBench {
           run.targets(),
           out.resolve("gatling-warm-up"),
           out.resolve("gatling.log"));
+      // what the services use doing nothing (relays polling, scans, metrics), to read the
+      // per-request figures against
+      Map<String, Double> idleFrom = ServiceCpu.millis(run.stack().services());
+      long idleBegan = System.nanoTime();
+      Thread.sleep(IDLE_MILLIS);
+      Map<String, Double> idleCpu =
+          perSecond(
+              idleFrom,
+              ServiceCpu.millis(run.stack().services()),
+              (System.nanoTime() - idleBegan) / 1e9);
+      figures.put("idleCpuMsPerSecond", idleCpu);
+      System.out.println("  idle CPU (ms per s): " + rounded(idleCpu));
       List<Map<String, Object>> runs = new ArrayList<>();
       for (double rate : rates) {
         String loadBefore = Machine.loadAverage();
         MemoryTrace trace = MemoryTrace.every(2, run.stack().services());
+        Map<String, Double> cpuBefore = ServiceCpu.millis(run.stack().services());
+        long began = System.nanoTime();
         GatlingRun.Result result;
         try {
           result =
@@ -75,6 +104,10 @@ public final class ReadMixBench {
         } finally {
           trace.close();
         }
+        double wallSeconds = (System.nanoTime() - began) / 1e9;
+        Map<String, Double> cpuPerRequest =
+            ServiceCpu.perRequest(
+                cpuBefore, ServiceCpu.millis(run.stack().services()), result.all().total());
         Map<String, Object> one = new LinkedHashMap<>();
         one.put("rate", rate);
         one.put("seconds", seconds);
@@ -83,6 +116,8 @@ public final class ReadMixBench {
         one.put("all", result.all());
         one.put("requests", result.requests());
         one.put("peakRssMb", trace.peakMb());
+        one.put("cpuMsPerRequest", cpuPerRequest);
+        one.put("secondsMeasured", wallSeconds);
         one.put("report", result.report().toString());
         runs.add(one);
         System.out.printf(
@@ -90,6 +125,9 @@ public final class ReadMixBench {
             rate, seconds, loadBefore, result.all().summary());
         result.requests().forEach(r -> System.out.println("    " + r.summary()));
         System.out.println("  resident peak (MB): " + trace.peakMb());
+        System.out.printf(
+            "  CPU per request (ms, over %.0f s including Gatling's start and report): %s%n",
+            wallSeconds, rounded(cpuPerRequest));
       }
       figures.put("cores", Machine.cores());
       figures.put("runs", runs);

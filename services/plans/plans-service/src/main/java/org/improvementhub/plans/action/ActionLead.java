@@ -3,6 +3,7 @@ package org.improvementhub.plans.action;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
 import java.util.UUID;
 import org.improvementhub.plans.events.PlanPerson;
 
@@ -12,7 +13,11 @@ import org.improvementhub.plans.events.PlanPerson;
  */
 @MappedEntity("action_lead")
 public record ActionLead(
-    @Id UUID actionId, int position, String name, String email, @Nullable String role) {
+    @MappedProperty("action_id") @Id UUID actionId,
+    @MappedProperty("position") int position,
+    @MappedProperty("name") String name,
+    @MappedProperty("email") String email,
+    @MappedProperty("role") @Nullable String role) {
 
   public PlanPerson person() {
     return new PlanPerson(name, email, role);

@@ -6,6 +6,7 @@ import io.micronaut.data.annotation.DateCreated;
 import io.micronaut.data.annotation.DateUpdated;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
 import io.micronaut.data.annotation.TypeDef;
 import io.micronaut.data.annotation.Version;
 import io.micronaut.data.model.DataType;
@@ -24,27 +25,27 @@ import org.improvementhub.plans.events.PlanPerson;
  */
 @MappedEntity("improvement_action")
 public record ImprovementAction(
-    @Id @AutoPopulated UUID id,
-    String ref,
-    String title,
-    String leadName,
-    String leadEmail,
-    LocalDate dueDate,
-    RagStatus ragStatus,
-    @DateCreated Instant createdAt,
-    @DateUpdated Instant updatedAt,
-    @Version Long version,
-    @Nullable UUID programmeId,
-    @Nullable UUID parentId,
-    int position,
-    @Nullable String description,
-    @Nullable String successCriteria,
-    @Nullable LocalDate startDate,
-    @Nullable LocalDate revisedDueDate,
-    @Nullable LocalDate completedOn,
-    @TypeDef(type = DataType.STRING_ARRAY) String[] evidenceLinks,
-    @Nullable LocalDate withdrawnOn,
-    @Nullable String withdrawnReason) {
+    @MappedProperty("id") @Id @AutoPopulated UUID id,
+    @MappedProperty("ref") String ref,
+    @MappedProperty("title") String title,
+    @MappedProperty("lead_name") String leadName,
+    @MappedProperty("lead_email") String leadEmail,
+    @MappedProperty("due_date") LocalDate dueDate,
+    @MappedProperty("rag_status") RagStatus ragStatus,
+    @MappedProperty("created_at") @DateCreated Instant createdAt,
+    @MappedProperty("updated_at") @DateUpdated Instant updatedAt,
+    @MappedProperty("version") @Version Long version,
+    @MappedProperty("programme_id") @Nullable UUID programmeId,
+    @MappedProperty("parent_id") @Nullable UUID parentId,
+    @MappedProperty("position") int position,
+    @MappedProperty("description") @Nullable String description,
+    @MappedProperty("success_criteria") @Nullable String successCriteria,
+    @MappedProperty("start_date") @Nullable LocalDate startDate,
+    @MappedProperty("revised_due_date") @Nullable LocalDate revisedDueDate,
+    @MappedProperty("completed_on") @Nullable LocalDate completedOn,
+    @MappedProperty("evidence_links") @TypeDef(type = DataType.STRING_ARRAY) String[] evidenceLinks,
+    @MappedProperty("withdrawn_on") @Nullable LocalDate withdrawnOn,
+    @MappedProperty("withdrawn_reason") @Nullable String withdrawnReason) {
 
   /** The date the action is now due: the revised due date if there is one. */
   public LocalDate effectiveDueDate() {

@@ -1,10 +1,12 @@
 package org.improvementhub.plans.action;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -17,6 +19,7 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.improvementhub.plans.revision.PlanReads;
 import org.improvementhub.plans.tree.Placement;
 import org.improvementhub.tenancy.context.CouncilSlug;
 import org.improvementhub.web.problem.ProblemException;
@@ -30,9 +33,11 @@ public class ImprovementActionController {
   private static final int MAX_PAGE_SIZE = 1000;
 
   private final ImprovementActions actions;
+  private final PlanReads reads;
 
-  public ImprovementActionController(ImprovementActions actions) {
+  public ImprovementActionController(ImprovementActions actions, PlanReads reads) {
     this.actions = actions;
+    this.reads = reads;
   }
 
   @Post
@@ -57,7 +62,8 @@ public class ImprovementActionController {
       @Nullable @QueryValue UUID under,
       @Nullable @QueryValue UUID driver,
       @Nullable @QueryValue Integer page,
-      @Nullable @QueryValue Integer size) {
+      @Nullable @QueryValue Integer size,
+      @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
     int pageNumber = page == null ? 0 : page;
     int pageSize = size == null ? DEFAULT_PAGE_SIZE : size;
     if (pageNumber < 0) {
@@ -74,13 +80,27 @@ public class ImprovementActionController {
             Boolean.TRUE.equals(overdue) ? actions.today() : null,
             under,
             driver);
-    ImprovementActions.ActionPage found = actions.filtered(filter, pageNumber, pageSize);
-    return HttpResponse.ok(found.items()).header("X-Total-Count", String.valueOf(found.total()));
+    return reads.answer(
+        CouncilSlug.of(council),
+        List.of("actions", filter, pageNumber, pageSize),
+        ifNoneMatch,
+        (ImprovementActions.ActionPage found) -> found.items().size(),
+        () -> actions.filtered(filter, pageNumber, pageSize),
+        found ->
+            HttpResponse.ok(found.items()).header("X-Total-Count", String.valueOf(found.total())));
   }
 
   @Get("/{id}")
-  public ActionView get(@PathVariable String council, @PathVariable UUID id) {
-    return actions.view(id);
+  public HttpResponse<ActionView> get(
+      @PathVariable String council,
+      @PathVariable UUID id,
+      @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    return reads.answer(
+        CouncilSlug.of(council),
+        List.of("action", id),
+        ifNoneMatch,
+        (ActionView view) -> 1,
+        () -> actions.view(id));
   }
 
   @Patch("/{id}")

@@ -6,6 +6,7 @@ import io.micronaut.data.annotation.DateCreated;
 import io.micronaut.data.annotation.DateUpdated;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
 import io.micronaut.data.annotation.TypeDef;
 import io.micronaut.data.annotation.Version;
 import io.micronaut.data.model.DataType;
@@ -20,27 +21,27 @@ import org.improvementhub.plans.events.PlanPerson;
 /** A council's improvement programme. */
 @MappedEntity("programme")
 public record Programme(
-    @Id @AutoPopulated UUID id,
-    String name,
-    TriggerKind triggerKind,
-    @Nullable LocalDate triggerDate,
-    @Nullable String triggerJudgement,
-    @Nullable String triggerDescription,
-    @Nullable String improvementBoard,
-    ReportingCadence reportingCadence,
-    String managerName,
-    String managerEmail,
-    @TypeDef(type = DataType.STRING_ARRAY) String[] levelNames,
-    LocalDate startDate,
-    @Nullable LocalDate endDate,
-    @Nullable String blueMeans,
-    @Nullable String greenMeans,
-    @Nullable String amberMeans,
-    @Nullable String redMeans,
-    @Nullable String greyMeans,
-    @DateCreated Instant createdAt,
-    @DateUpdated Instant updatedAt,
-    @Version Long version) {
+    @MappedProperty("id") @Id @AutoPopulated UUID id,
+    @MappedProperty("name") String name,
+    @MappedProperty("trigger_kind") TriggerKind triggerKind,
+    @MappedProperty("trigger_date") @Nullable LocalDate triggerDate,
+    @MappedProperty("trigger_judgement") @Nullable String triggerJudgement,
+    @MappedProperty("trigger_description") @Nullable String triggerDescription,
+    @MappedProperty("improvement_board") @Nullable String improvementBoard,
+    @MappedProperty("reporting_cadence") ReportingCadence reportingCadence,
+    @MappedProperty("manager_name") String managerName,
+    @MappedProperty("manager_email") String managerEmail,
+    @MappedProperty("level_names") @TypeDef(type = DataType.STRING_ARRAY) String[] levelNames,
+    @MappedProperty("start_date") LocalDate startDate,
+    @MappedProperty("end_date") @Nullable LocalDate endDate,
+    @MappedProperty("blue_means") @Nullable String blueMeans,
+    @MappedProperty("green_means") @Nullable String greenMeans,
+    @MappedProperty("amber_means") @Nullable String amberMeans,
+    @MappedProperty("red_means") @Nullable String redMeans,
+    @MappedProperty("grey_means") @Nullable String greyMeans,
+    @MappedProperty("created_at") @DateCreated Instant createdAt,
+    @MappedProperty("updated_at") @DateUpdated Instant updatedAt,
+    @MappedProperty("version") @Version Long version) {
 
   /** When a programme has no end date, periods run this far past its start. */
   private static final int OPEN_ENDED_MONTHS = 36;

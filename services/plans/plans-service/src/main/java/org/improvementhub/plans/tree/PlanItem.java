@@ -6,6 +6,7 @@ import io.micronaut.data.annotation.DateCreated;
 import io.micronaut.data.annotation.DateUpdated;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
 import io.micronaut.data.annotation.Version;
 import java.time.Instant;
 import java.util.UUID;
@@ -16,19 +17,19 @@ import java.util.UUID;
  */
 @MappedEntity("plan_item")
 public record PlanItem(
-    @Id @AutoPopulated UUID id,
-    UUID programmeId,
-    @Nullable UUID parentId,
-    int depth,
-    int position,
-    String ref,
-    String title,
-    @Nullable String description,
-    @Nullable String successCriteria,
-    @Nullable String owner,
-    @DateCreated Instant createdAt,
-    @DateUpdated Instant updatedAt,
-    @Version Long version) {
+    @MappedProperty("id") @Id @AutoPopulated UUID id,
+    @MappedProperty("programme_id") UUID programmeId,
+    @MappedProperty("parent_id") @Nullable UUID parentId,
+    @MappedProperty("depth") int depth,
+    @MappedProperty("position") int position,
+    @MappedProperty("ref") String ref,
+    @MappedProperty("title") String title,
+    @MappedProperty("description") @Nullable String description,
+    @MappedProperty("success_criteria") @Nullable String successCriteria,
+    @MappedProperty("owner") @Nullable String owner,
+    @MappedProperty("created_at") @DateCreated Instant createdAt,
+    @MappedProperty("updated_at") @DateUpdated Instant updatedAt,
+    @MappedProperty("version") @Version Long version) {
 
   PlanItem placedAt(@Nullable UUID newParent, int newPosition) {
     return new PlanItem(

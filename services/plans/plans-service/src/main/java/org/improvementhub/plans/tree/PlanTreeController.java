@@ -1,11 +1,13 @@
 package org.improvementhub.plans.tree;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.improvementhub.plans.listing.PageRequest;
+import org.improvementhub.plans.revision.PlanReads;
 import org.improvementhub.tenancy.context.CouncilSlug;
 
 /** {@code /councils/{council}/programmes/{programme}/items} and {@code .../tree}. */
@@ -27,14 +30,25 @@ import org.improvementhub.tenancy.context.CouncilSlug;
 public class PlanTreeController {
 
   private final PlanTree tree;
+  private final PlanReads reads;
 
-  public PlanTreeController(PlanTree tree) {
+  public PlanTreeController(PlanTree tree, PlanReads reads) {
     this.tree = tree;
+    this.reads = reads;
   }
 
+  /** The whole tree, kept per plan revision: {@code ETag} and {@code If-None-Match} work. */
   @Get("/tree")
-  public PlanTreeView tree(@PathVariable String council, @PathVariable UUID programme) {
-    return tree.tree(programme);
+  public HttpResponse<PlanTreeView> tree(
+      @PathVariable String council,
+      @PathVariable UUID programme,
+      @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    return reads.answer(
+        CouncilSlug.of(council),
+        List.of("tree", programme),
+        ifNoneMatch,
+        PlanTreeView::countNodes,
+        () -> tree.tree(programme));
   }
 
   @Post("/items")

@@ -1,0 +1,15 @@
+package org.improvementhub.plans.revision;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+/** The plan revision of the council the current unit of work is bound to. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface PlanRevisionRepository extends GenericRepository<PlanRevision, Boolean> {
+
+  /** Moved on by triggers (V9) when a change to programmes, items, actions or leads commits. */
+  @Query("SELECT revision FROM plan_revision")
+  long current();
+}
