@@ -5,6 +5,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -37,7 +38,7 @@ import org.improvementhub.portal.session.SignInNeeded;
  * someone else's browser) before tenancy exchanges the code. The client secret, the PKCE verifier
  * and the nonce stay in tenancy.
  */
-@Controller
+@Controller(produces = MediaType.TEXT_HTML)
 public class CouncilSignInController {
 
   static final String STATE_COOKIE = "hub_sso";
