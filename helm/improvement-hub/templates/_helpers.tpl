@@ -77,6 +77,15 @@ app.kubernetes.io/component: {{ .name }}
 {{- end -}}
 {{- end -}}
 
+{{/* The portal's public SSO callback: explicit, or under the public address of the portal. */}}
+{{- define "hub.ssoCallbackUrl" -}}
+{{- if .Values.sso.callbackUrl -}}
+{{- .Values.sso.callbackUrl -}}
+{{- else -}}
+{{- printf "%s/sign-in/sso-callback" (default (printf "https://%s" .Values.ingress.host) .Values.webBaseUrl | trimSuffix "/") -}}
+{{- end -}}
+{{- end -}}
+
 {{/* Micronaut reads this port from HUB_<SERVICE>_PORT; every container listens on 8080. */}}
 {{- define "hub.httpPort" -}}8080{{- end -}}
 
@@ -107,6 +116,9 @@ HUB_JWKS_URL: {{ printf "http://%s:%s%s/.well-known/jwks.json" (include "hub.ser
 HUB_{{ $other | upper }}_URL: {{ printf "http://%s:%s%s" (include "hub.serviceName" (dict "root" $root "name" $other)) (include "hub.httpPort" $) $otherSvc.contextPath | quote }}
 {{- end }}
 {{- end }}
+{{- /* the portal believes its Ingress about the browser's address and passes it to tenancy's sign-in */}}
+HUB_PORTAL_TRUSTED_PROXIES: {{ join "," $root.Values.signIn.trustedProxies | quote }}
+HUB_PORTAL_SSO_CALLBACK_URL: {{ include "hub.ssoCallbackUrl" $root | quote }}
 {{- end }}
 DATASOURCES_DEFAULT_MAXIMUM_POOL_SIZE: {{ $root.Values.postgresql.maximumPoolSize | quote }}
 HUB_MIGRATION_PARALLELISM: {{ .svc.migration.parallelism | quote }}
@@ -132,6 +144,10 @@ HUB_TOKEN_GENERATE_KEY: "false"
 HUB_TOKEN_LIFETIME: {{ $root.Values.tokens.lifetime | quote }}
 HUB_BOOTSTRAP_ADMIN_EMAIL: {{ $root.Values.bootstrapAdmin.email | quote }}
 HUB_REQUIRED_SERVICES: {{ include "hub.requiredServices" $root | quote }}
+{{- /* failed sign-ins count against the browser (X-Forwarded-For from the portal and the Ingress), not them */}}
+HUB_SIGN_IN_TRUSTED_PROXIES: {{ join "," $root.Values.signIn.trustedProxies | quote }}
+HUB_SSO_REDIRECT_URIS: {{ include "hub.ssoCallbackUrl" $root | quote }}
+HUB_SSO_ALLOWED_ISSUER_HOSTS: {{ join "," $root.Values.sso.allowedIssuerHosts | quote }}
 {{- end }}
 {{- range $k, $v := .svc.env }}
 {{ $k }}: {{ $v | toString | quote }}
@@ -154,6 +170,10 @@ HUB_REQUIRED_SERVICES: {{ include "hub.requiredServices" $root | quote }}
 {{- $conf := dict -}}
 {{- if and .svc.smtp .root.Values.smtp.existingSecret -}}
 {{- $_ := set $conf "javamail" (dict "authentication" (dict "username" "${HUB_SMTP_USER}" "password" "${HUB_SMTP_PASSWORD}")) -}}
+{{- end -}}
+{{- if and .svc.signsTokens .root.Values.sso.clientSecrets.existingSecret -}}
+{{- /* councils' SSO client secrets: one file per clientSecretRef in the mounted Secret */ -}}
+{{- $_ := set $conf "hub" (dict "sso" (dict "secrets-dir" "/etc/improvement-hub/sso-secrets")) -}}
 {{- end -}}
 {{- $conf = mustMergeOverwrite $conf (deepCopy .svc.config) -}}
 # Rendered by the improvement-hub chart from services.{{ .name }}.config
@@ -227,6 +247,14 @@ HUB_REQUIRED_SERVICES: {{ include "hub.requiredServices" $root | quote }}
       - key: {{ .root.Values.tokens.signingKey.secondKey }}
         path: {{ .root.Values.tokens.signingKey.secondKey }}
 {{- end }}
+{{- if .root.Values.sso.clientSecrets.existingSecret }}
+{{- /* councils' SSO client secrets, one file per clientSecretRef; optional until a council needs one */}}
+- name: sso-secrets
+  secret:
+    secretName: {{ .root.Values.sso.clientSecrets.existingSecret }}
+    defaultMode: 0440
+    optional: true
+{{- end }}
 {{- end }}
 {{- end -}}
 
@@ -244,6 +272,11 @@ HUB_REQUIRED_SERVICES: {{ include "hub.requiredServices" $root | quote }}
 {{- if .root.Values.tokens.signingKey.secondKey }}
 - name: signing-key-second
   mountPath: /etc/improvement-hub/signing-key-second
+  readOnly: true
+{{- end }}
+{{- if .root.Values.sso.clientSecrets.existingSecret }}
+- name: sso-secrets
+  mountPath: /etc/improvement-hub/sso-secrets
   readOnly: true
 {{- end }}
 {{- end }}

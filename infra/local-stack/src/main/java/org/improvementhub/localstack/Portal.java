@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Starts the portal against running services. It keeps no data, so it needs only their addresses;
- * its session cookie drops the Secure flag because a local stack serves plain http on localhost.
+ * its session cookie drops the Secure flag because a local stack serves plain http on localhost,
+ * and it believes a proxy on this machine about the browser's address, as it does its Ingress.
  */
 public final class Portal {
 
@@ -31,6 +32,8 @@ public final class Portal {
       properties.put("hub.portal.services." + service.service().name(), service.baseUrl());
     }
     properties.put("hub.portal.session.secure-cookie", "false");
+    // a proxy on this machine (a developer's, a test standing in for the Ingress) names the browser
+    properties.put("hub.portal.trusted-proxies", StackConfiguration.LOOPBACK);
     return ServiceProcess.start(HubService.PORTAL, port, repositoryRoot, properties, logDirectory);
   }
 }

@@ -20,6 +20,9 @@ public record StackConfiguration(
     String adminPassword,
     String overdueScanCron) {
 
+  /** This machine's addresses: the portal's, and whatever proxy is put in front of it. */
+  public static final String LOOPBACK = "127.0.0.1,0:0:0:0:0:0:0:1";
+
   public String tenancyUrl() {
     return "http://127.0.0.1:" + tenancyPort;
   }
@@ -44,6 +47,9 @@ public record StackConfiguration(
       properties.put("hub.tokens.generate-if-missing", "true");
       properties.put("hub.bootstrap.admin.email", adminEmail);
       properties.put("hub.bootstrap.admin.password", adminPassword);
+      // the portal runs on this machine: its X-Forwarded-For names the browser, so that failed
+      // portal sign-ins lock the browser's address and not the portal's (as the chart does)
+      properties.put("hub.sign-in.trusted-proxies", LOOPBACK);
     }
     if (service.equals(HubService.PLANS)) {
       properties.put("hub.plans.overdue-scan.cron", overdueScanCron);

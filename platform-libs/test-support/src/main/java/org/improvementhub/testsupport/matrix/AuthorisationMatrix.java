@@ -154,7 +154,8 @@ public final class AuthorisationMatrix {
     if (!route.allows(caller.role())) {
       return Expectation.FORBIDDEN;
     }
-    if (route.write() && READ_ONLY_ROLES.contains(caller.role())) {
+    // a read-only role may still change what is its own (its password), never a council's data
+    if (route.write() && READ_ONLY_ROLES.contains(caller.role()) && !route.ownAccount()) {
       return Expectation.FORBIDDEN;
     }
     return Expectation.ALLOWED;

@@ -66,6 +66,11 @@ public record Route(
     return secured.contains(SecurityRule.IS_AUTHENTICATED);
   }
 
+  /** Open to anyone signed in and about no council: the caller's own account. */
+  boolean ownAccount() {
+    return anyoneSignedIn() && !councilScoped();
+  }
+
   boolean allows(String role) {
     return anonymous() || anyoneSignedIn() || secured.contains(role);
   }

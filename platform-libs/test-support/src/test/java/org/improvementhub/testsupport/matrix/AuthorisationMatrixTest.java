@@ -48,6 +48,19 @@ class AuthorisationMatrixTest {
   }
 
   @Test
+  void readOnlyRolesMayChangeWhatIsTheirOwnButNoCouncilsData() {
+    Route ownPassword = route(HttpMethod.POST, "/auth/password", "isAuthenticated()");
+    Route councilWrite = route(HttpMethod.POST, "/councils/{council}/values", "isAuthenticated()");
+    Caller observer = new Caller("observer", "t", Kind.OBSERVER_IN_SCOPE, "DFE_OBSERVER");
+    Caller board = new Caller("board", "t", Kind.OWN_COUNCIL, "BOARD_MEMBER");
+    assertThat(AuthorisationMatrix.expectation(ownPassword, observer))
+        .isEqualTo(Expectation.ALLOWED);
+    assertThat(AuthorisationMatrix.expectation(ownPassword, board)).isEqualTo(Expectation.ALLOWED);
+    assertThat(AuthorisationMatrix.expectation(councilWrite, board))
+        .isEqualTo(Expectation.FORBIDDEN);
+  }
+
+  @Test
   void aRoleTheRouteDoesNotNameIsForbidden() {
     Caller lead = new Caller("lead", "t", Kind.OWN_COUNCIL, "ACTION_LEAD");
     assertThat(AuthorisationMatrix.expectation(CREATE_ACTION, lead))

@@ -141,6 +141,16 @@ class TenancyAuditCompletenessIT implements TestPropertyProvider {
                                 .formatted(walsall))
                         .by(walsallAdmin, walsallAdminEmail))
             .example(
+                "POST /auth/password " + JSON,
+                () ->
+                    AuditedWrite.json(
+                            HttpMethod.POST,
+                            "/auth/password",
+                            "{\"currentPassword\":\"%s\",\"newPassword\":\"%s\"}"
+                                .formatted(
+                                    PASSWORD, "a-different-long-passphrase-for-peterborough"))
+                        .by(peterboroughAdmin, "admin@" + peterborough + ".example"))
+            .example(
                 "POST /councils/{council}/suspend " + JSON,
                 () ->
                     AuditedWrite.json(
@@ -164,7 +174,7 @@ class TenancyAuditCompletenessIT implements TestPropertyProvider {
             TenancyTestSupport.ADMIN_EMAIL,
             AuditTrailPage.at(api, "/audit", platformAdmin));
     System.out.print(result.table());
-    assertThat(result.rows()).hasSize(9);
+    assertThat(result.rows()).hasSize(10);
     assertThat(result.unaudited()).as("writes that left no complete audit entry").isEmpty();
 
     // the user's change names both sides, and never a password hash anywhere in the trail
@@ -175,7 +185,8 @@ class TenancyAuditCompletenessIT implements TestPropertyProvider {
         .contains("ACTION_LEAD");
     assertThat(api.get("/audit?size=200", platformAdmin).body())
         .doesNotContain("passwordHash")
-        .doesNotContain("$2a$");
+        .doesNotContain("$2a$")
+        .doesNotContain("a-different-long-passphrase");
   }
 
   @Test

@@ -39,7 +39,7 @@ import org.improvementhub.portal.session.Sessions;
  * drivers) and revising its due date with a reason. The due date is never simply edited: the plans
  * service keeps each revision and its reason, and the RAG changes only by progress report.
  */
-@Controller("/councils/{council}/actions")
+@Controller(value = "/councils/{council}/actions", produces = MediaType.TEXT_HTML)
 public class ActionForms {
 
   private static final Pattern REF = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9.\\-]*$");

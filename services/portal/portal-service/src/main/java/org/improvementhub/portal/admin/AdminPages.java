@@ -39,7 +39,7 @@ import org.improvementhub.portal.session.Sessions;
  * The council admin's pages over tenancy's users API and notifications' settings and delivery log.
  * Only council admins (and platform staff) get them; the services check again on every call.
  */
-@Controller("/councils/{council}/admin")
+@Controller(value = "/councils/{council}/admin", produces = MediaType.TEXT_HTML)
 public class AdminPages {
 
   static final List<Choice> ROLES =

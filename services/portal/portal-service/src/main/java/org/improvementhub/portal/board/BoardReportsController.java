@@ -41,7 +41,7 @@ import org.improvementhub.portal.session.Sessions;
  * issued, a period's report (the draft until it is issued, then the frozen content), issuing it
  * after a confirmation page, and its PDF and XLSX.
  */
-@Controller("/councils/{council}/board-reports")
+@Controller(value = "/councils/{council}/board-reports", produces = MediaType.TEXT_HTML)
 public class BoardReportsController {
 
   private static final Pattern PERIOD = Pattern.compile("^[0-9]{4}-(0[1-9]|1[0-2])$");

@@ -33,7 +33,7 @@ import org.improvementhub.portal.session.Person;
 import org.improvementhub.portal.session.Sessions;
 
 /** The drivers register, and adding or changing a driver (the plans service's drivers API). */
-@Controller("/councils/{council}/drivers")
+@Controller(value = "/councils/{council}/drivers", produces = MediaType.TEXT_HTML)
 public class DriverPages {
 
   static final List<Choice> KINDS =

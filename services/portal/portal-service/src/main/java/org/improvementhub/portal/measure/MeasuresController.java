@@ -35,7 +35,7 @@ import org.improvementhub.portal.session.Sessions;
  * of its monthly values against the target trajectory and comparators) and recording a value for a
  * period.
  */
-@Controller("/councils/{council}/measures")
+@Controller(value = "/councils/{council}/measures", produces = MediaType.TEXT_HTML)
 public class MeasuresController {
 
   /** Two years of months: enough to see a trajectory, few enough to read as a table. */

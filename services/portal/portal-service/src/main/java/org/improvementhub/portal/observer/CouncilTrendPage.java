@@ -1,6 +1,7 @@
 package org.improvementhub.portal.observer;
 
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -21,7 +22,7 @@ import org.improvementhub.portal.session.Sessions;
  * numbers in a table (the chart's text alternative). Oversight answers 404 outside the observer's
  * scope, and 403 to council users, so each gets the matching page.
  */
-@Controller("/oversight/councils/{council}/trend")
+@Controller(value = "/oversight/councils/{council}/trend", produces = MediaType.TEXT_HTML)
 public class CouncilTrendPage {
 
   private final Sessions sessions;

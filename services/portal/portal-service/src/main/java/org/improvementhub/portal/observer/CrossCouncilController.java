@@ -2,6 +2,7 @@ package org.improvementhub.portal.observer;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
@@ -22,7 +23,7 @@ import org.improvementhub.portal.session.Sessions;
  * Every council in a DfE observer's scope side by side, sortable by the oversight service's orders
  * and filtered by name and status. Read only: the page has no controls that change anything.
  */
-@Controller("/oversight")
+@Controller(value = "/oversight", produces = MediaType.TEXT_HTML)
 public class CrossCouncilController {
 
   private static final Set<String> SORTS = Set.of("name", "red", "overdue", "stale");

@@ -3,6 +3,7 @@ package org.improvementhub.portal.onboarding;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
@@ -17,7 +18,7 @@ import org.improvementhub.portal.page.Pages;
  * MB. The person sees a GOV.UK page saying how big a file may be and where to go back to, with 413,
  * instead of the server's bare refusal; nothing was sent to the services.
  */
-@Controller
+@Controller(produces = MediaType.TEXT_HTML)
 public class TooLargeUploads {
 
   private static final Pattern COUNCIL = Pattern.compile("^/councils/([a-z][a-z0-9-]{1,40})/.*");

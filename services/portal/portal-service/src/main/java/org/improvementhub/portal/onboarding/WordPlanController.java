@@ -48,7 +48,7 @@ import org.improvementhub.portal.session.Sessions;
  * action kept or withdrawn). The proposal lives in the plans API, so nothing is kept here and
  * nothing is stored in the plan until the person confirms or applies.
  */
-@Controller("/councils/{council}/plan-documents")
+@Controller(value = "/councils/{council}/plan-documents", produces = MediaType.TEXT_HTML)
 public class WordPlanController {
 
   /** The roles the plans API lets upload, re-map and confirm a document. */

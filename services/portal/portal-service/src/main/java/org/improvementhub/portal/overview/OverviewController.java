@@ -1,6 +1,7 @@
 package org.improvementhub.portal.overview;
 
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -23,7 +24,7 @@ import org.improvementhub.portal.session.Sessions;
  * chart that the table stands in for), overdue and due-soon actions, and the Red and Amber
  * exceptions the Improvement Board asks about.
  */
-@Controller("/councils/{council}")
+@Controller(value = "/councils/{council}", produces = MediaType.TEXT_HTML)
 public class OverviewController {
 
   private final Sessions sessions;

@@ -1,11 +1,14 @@
 package org.improvementhub.portal.page;
 
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
+import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.views.ModelAndView;
+import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import java.net.URI;
 import java.util.Map;
 import org.improvementhub.portal.services.InvalidAtService;
@@ -88,6 +91,54 @@ public class ErrorPages {
       HttpRequest<?> request, ServiceUnavailable failure) {
     LOG.warn("{} {}: {}", request.getMethod(), request.getPath(), failure.getMessage());
     return problem(request, HttpStatus.SERVICE_UNAVAILABLE);
+  }
+
+  /**
+   * The router's own refusals (405 wrong method, 406 a type the page cannot be given as, 415 a body
+   * of a type the form does not take), and any other status thrown: that status, on a page. Caught
+   * by the catch-all below, they were 500s ({@code Accept: text/html} alone was one).
+   */
+  @Error(global = true, exception = HttpStatusException.class)
+  public HttpResponse<ModelAndView<Map<String, Object>>> refusedByTheRouter(
+      HttpRequest<?> request, HttpStatusException refused) {
+    if (refused.getStatus().getCode() == HttpStatus.NOT_FOUND.getCode()) {
+      return notFound(request);
+    }
+    if (refused.getStatus().getCode() >= 500) {
+      LOG.error("{} {} failed", request.getMethod(), request.getPath(), refused);
+      return problem(request, refused.getStatus());
+    }
+    Map<String, Object> model = pages.model(request, "This cannot be done", null);
+    model.put("detail", explanation(refused.getStatus()));
+    return HttpResponse.<ModelAndView<Map<String, Object>>>status(refused.getStatus())
+        .body(new ModelAndView<>("errors/not-possible", model));
+  }
+
+  /**
+   * A request the page cannot read: no form where one is needed (a body of a type that is not a
+   * form, or none), a value of the wrong kind. A 400 page, not a 500.
+   */
+  @Error(global = true, exception = UnsatisfiedRouteException.class)
+  public HttpResponse<ModelAndView<Map<String, Object>>> unreadable(HttpRequest<?> request) {
+    Map<String, Object> model = pages.model(request, "This cannot be done", null);
+    model.put("detail", explanation(HttpStatus.BAD_REQUEST));
+    return HttpResponse.<ModelAndView<Map<String, Object>>>status(HttpStatus.BAD_REQUEST)
+        .body(new ModelAndView<>("errors/not-possible", model));
+  }
+
+  /** A value of the wrong kind in the address or the form: as {@link #unreadable}. */
+  @Error(global = true, exception = ConversionErrorException.class)
+  public HttpResponse<ModelAndView<Map<String, Object>>> unconvertible(HttpRequest<?> request) {
+    return unreadable(request);
+  }
+
+  private static String explanation(HttpStatus status) {
+    return switch (status) {
+      case METHOD_NOT_ALLOWED -> "This page does not take that kind of request.";
+      case NOT_ACCEPTABLE -> "This page can only be shown as a web page (text/html).";
+      case UNSUPPORTED_MEDIA_TYPE -> "The form was sent in a way this page does not take.";
+      default -> "The request could not be understood.";
+    };
   }
 
   @Error(global = true)

@@ -37,7 +37,7 @@ import org.improvementhub.portal.session.Sessions;
  * An action's page (details, leads, drivers, progress history, audit trail) and reporting its
  * progress for the period: a RAG status and a review note.
  */
-@Controller("/councils/{council}/actions/{id}")
+@Controller(value = "/councils/{council}/actions/{id}", produces = MediaType.TEXT_HTML)
 public class ActionController {
 
   private static final Pattern PERIOD = Pattern.compile("^[0-9]{4}-(0[1-9]|1[0-2])$");

@@ -2,6 +2,7 @@ package org.improvementhub.portal.plan;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -22,7 +23,7 @@ import org.improvementhub.portal.session.Sessions;
  * A council's plan: every action in ref order, searchable and filtered by RAG, lead, overdue and
  * driver.
  */
-@Controller("/councils/{council}/plan")
+@Controller(value = "/councils/{council}/plan", produces = MediaType.TEXT_HTML)
 public class PlanController {
 
   private final Sessions sessions;

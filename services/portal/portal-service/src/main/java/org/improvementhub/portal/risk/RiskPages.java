@@ -38,7 +38,7 @@ import org.improvementhub.portal.session.Person;
 import org.improvementhub.portal.session.Sessions;
 
 /** The risk register and issue log (plans' risks API): the list, adding and changing entries. */
-@Controller("/councils/{council}/risks")
+@Controller(value = "/councils/{council}/risks", produces = MediaType.TEXT_HTML)
 public class RiskPages {
 
   private static final List<Choice> KINDS =

@@ -116,6 +116,30 @@ public class HubServices {
     }
   }
 
+  /**
+   * Tenancy's {@code POST /auth/password} with the person's token: changes their own password. The
+   * browser's address goes in {@code X-Forwarded-For}, as at sign-in, because a wrong current
+   * password counts as a failed sign-in of that address.
+   */
+  public void changePassword(
+      String token, String currentPassword, String newPassword, String clientAddress) {
+    try {
+      HttpRequest request =
+          builder(HubService.TENANCY, "/auth/password", token)
+              .header("Content-Type", "application/json")
+              .header("X-Forwarded-For", clientAddress)
+              .POST(
+                  HttpRequest.BodyPublishers.ofByteArray(
+                      json.writeValueAsBytes(
+                          Map.of("currentPassword", currentPassword, "newPassword", newPassword))))
+              .build();
+      // 204: nothing to read
+      send(HubService.TENANCY, request, "/auth/password");
+    } catch (IOException e) {
+      throw new ServiceUnavailable("Could not write the request to " + HubService.TENANCY, e);
+    }
+  }
+
   /** {@code POST path} with a JSON body; the created object back. */
   public Map<String, Object> post(HubService service, String path, String token, Object body) {
     try {

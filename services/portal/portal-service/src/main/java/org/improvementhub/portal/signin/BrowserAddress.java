@@ -3,33 +3,29 @@ package org.improvementhub.portal.signin;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
-import java.net.InetSocketAddress;
+import java.util.List;
+import org.improvementhub.web.headers.ForwardedClient;
 
 /**
  * The browser's network address, passed to tenancy's sign-in so that failures are counted against
- * the person's address: the connection's remote address, or, behind an Ingress, the header it sets
- * to the client's address ({@code hub.portal.client-address-header}, e.g. {@code X-Real-IP}, which
- * the Ingress overwrites; never a header the browser could have written itself).
+ * the person's address and not the portal's: the connection's remote address, or, when the
+ * connection comes from one of {@code hub.portal.trusted-proxies} (the Ingress controller's pods),
+ * the rightmost entry of the header it sets ({@code hub.portal.client-address-header}, {@code
+ * X-Forwarded-For} by default). A header from anyone else is ignored: a browser could have written
+ * it to spread its failures over invented addresses.
  */
 @Singleton
 public class BrowserAddress {
 
-  private final String header;
+  private final ForwardedClient forwarded;
 
-  public BrowserAddress(@Value("${hub.portal.client-address-header:}") String header) {
-    this.header = header.strip();
+  public BrowserAddress(
+      @Value("${hub.portal.trusted-proxies:}") List<String> trustedProxies,
+      @Value("${hub.portal.client-address-header:X-Forwarded-For}") String header) {
+    this.forwarded = new ForwardedClient(trustedProxies, header);
   }
 
   public String of(HttpRequest<?> request) {
-    if (!header.isEmpty()) {
-      String value = request.getHeaders().get(header);
-      if (value != null && !value.isBlank() && value.strip().length() <= 64) {
-        return value.strip();
-      }
-    }
-    InetSocketAddress socket = request.getRemoteAddress();
-    return socket.getAddress() == null
-        ? socket.getHostString()
-        : socket.getAddress().getHostAddress();
+    return forwarded.addressOf(request);
   }
 }

@@ -5,6 +5,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -40,7 +41,7 @@ import org.improvementhub.portal.session.SignInNeeded;
  * the ID token as its hint), kept in the server-side session; signing out of the portal then sends
  * the person there, and the provider sends them back to {@code /signed-out}.
  */
-@Controller
+@Controller(produces = MediaType.TEXT_HTML)
 public class CouncilSignInController {
 
   static final String STATE_COOKIE = "hub_sso";

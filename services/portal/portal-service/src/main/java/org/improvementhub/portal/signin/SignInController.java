@@ -22,7 +22,7 @@ import org.improvementhub.portal.session.Sessions;
 import org.improvementhub.portal.session.SignInNeeded;
 
 /** Signing in with email and password (the tenancy service's {@code /auth/login}), and out. */
-@Controller
+@Controller(produces = MediaType.TEXT_HTML)
 public class SignInController {
 
   private final Sessions sessions;

@@ -40,7 +40,7 @@ import org.improvementhub.portal.session.Sessions;
  * counts with a button that runs the real import. Exporting a programme, and the blank template,
  * are downloads passed through from the plans API.
  */
-@Controller
+@Controller(produces = MediaType.TEXT_HTML)
 public class PlanTransferController {
 
   /**

@@ -28,6 +28,11 @@ final class Browsing {
     this.portal = portal;
   }
 
+  /** A browser that has not signed in (and has no cookie yet). */
+  static Browsing anonymous(URI portal) {
+    return new Browsing(portal);
+  }
+
   static Browsing signedIn(URI portal, String email) {
     Browsing browsing = new Browsing(portal);
     HttpResponse<String> signIn = browsing.get("/sign-in");
@@ -43,6 +48,32 @@ final class Browsing {
 
   HttpResponse<String> get(String path) {
     HttpRequest.Builder request = HttpRequest.newBuilder(portal.resolve(path));
+    if (cookie != null) {
+      request.header("Cookie", cookie);
+    }
+    return send(request.build());
+  }
+
+  /** {@code GET path} with one more header, e.g. an odd {@code Accept}. */
+  HttpResponse<String> get(String path, String header, String value) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(portal.resolve(path));
+    if (!value.isEmpty()) {
+      request.header(header, value);
+    }
+    if (cookie != null) {
+      request.header("Cookie", cookie);
+    }
+    return send(request.build());
+  }
+
+  /**
+   * {@code POST path} with {@code body} as it is and a {@code Content-Type} of the test's choice.
+   */
+  HttpResponse<String> postRaw(String path, String contentType, String body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(portal.resolve(path))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     if (cookie != null) {
       request.header("Cookie", cookie);
     }

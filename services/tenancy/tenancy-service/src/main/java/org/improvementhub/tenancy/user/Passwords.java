@@ -41,17 +41,24 @@ public class Passwords {
    * @throws ProblemException (400 naming {@code password}) if it is too short, too long or common
    */
   public String hash(String password) {
+    return hash(password, "password");
+  }
+
+  /**
+   * The hash to store for a new password given in the request's {@code field}.
+   *
+   * @throws ProblemException (400 naming {@code field}) if it is too short, too long or common
+   */
+  public String hash(String password, String field) {
     if (password == null || password.strip().length() < MIN_LENGTH) {
-      throw ProblemException.invalidField(
-          "password", "must be at least " + MIN_LENGTH + " characters");
+      throw ProblemException.invalidField(field, "must be at least " + MIN_LENGTH + " characters");
     }
     if (password.codePointCount(0, password.length()) > MAX_LENGTH) {
-      throw ProblemException.invalidField(
-          "password", "must be at most " + MAX_LENGTH + " characters");
+      throw ProblemException.invalidField(field, "must be at most " + MAX_LENGTH + " characters");
     }
     if (common.contains(password)) {
       throw ProblemException.invalidField(
-          "password", "is one of the most common passwords: choose another, such as three words");
+          field, "is one of the most common passwords: choose another, such as three words");
     }
     return encoder.encode(bcryptInput(password));
   }
