@@ -164,6 +164,24 @@ class PlansBadInputIT implements TestPropertyProvider {
   }
 
   /**
+   * Found by the bench size of PlansFuzzIT: serde reads a list of strings without the string
+   * deserializer that refuses NUL, so {@code levelNames: ["\u0000"]} reached PostgreSQL (500).
+   */
+  @Test
+  void aNulOrHalfACharacterInAListOfTextIs400NamingTheList() {
+    for (String bad : new String[] {"\\u0000", "\\ud800"}) {
+      String programme =
+          PlanRequests.programmeJson("Improvement Plan", "MONTHLY", "Priority", "Action")
+              .replace("\"Priority\"", "\"" + bad + "\"");
+      ApiResponse refused = api.post("/councils/" + council + "/programmes", token, programme);
+      assertProblem(refused, 400);
+      assertThat(refused.json().path("errors").findValuesAsText("field"))
+          .as(refused.body())
+          .anyMatch(field -> field.startsWith("levelNames"));
+    }
+  }
+
+  /**
    * Found by PlansFuzzIT and TenancyFuzzIT: a field inside an object or a list was named inside out
    * ({@code colour} for {@code lead.colour}, {@code [0].email} for {@code leads[0].email}).
    */
