@@ -81,14 +81,16 @@ public record Verdict(Kind kind, String detail) {
 
   /**
    * The verdict on the answer to a request whose address was bad ({@link BadAddress}): a success or
-   * redirect is fine; a 4xx must be problem+json as {@link #of(ApiResponse, String)} wants, and a
-   * 400 must name a field (the variable or parameter, or what the request lacked).
+   * redirect is fine; a 4xx must be problem+json as {@link #of(ApiResponse, String)} wants; a 400
+   * need not name a field.
    */
   public static Verdict ofAddress(ApiResponse response) {
     if (response.status() >= 300 && response.status() < 400) {
       return new Verdict(Kind.FINE, response.status() + " " + response.location());
     }
-    return ofImport(response);
+    // a 400 need not name a field: an address that cannot even be decoded (/councils/%/...) is
+    // refused before any route, so no field of it is known
+    return of(response, (String) null);
   }
 
   /**

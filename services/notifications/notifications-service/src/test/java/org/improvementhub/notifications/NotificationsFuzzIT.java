@@ -102,7 +102,10 @@ class NotificationsFuzzIT {
 
   @AfterContainer
   static void stop() {
-    service.close();
+    // null when the start failed: its own error is the one to see
+    if (service != null) {
+      service.close();
+    }
   }
 
   @Property

@@ -54,7 +54,10 @@ class OversightFuzzIT {
 
   @AfterContainer
   static void stop() {
-    service.close();
+    // null when the start failed: its own error is the one to see
+    if (service != null) {
+      service.close();
+    }
   }
 
   @Property

@@ -136,8 +136,14 @@ class PlansFuzzIT {
     String aProgramme = plans.programmeId("Priority", "Action");
     String anItem = plans.itemId(aProgramme, null, "1", "Leadership");
     String anAction = plans.actionId(aProgramme, anItem, "1.1", LocalDate.of(2030, 3, 31), "AMBER");
-    String aDriver = plans.post(base + "/drivers", driverJson()).json().get("id").asText();
-    String aRisk = plans.post(base + "/risks", riskJson()).json().get("id").asText();
+    String aDriver =
+        plans
+            .post(base + "/drivers", driverJson().replace("OR 13", "OR 14"))
+            .json()
+            .get("id")
+            .asText();
+    String aRisk =
+        plans.post(base + "/risks", riskJson().replace("R 4", "R 5")).json().get("id").asText();
     wordPlans = new WordPlanCases(plans);
     addresses =
         AlmostValidAddresses.of(service.context())
