@@ -16,7 +16,7 @@ class TabularFileFuzzTest {
 
   private static final int MOST_ROWS = 200;
 
-  @FuzzTest(maxDuration = "60s")
+  @FuzzTest(maxDuration = "5m")
   void anyBytesAreReadOrRefusedNamingTheFile(FuzzedDataProvider data) {
     String kind = data.consumeBoolean() ? TabularFile.XLSX : TabularFile.CSV;
     byte[] content = data.consumeRemainingAsBytes();

@@ -37,21 +37,28 @@ public final class AlmostValidBodies {
   /** Stands where the bad value goes while the rest of the body is written by Jackson. */
   private static final String MARK = "\u0001bad-value\u0001";
 
-  private final ObjectNode valid;
+  /** The valid body: a JSON object, or a list (a year's bank holidays). */
+  private final JsonNode valid;
+
   private final List<FieldAt> fields = new ArrayList<>();
 
-  private AlmostValidBodies(ObjectNode valid) {
+  private AlmostValidBodies(JsonNode valid) {
     this.valid = valid;
     collect(valid, "");
   }
 
-  /** Bodies almost like {@code validJson}, a JSON object the route accepts. */
+  /** Bodies almost like {@code validJson}, a JSON object (or list) the route accepts. */
   public static Arbitrary<BadBody> from(String validJson) {
+    JsonNode valid;
     try {
-      return new AlmostValidBodies((ObjectNode) JSON.readTree(validJson)).bodies();
-    } catch (JsonProcessingException | ClassCastException e) {
-      throw new IllegalArgumentException("Not a JSON object: " + validJson, e);
+      valid = JSON.readTree(validJson);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Not JSON: " + validJson, e);
     }
+    if (!(valid instanceof ObjectNode) && !(valid instanceof ArrayNode)) {
+      throw new IllegalArgumentException("Not a JSON object or list: " + validJson);
+    }
+    return new AlmostValidBodies(valid).bodies();
   }
 
   private Arbitrary<BadBody> bodies() {
@@ -100,7 +107,7 @@ public final class AlmostValidBodies {
   }
 
   private BadBody without(FieldAt field) {
-    ObjectNode copy = valid.deepCopy();
+    JsonNode copy = valid.deepCopy();
     JsonNode parent = copy.at(field.parentPointer());
     if (parent instanceof ObjectNode object) {
       object.remove(field.key());
@@ -111,7 +118,7 @@ public final class AlmostValidBodies {
   }
 
   private BadBody unknownBeside(FieldAt field) {
-    ObjectNode copy = valid.deepCopy();
+    JsonNode copy = valid.deepCopy();
     JsonNode parent = copy.at(field.parentPointer());
     String unknown = "colour";
     if (parent instanceof ObjectNode object) {
@@ -119,8 +126,14 @@ public final class AlmostValidBodies {
       String name = field.parentName().isEmpty() ? unknown : field.parentName() + "." + unknown;
       return BadBody.json("unknown field " + name, write(copy), name);
     }
-    return BadBody.json(
-        "unknown field colour", write(valid.deepCopy().put(unknown, "red")), unknown);
+    if (valid instanceof ObjectNode object) {
+      return BadBody.json(
+          "unknown field colour", write(object.deepCopy().put(unknown, "red")), unknown);
+    }
+    // a list of values: an element that is only an unknown field
+    ArrayNode list = (ArrayNode) valid.deepCopy();
+    list.addObject().put(unknown, "red");
+    return BadBody.json("an element with only an unknown field", write(list), null);
   }
 
   private Arbitrary<BadBody> wholeBody() {
@@ -133,13 +146,20 @@ public final class AlmostValidBodies {
             .between(0, body.length() - 1)
             .map(at -> BadBody.json("truncated at " + at, body.substring(0, at), null));
     Arbitrary<BadBody> duplicateKey =
-        Combinators.combine(Arbitraries.of(topLevel), Arbitraries.of(RawJson.HOSTILE))
-            .as(
-                (key, value) ->
-                    BadBody.json(
-                        "duplicate key " + key + " = " + value,
-                        body.substring(0, body.length() - 1) + ",\"" + key + "\":" + value + "}",
-                        null));
+        topLevel.isEmpty()
+            ? truncated
+            : Combinators.combine(Arbitraries.of(topLevel), Arbitraries.of(RawJson.HOSTILE))
+                .as(
+                    (key, value) ->
+                        BadBody.json(
+                            "duplicate key " + key + " = " + value,
+                            body.substring(0, body.length() - 1)
+                                + ",\""
+                                + key
+                                + "\":"
+                                + value
+                                + "}",
+                            null));
     Arbitrary<BadBody> notJson =
         Arbitraries.of(
                 "",
@@ -186,7 +206,7 @@ public final class AlmostValidBodies {
   }
 
   private String with(FieldAt field, String value) {
-    ObjectNode copy = valid.deepCopy();
+    JsonNode copy = valid.deepCopy();
     JsonNode parent = copy.at(field.parentPointer());
     if (parent instanceof ObjectNode object) {
       object.put(field.key(), MARK);

@@ -52,6 +52,15 @@ public final class ServiceUnderFuzz implements AutoCloseable {
     return api;
   }
 
+  /** Where the service listens, to send requests {@link HubApi} cannot (see {@link BadAddress}). */
+  public java.net.URI url() {
+    try {
+      return server.getURL().toURI();
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public ApplicationContext context() {
     return server.getApplicationContext();
   }

@@ -80,6 +80,36 @@ public record Verdict(Kind kind, String detail) {
   }
 
   /**
+   * The verdict on the answer to a request whose address was bad ({@link BadAddress}): a success or
+   * redirect is fine; a 4xx must be problem+json as {@link #of(ApiResponse, String)} wants; a 400
+   * need not name a field.
+   */
+  public static Verdict ofAddress(ApiResponse response) {
+    if (response.status() >= 300 && response.status() < 400) {
+      return new Verdict(Kind.FINE, response.status() + " " + response.location());
+    }
+    // a 400 need not name a field: an address that cannot even be decoded (/councils/%/...) is
+    // refused before any route, so no field of it is known
+    return of(response, (String) null);
+  }
+
+  /**
+   * The verdict on a web page's answer to a bad address: never a 5xx and never a stack trace or
+   * class name; an HTML error page is fine (the portal answers people, not programs).
+   */
+  public static Verdict ofPage(ApiResponse response) {
+    int status = response.status();
+    String seen = status + " " + cut(response.body());
+    if (status >= 500) {
+      return new Verdict(Kind.SERVER_ERROR, seen);
+    }
+    if (response.body().contains("Exception") || response.body().contains("\tat ")) {
+      return new Verdict(Kind.NOT_PROBLEM, "a class name or stack trace shown: " + seen);
+    }
+    return new Verdict(Kind.FINE, seen);
+  }
+
+  /**
    * Whether the problem names any field at all: a rule between two fields names the other one
    * ({@code dueDate: must not be before the start date} when the start date was changed), and a
    * rule on the record's state names the field it is about.

@@ -23,7 +23,11 @@ public class TextWithoutNul implements Deserializer<String> {
   @Override
   public String deserialize(Decoder decoder, DecoderContext context, Argument<? super String> type)
       throws IOException {
-    String text = decoder.decodeString();
+    return storable(decoder.decodeString());
+  }
+
+  /** {@code text} if PostgreSQL can store it; else a {@link SerdeException} saying why. */
+  static String storable(String text) throws SerdeException {
     if (text.indexOf('\u0000') >= 0) {
       throw new SerdeException("must not contain the NUL character");
     }

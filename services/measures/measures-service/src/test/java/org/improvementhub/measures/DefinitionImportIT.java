@@ -115,6 +115,17 @@ class DefinitionImportIT implements TestPropertyProvider {
     assertThat(adopted.get("baseline").get("date").asText()).isEqualTo("2024-03-31");
   }
 
+  /** Found by the bench size of MeasuresFuzzIT: a NUL in a file's code cell gave a 500. */
+  @Test
+  void aCodeHoldingTheNulCharacterIsNotAMeasureOfTheLibrary() {
+    String csv =
+        "name,definition,unit,polarity,frequency,code\n"
+            + "Visits,Visits on time,PERCENT,HIGHER_IS_BETTER,MONTHLY,a\u0000b\n";
+    ApiResponse refused = upload(csv.getBytes(StandardCharsets.UTF_8), "text/csv", manager);
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.json().get("errors").findValuesAsText("field")).contains("rows[2].code");
+  }
+
   @Test
   void aFileWithBadRowsDefinesNothingAndNamesEveryProblem() {
     String csv =

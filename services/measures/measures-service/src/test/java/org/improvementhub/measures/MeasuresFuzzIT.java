@@ -11,8 +11,10 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.improvementhub.testsupport.CouncilTestBed;
+import org.improvementhub.testsupport.fuzz.AlmostValidAddresses;
 import org.improvementhub.testsupport.fuzz.AlmostValidBodies;
 import org.improvementhub.testsupport.fuzz.AlmostValidFiles;
+import org.improvementhub.testsupport.fuzz.BadAddress;
 import org.improvementhub.testsupport.fuzz.BadBody;
 import org.improvementhub.testsupport.fuzz.BadFile;
 import org.improvementhub.testsupport.fuzz.FuzzBudget;
@@ -40,6 +42,7 @@ class MeasuresFuzzIT {
   private static ServiceUnderFuzz service;
   private static List<Write> writes;
   private static String measure;
+  private static AlmostValidAddresses addresses;
 
   /** A route that takes a JSON body, and a body it accepts. */
   record Write(String method, String path, String validJson) {}
@@ -102,6 +105,23 @@ class MeasuresFuzzIT {
                 {"code":"social-worker-vacancy-rate","owner":"Principal Social Worker","dataSource":"HR",
                  "baseline":{"value":18,"date":"2024-03-31"},"tolerance":1,"targets":[{"from":"2024-06","value":15}]}
                 """));
+    // a measure of its own for the addresses, whose writes may change or unlink it
+    ApiResponse other = api().post(BASE, TOKEN, newMeasure.formatted("Addresses"));
+    assertThat(other.status()).as(other.body()).isEqualTo(201);
+    addresses =
+        AlmostValidAddresses.of(service.context())
+            .with("council", COUNCIL)
+            .with("id", other.json().get("id").asText())
+            .with("period", "2024-03")
+            .with("year", "2023")
+            .with("code", "social-worker-vacancy-rate")
+            .with("kind", "actions")
+            .withBody(
+                "PUT /councils/{council}/measures/{id}/values/{period}",
+                "{\"value\":84.8,\"numerator\":312,\"denominator\":368,\"note\":\"March\"}")
+            .withBody(
+                "PUT /councils/{council}/measures/{id}/comparators/{year}",
+                "{\"england\":23.6,\"statisticalNeighbours\":21.2,\"source\":\"DfE\"}");
   }
 
   @AfterContainer
@@ -119,6 +139,22 @@ class MeasuresFuzzIT {
     tally.took(sent, start);
     Verdict verdict = tally.count(Verdict.of(answer, sent.body()));
     assertThat(verdict.fine()).as(sent + "\n→ " + verdict).isTrue();
+  }
+
+  @Property
+  @FuzzBudget(ci = 100)
+  void everyAddressAnswersASuccessOrAProblem(@ForAll("addresses") BadAddress sent) {
+    long start = System.nanoTime();
+    ApiResponse answer = sent.sendTo(service.url(), TOKEN);
+    FuzzTally tally = FuzzTally.current();
+    tally.took(sent, start);
+    Verdict verdict = tally.count(Verdict.ofAddress(answer));
+    assertThat(verdict.fine()).as(sent + "\n→ " + verdict).isTrue();
+  }
+
+  @Provide
+  Arbitrary<BadAddress> addresses() {
+    return addresses.addresses();
   }
 
   @Property

@@ -163,6 +163,42 @@ class PlansBadInputIT implements TestPropertyProvider {
         .containsExactly("title");
   }
 
+  /** Found by PlansFuzzIT's addresses: a level too long for an int was a 500. */
+  @Test
+  void aLevelNumberTooLongForAnIntMatchesNoItem() {
+    String programme =
+        api.post(
+                "/councils/" + council + "/programmes",
+                token,
+                PlanRequests.programmeJson("Improvement Plan", "MONTHLY", "Priority", "Action"))
+            .json()
+            .get("id")
+            .asText();
+    ApiResponse items =
+        api.get(
+            "/councils/" + council + "/programmes/" + programme + "/items?level=2147483648", token);
+    assertThat(items.status()).as(items.body()).isEqualTo(200);
+    assertThat(items.json().isArray() ? items.json() : items.json().path("items")).isEmpty();
+  }
+
+  /**
+   * Found by the bench size of PlansFuzzIT: serde reads a list of strings without the string
+   * deserializer that refuses NUL, so {@code levelNames: ["\u0000"]} reached PostgreSQL (500).
+   */
+  @Test
+  void aNulOrHalfACharacterInAListOfTextIs400NamingTheList() {
+    for (String bad : new String[] {"\\u0000", "\\ud800"}) {
+      String programme =
+          PlanRequests.programmeJson("Improvement Plan", "MONTHLY", "Priority", "Action")
+              .replace("\"Priority\"", "\"" + bad + "\"");
+      ApiResponse refused = api.post("/councils/" + council + "/programmes", token, programme);
+      assertProblem(refused, 400);
+      assertThat(refused.json().path("errors").findValuesAsText("field"))
+          .as(refused.body())
+          .anyMatch(field -> field.startsWith("levelNames"));
+    }
+  }
+
   /**
    * Found by PlansFuzzIT and TenancyFuzzIT: a field inside an object or a list was named inside out
    * ({@code colour} for {@code lead.colour}, {@code [0].email} for {@code leads[0].email}).

@@ -12,8 +12,10 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.improvementhub.testsupport.CouncilTestBed;
+import org.improvementhub.testsupport.fuzz.AlmostValidAddresses;
 import org.improvementhub.testsupport.fuzz.AlmostValidBodies;
 import org.improvementhub.testsupport.fuzz.AlmostValidFiles;
+import org.improvementhub.testsupport.fuzz.BadAddress;
 import org.improvementhub.testsupport.fuzz.BadBody;
 import org.improvementhub.testsupport.fuzz.BadFile;
 import org.improvementhub.testsupport.fuzz.FuzzBudget;
@@ -37,6 +39,8 @@ class PlansFuzzIT {
 
   private static ServiceUnderFuzz service;
   private static List<Write> writes;
+  private static AlmostValidAddresses addresses;
+  private static WordPlanCases wordPlans;
 
   /** A route that takes a JSON body, and a body it accepts. */
   record Write(String method, String path, String validJson) {}
@@ -128,6 +132,37 @@ class PlansFuzzIT {
             new Write("PUT", base + "/drivers/" + driver, driverJson()),
             new Write("POST", base + "/risks", riskJson()),
             new Write("PUT", base + "/risks/" + risk, riskJson()));
+    // records of their own for the addresses, which may withdraw, delete or move them
+    String aProgramme = plans.programmeId("Priority", "Action");
+    String anItem = plans.itemId(aProgramme, null, "1", "Leadership");
+    String anAction = plans.actionId(aProgramme, anItem, "1.1", LocalDate.of(2030, 3, 31), "AMBER");
+    String aDriver =
+        plans
+            .post(base + "/drivers", driverJson().replace("OR 13", "OR 14"))
+            .json()
+            .get("id")
+            .asText();
+    String aRisk =
+        plans.post(base + "/risks", riskJson().replace("R 4", "R 5")).json().get("id").asText();
+    wordPlans = new WordPlanCases(plans);
+    addresses =
+        AlmostValidAddresses.of(service.context())
+            .with("/councils/{council}/programmes/documents", "id", wordPlans.choicesId())
+            .with("council", COUNCIL)
+            .with("programme", aProgramme)
+            .with("/councils/{council}/programmes", "id", aProgramme)
+            .with("/councils/{council}/programmes/{programme}/items", "id", anItem)
+            .with("/councils/{council}/actions", "id", anAction)
+            .with("/councils/{council}/drivers", "id", aDriver)
+            .with("/councils/{council}/drivers", "actionId", anAction)
+            .with("/councils/{council}/drivers", "targetId", aRisk)
+            .with("/councils/{council}/risks", "id", aRisk)
+            .with("/councils/{council}/risks", "targetId", aDriver)
+            .withBody("PUT /councils/{council}/drivers/{id}", driverJson())
+            .withBody("PUT /councils/{council}/risks/{id}", riskJson())
+            .withBody(
+                "POST /councils/{council}/actions/{id}/due-date-revisions",
+                "{\"dueDate\":\"2030-06-30\",\"reason\":\"Late\"}");
   }
 
   private static String driverJson() {
@@ -178,6 +213,64 @@ class PlansFuzzIT {
       }
       assertThat(after).as("refused yet changed: " + file).isEqualTo(before);
     }
+  }
+
+  @Property
+  @FuzzBudget(ci = 150)
+  void everyAddressAnswersASuccessOrAProblem(@ForAll("addresses") BadAddress sent) {
+    long start = System.nanoTime();
+    ApiResponse answer = sent.sendTo(service.url(), TOKEN);
+    FuzzTally tally = FuzzTally.current();
+    tally.took(sent, start);
+    Verdict verdict = tally.count(Verdict.ofAddress(answer));
+    assertThat(verdict.fine()).as(sent + "\n→ " + verdict).isTrue();
+  }
+
+  @Property
+  @FuzzBudget(ci = 30)
+  void aWordPlanIsProposedOrRefusedNamingTheFile(
+      @ForAll("wordPlanFiles") WordPlanCases.Upload sent) {
+    long start = System.nanoTime();
+    ApiResponse answer = wordPlans.send(sent);
+    FuzzTally tally = FuzzTally.current();
+    tally.took(sent, start);
+    Verdict verdict = tally.count(Verdict.ofImport(answer));
+    assertThat(verdict.fine()).as(sent + "\n→ " + verdict).isTrue();
+  }
+
+  @Property
+  @FuzzBudget(ci = 60)
+  void wordPlanChoicesAnswerASuccessOrAProblemAndConfirmWholeOrNotAtAll(
+      @ForAll("wordPlanChoices") WordPlanCases.Choice sent) {
+    String before = plansOfTheCouncil();
+    long start = System.nanoTime();
+    ApiResponse answer = wordPlans.send(sent);
+    FuzzTally tally = FuzzTally.current();
+    tally.took(sent, start);
+    Verdict verdict = tally.count(Verdict.of(answer, sent.body()));
+    assertThat(verdict.fine()).as(sent + "\n→ " + verdict).isTrue();
+    if (answer.status() >= 400) {
+      String after = plansOfTheCouncil();
+      if (!after.equals(before)) {
+        tally.countHalfApplied();
+      }
+      assertThat(after).as("refused yet changed: " + sent).isEqualTo(before);
+    }
+  }
+
+  @Provide
+  Arbitrary<WordPlanCases.Upload> wordPlanFiles() {
+    return wordPlans.uploads();
+  }
+
+  @Provide
+  Arbitrary<WordPlanCases.Choice> wordPlanChoices() {
+    return wordPlans.choices();
+  }
+
+  @Provide
+  Arbitrary<BadAddress> addresses() {
+    return addresses.addresses();
   }
 
   @Provide

@@ -42,7 +42,9 @@ class TenancyAuditCompletenessIT implements TestPropertyProvider {
   private static final String JSON = "application/json";
   private static final String PASSWORD = "a-long-enough-password";
 
-  private final HubTestProperties properties = TenancyTestSupport.properties();
+  // the SSO example's provider must be on the platform's allow-list to be saved (and audited)
+  private final HubTestProperties properties =
+      TenancyTestSupport.properties().with("hub.sso.allowed-issuer-hosts", "login.example.org");
   private final String walsall = TestCouncils.uniqueSlug("walsall");
   private final String peterborough = TestCouncils.uniqueSlug("peterborough");
   private final String walsallAdminEmail = "admin@" + walsall + ".example";

@@ -14,7 +14,9 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.improvementhub.testsupport.TestCouncils;
+import org.improvementhub.testsupport.fuzz.AlmostValidAddresses;
 import org.improvementhub.testsupport.fuzz.AlmostValidBodies;
+import org.improvementhub.testsupport.fuzz.BadAddress;
 import org.improvementhub.testsupport.fuzz.BadBody;
 import org.improvementhub.testsupport.fuzz.FuzzBudget;
 import org.improvementhub.testsupport.fuzz.FuzzTally;
@@ -35,6 +37,7 @@ class TenancyFuzzIT {
   private static ServiceUnderFuzz service;
   private static String platformAdmin;
   private static List<Write> writes;
+  private static AlmostValidAddresses addresses;
 
   /** A route that takes a JSON body, and a body it accepts. */
   record Write(String method, String path, String validJson) {}
@@ -83,6 +86,22 @@ class TenancyFuzzIT {
                 "POST",
                 "/councils/" + walsall + "/reinstate",
                 "{\"reason\":\"The Board agreed the council may go on\"}"));
+    // a council of its own for the addresses, which may suspend or archive it
+    String rotherham = TestCouncils.uniqueSlug("rotherham");
+    created(
+        service.api().post("/councils", platformAdmin, newCouncil(rotherham, "Rotherham", 372)));
+    ApiResponse someone =
+        service
+            .api()
+            .post(
+                "/councils/" + rotherham + "/users",
+                platformAdmin,
+                newUser("lead@" + rotherham + ".example", PASSWORD, "ACTION_LEAD"));
+    created(someone);
+    addresses =
+        AlmostValidAddresses.of(service.context())
+            .with("council", rotherham)
+            .with("id", someone.json().get("id").asText());
   }
 
   private static void created(ApiResponse response) {
@@ -105,6 +124,22 @@ class TenancyFuzzIT {
     tally.took(sent, start);
     Verdict verdict = tally.count(Verdict.of(answer, sent.body()));
     assertThat(verdict.fine()).as(sent + "\n→ " + verdict).isTrue();
+  }
+
+  @Property
+  @FuzzBudget(ci = 100)
+  void everyAddressAnswersASuccessOrAProblem(@ForAll("addresses") BadAddress sent) {
+    long start = System.nanoTime();
+    ApiResponse answer = sent.sendTo(service.url(), platformAdmin);
+    FuzzTally tally = FuzzTally.current();
+    tally.took(sent, start);
+    Verdict verdict = tally.count(Verdict.ofAddress(answer));
+    assertThat(verdict.fine()).as(sent + "\n→ " + verdict).isTrue();
+  }
+
+  @Provide
+  Arbitrary<BadAddress> addresses() {
+    return addresses.addresses();
   }
 
   @Provide

@@ -14,7 +14,7 @@ import java.util.Map;
  */
 class PlanDocumentReaderFuzzTest {
 
-  @FuzzTest(maxDuration = "60s")
+  @FuzzTest(maxDuration = "5m")
   void anyBytesAreProposedOrRefusedWithAReason(byte[] upload) {
     try {
       Proposal proposal = new PlanDocumentReader(Map.of()).read(upload);

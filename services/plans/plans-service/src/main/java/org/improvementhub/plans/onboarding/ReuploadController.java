@@ -52,10 +52,13 @@ public class ReuploadController {
       @PathVariable String council,
       @PathVariable UUID programme,
       @Nullable @QueryValue String fileName,
-      @Body byte[] document) {
+      @Nullable @Body byte[] document) {
     return PlanDocumentController.created(
         council,
         proposals.upload(
-            CouncilSlug.of(council), programme, PlanDocumentController.name(fileName), document));
+            CouncilSlug.of(council),
+            programme,
+            PlanDocumentController.name(fileName),
+            document == null ? new byte[0] : document));
   }
 }
