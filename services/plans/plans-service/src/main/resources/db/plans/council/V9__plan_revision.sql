@@ -10,12 +10,14 @@ CREATE TABLE plan_revision (
     id boolean PRIMARY KEY DEFAULT true CHECK (id),
     revision bigint NOT NULL
 );
-INSERT INTO plan_revision (id, revision) VALUES (true, 1);
+-- No row until the first change: a newly provisioned council's schema holds no data at all, which
+-- is what a restore from an export checks before it loads one (readers take a missing row as 0).
 
 CREATE FUNCTION bump_plan_revision() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF coalesce(current_setting('hub.plan_revision_bumped', true), '') <> txid_current()::text THEN
-        EXECUTE format('UPDATE %I.plan_revision SET revision = revision + 1', TG_TABLE_SCHEMA);
+        EXECUTE format('INSERT INTO %1$I.plan_revision AS r (id, revision) VALUES (true, 1) '
+            'ON CONFLICT (id) DO UPDATE SET revision = r.revision + 1', TG_TABLE_SCHEMA);
         PERFORM set_config('hub.plan_revision_bumped', txid_current()::text, true);
     END IF;
     RETURN NULL;

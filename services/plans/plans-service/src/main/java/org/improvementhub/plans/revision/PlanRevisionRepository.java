@@ -9,7 +9,10 @@ import io.micronaut.data.repository.GenericRepository;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface PlanRevisionRepository extends GenericRepository<PlanRevision, Boolean> {
 
-  /** Moved on by triggers (V9) when a change to programmes, items, actions or leads commits. */
-  @Query("SELECT revision FROM plan_revision")
+  /**
+   * Moved on by triggers (V9) when a change to programmes, items, actions or leads commits; 0
+   * before the council's first change (the row is made by that change).
+   */
+  @Query("SELECT COALESCE(max(revision), 0) FROM plan_revision")
   long current();
 }
