@@ -148,6 +148,7 @@ HUB_REQUIRED_SERVICES: {{ include "hub.requiredServices" $root | quote }}
 HUB_SIGN_IN_TRUSTED_PROXIES: {{ join "," $root.Values.signIn.trustedProxies | quote }}
 HUB_SSO_REDIRECT_URIS: {{ include "hub.ssoCallbackUrl" $root | quote }}
 HUB_SSO_ALLOWED_ISSUER_HOSTS: {{ join "," $root.Values.sso.allowedIssuerHosts | quote }}
+HUB_SSO_ALLOW_INSIDE_ADDRESSES: {{ $root.Values.sso.allowInsideAddresses | toString | quote }}
 {{- end }}
 {{- range $k, $v := .svc.env }}
 {{ $k }}: {{ $v | toString | quote }}

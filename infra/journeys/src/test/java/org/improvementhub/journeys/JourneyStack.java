@@ -133,6 +133,7 @@ final class JourneyStack implements AutoCloseable {
           own.put("hub.sso.secrets-dir", ssoSecrets.toString());
           own.put("hub.sso.allow-local-http-issuers", "true");
           own.put("hub.sso.allowed-issuer-hosts", "localhost,127.0.0.1");
+          own.put("hub.sso.allow-inside-addresses", "true");
           own.put("hub.sso.redirect-uris", ssoCallback);
         }
         properties.put(service, own);

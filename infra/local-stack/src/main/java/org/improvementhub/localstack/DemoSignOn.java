@@ -85,6 +85,8 @@ final class DemoSignOn implements AutoCloseable {
         "true",
         "hub.sso.allowed-issuer-hosts",
         "localhost,127.0.0.1",
+        "hub.sso.allow-inside-addresses",
+        "true",
         "hub.sso.redirect-uris",
         PORTAL_CALLBACK);
   }
@@ -114,7 +116,8 @@ final class DemoSignOn implements AutoCloseable {
         + "\n    the demo provider ("
         + issuer()
         + ") asks for a user name (any) and claims, e.g."
-        + "\n    {\"email\":\"jo.bloggs@walsall.example\",\"groups\":[\"hub-admins\"]}"
+        + "\n    {\"email\":\"jo.bloggs@walsall.example\",\"email_verified\":true,"
+        + "\"groups\":[\"hub-admins\"]}"
         + "\n    groups: hub-admins, hub-managers (the default), hub-leads, hub-board."
         + " The email is required.\n    Signing out of the hub signs you out of the demo"
         + " provider too.\n";

@@ -60,6 +60,8 @@ class CouncilSsoIT implements TestPropertyProvider {
           .with("hub.sso.allow-local-http-issuers", "true")
           // the platform's allow-list: the providers of this test run on this machine
           .with("hub.sso.allowed-issuer-hosts", "localhost,127.0.0.1")
+          // ...which are inside addresses, refused in production (ProviderCallsTest)
+          .with("hub.sso.allow-inside-addresses", "true")
           // a cold provider on a busy CI machine may take longer than production's 5 s
           .with("hub.sso.provider-timeout", "60s");
   private final String walsall = TestCouncils.uniqueSlug("walsall");
@@ -272,6 +274,61 @@ class CouncilSsoIT implements TestPropertyProvider {
                     "groups",
                     List.of("PLATFORM_ADMIN"))));
     assertThat(none.status()).isEqualTo(403);
+  }
+
+  @Test
+  void anExistingAccountIsLinkedOnlyWhenTheProviderSaysItVerifiedTheEmail() {
+    String email = "linked-" + UUID.randomUUID() + "@" + walsall + ".example";
+    ApiResponse made =
+        api.post(
+            "/councils/" + walsall + "/users",
+            platformAdmin,
+            TenancyTestSupport.newUser(email, PASSWORD, "ACTION_LEAD"));
+    created(made);
+    String accountId = made.json().get("id").asText();
+    String subject = "walsall-" + UUID.randomUUID();
+
+    // anyone who can put that address on a profile at the provider, unverified or not said
+    ApiResponse unverified =
+        signIn(
+            walsall,
+            callback(
+                walsall,
+                subject,
+                Map.of("email", email, "email_verified", false, "groups", List.of("hub-admins"))));
+    ApiResponse notSaid =
+        signIn(walsall, person(walsall, "other-" + UUID.randomUUID(), email, "hub-admins"));
+
+    for (ApiResponse refused : List.of(unverified, notSaid)) {
+      assertThat(refused.status()).as(refused.body()).isEqualTo(401);
+      assertThat(refused.body()).contains("email_verified").contains("ask your council's admin");
+    }
+    JsonNode trail =
+        api.get("/councils/" + walsall + "/audit?recordId=" + accountId, platformAdmin).json();
+    assertThat(trail.get("items").findValuesAsText("change"))
+        .containsExactly(
+            "SSO_LINK_REFUSED_EMAIL_NOT_VERIFIED",
+            "SSO_LINK_REFUSED_EMAIL_NOT_VERIFIED",
+            "CREATED");
+    assertThat(trail.get("items").get(1).get("after").get("emailVerified").asText())
+        .isEqualTo("false");
+    assertThat(trail.get("items").get(0).get("after").get("emailVerified").asText())
+        .isEqualTo("missing");
+    assertThat(trail.get("items").get(1).get("actor").asText()).contains(subject);
+    // the account is as it was: its password signs in, its role is its own
+    String own = TenancyTestSupport.token(api, email, PASSWORD);
+    assertThat(payloadOf(own).get("roles").toString()).isEqualTo("[\"ACTION_LEAD\"]");
+
+    ApiResponse verified =
+        signIn(
+            walsall,
+            callback(
+                walsall,
+                subject,
+                Map.of("email", email, "email_verified", true, "groups", List.of("hub-leads"))));
+
+    assertThat(verified.status()).as(verified.body()).isEqualTo(200);
+    assertThat(claimsOf(verified).get("sub").asText()).isEqualTo(email);
   }
 
   @Test

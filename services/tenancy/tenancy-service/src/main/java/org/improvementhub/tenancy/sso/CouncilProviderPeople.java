@@ -19,16 +19,24 @@ import org.improvementhub.tenancy.user.UserAccount;
 import org.improvementhub.tenancy.user.UserAccountRepository;
 import org.improvementhub.web.problem.ProblemException;
 import org.improvementhub.web.problem.ProblemType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Who signed in through a council's provider: the account linked to (council, issuer, subject), or,
  * the first time, the council's account with the provider's email (linked from then on), or a new
- * account of that council. An email that belongs to an account outside the council is refused. The
- * roles are the provider's, mapped, at every sign-in; a new account gets an unusable password
- * (random, never shown), so it signs in through the provider only.
+ * account of that council. An email that belongs to an account outside the council is refused. An
+ * existing account is linked only when the provider says it verified the email ({@code
+ * email_verified} true): otherwise anyone who could set that address at the provider (an unverified
+ * or self-service profile) would take over the account, its password sign-in included. Such a
+ * refusal is an entry in the council's trail. The roles are the provider's, mapped, at every
+ * sign-in; a new account gets an unusable password (random, never shown), so it signs in through
+ * the provider only.
  */
 @Singleton
 class CouncilProviderPeople {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CouncilProviderPeople.class);
 
   private final UserAccountRepository users;
   private final ProviderIdentityRepository identities;
@@ -50,15 +58,23 @@ class CouncilProviderPeople {
     this.clock = clock;
   }
 
-  /** The person as a user of {@code council} with {@code roles}. */
+  /**
+   * What the provider says of the person: their email, whether it verified it (null: it did not
+   * say), their name.
+   */
+  record Claimed(String email, Boolean emailVerified, String name) {}
+
+  /** The person's account, or why they were refused (and nothing changed but the trail). */
+  record SignedIn(UserAccount user, String refusal) {}
+
+  static final String UNVERIFIED_EMAIL =
+      "an account here already has this email address, and your council's provider does not say"
+          + " it has verified that the address is yours (email_verified): ask your council's admin";
+
+  /** The person as a user of {@code council} with {@code roles}, or why not. */
   @Transactional
-  UserAccount signedIn(
-      String council,
-      String issuer,
-      String subject,
-      String email,
-      String name,
-      List<String> roles) {
+  SignedIn signedIn(
+      String council, String issuer, String subject, Claimed claimed, List<String> roles) {
     Instant now = clock.instant();
     Optional<ProviderIdentity> known =
         identities.findByCouncilAndIssuerAndSubject(council, issuer, subject);
@@ -76,7 +92,30 @@ class CouncilProviderPeople {
               identity.firstSeenAt(),
               now));
     } else {
-      user = byEmailOrNew(council, email, name, roles, now);
+      String normalised = emailOf(claimed);
+      Optional<UserAccount> existing = users.findByEmail(normalised);
+      if (existing.isPresent()
+          && council.equals(existing.get().council())
+          && !Boolean.TRUE.equals(claimed.emailVerified())) {
+        // the actor is whoever the provider signed in, not the account's owner: not yet proven
+        audit.record(
+            "sso:" + issuer + "#" + subject,
+            council,
+            "user",
+            existing.get().id(),
+            "SSO_LINK_REFUSED_EMAIL_NOT_VERIFIED",
+            audited(existing.get(), null),
+            refusedLink(issuer, subject, claimed));
+        LOG.info(
+            "A sign-in through council {}'s provider was not linked to account {}:"
+                + " email_verified {}",
+            council,
+            existing.get().id(),
+            claimed.emailVerified() == null ? "missing" : claimed.emailVerified());
+        return new SignedIn(null, UNVERIFIED_EMAIL);
+      }
+      user =
+          existing.isPresent() ? existing.get() : created(council, normalised, claimed, roles, now);
       identities.save(
           new ProviderIdentity(UUID.randomUUID(), council, issuer, subject, user.id(), now, now));
     }
@@ -112,21 +151,22 @@ class CouncilProviderPeople {
           audited(before, issuer),
           audited(user, issuer));
     }
-    return user;
+    return new SignedIn(user, null);
   }
 
-  private UserAccount byEmailOrNew(
-      String council, String email, String name, List<String> roles, Instant now) {
+  private static String emailOf(Claimed claimed) {
+    String email = claimed.email();
     if (email == null || email.isBlank() || !email.contains("@") || email.length() > 320) {
       throw ProblemException.of(
           ProblemType.UNAUTHENTICATED,
           "The council's provider did not give an email address for this account");
     }
-    String normalised = email.strip().toLowerCase(Locale.ROOT);
-    Optional<UserAccount> existing = users.findByEmail(normalised);
-    if (existing.isPresent()) {
-      return existing.get();
-    }
+    return email.strip().toLowerCase(Locale.ROOT);
+  }
+
+  private UserAccount created(
+      String council, String normalised, Claimed claimed, List<String> roles, Instant now) {
+    String name = claimed.name();
     UserAccount created =
         users.save(
             new UserAccount(
@@ -154,6 +194,18 @@ class CouncilProviderPeople {
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  /** The sign-in that was not linked: which provider and subject, and what it said. */
+  private static Map<String, Object> refusedLink(String issuer, String subject, Claimed claimed) {
+    Map<String, Object> refused = new LinkedHashMap<>();
+    refused.put("provider", issuer);
+    refused.put("subject", subject);
+    refused.put(
+        "emailVerified",
+        claimed.emailVerified() == null ? "missing" : claimed.emailVerified().toString());
+    refused.put("linked", false);
+    return refused;
   }
 
   /** The account as the trail keeps it: never its password hash. */

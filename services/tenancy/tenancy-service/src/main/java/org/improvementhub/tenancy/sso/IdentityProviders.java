@@ -3,17 +3,15 @@ package org.improvementhub.tenancy.sso;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
-import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.oauth2.sdk.GeneralException;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.URL;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,14 +32,14 @@ import org.slf4j.LoggerFactory;
  * <p>Before anything is fetched the issuer must still pass the platform's {@link SsoRules} (the
  * allow-list of provider hosts may have changed since the council saved it), and every endpoint the
  * document names (authorisation, token, JWKS, userinfo, end-session) must pass them too: an allowed
- * issuer cannot point tenancy at another host. No call to a provider follows redirects, for the
- * same reason.
+ * issuer cannot point tenancy at another host. Every call goes through {@link ProviderCalls}: no
+ * redirects followed (for the same reason), and, where the platform forbids it, no connection to an
+ * address inside its network whatever the host's name ({@link ProviderAddresses}).
  */
 @Singleton
 class IdentityProviders {
 
   private static final Logger LOG = LoggerFactory.getLogger(IdentityProviders.class);
-  private static final int JWKS_SIZE_LIMIT = 512 * 1024;
 
   /** A provider's endpoints and keys. */
   record Provider(OIDCProviderMetadata metadata, JWKSource<SecurityContext> keys) {}
@@ -52,17 +50,17 @@ class IdentityProviders {
   private final SsoRules rules;
   private final Clock clock;
   private final Duration keptFor;
-  private final int timeoutMillis;
+  private final ProviderCalls calls;
 
   IdentityProviders(
       SsoRules rules,
       Clock clock,
       @Value("${hub.sso.discovery-cache:5m}") Duration keptFor,
-      @Value("${hub.sso.provider-timeout:5s}") Duration timeout) {
+      ProviderCalls calls) {
     this.rules = rules;
     this.clock = clock;
     this.keptFor = keptFor;
-    this.timeoutMillis = (int) timeout.toMillis();
+    this.calls = calls;
   }
 
   Provider of(String issuer) {
@@ -76,11 +74,12 @@ class IdentityProviders {
     return provider;
   }
 
-  /** Sets a call to a provider's timeouts and stops it following redirects. */
-  void configure(HTTPRequest request) {
-    request.setConnectTimeout(timeoutMillis);
-    request.setReadTimeout(timeoutMillis);
-    request.setFollowRedirects(false);
+  /**
+   * Sends a request to a provider (its token or userinfo endpoint). A host that resolves inside the
+   * platform's network is {@link ProviderAddresses.InsideAddress}, logged there.
+   */
+  HTTPResponse send(HTTPRequest request) throws IOException {
+    return request.send(calls);
   }
 
   private Provider discover(String issuer) {
@@ -90,8 +89,7 @@ class IdentityProviders {
       throw notAllowed();
     }
     try {
-      OIDCProviderMetadata metadata =
-          OIDCProviderMetadata.resolve(new Issuer(issuer), this::configure);
+      OIDCProviderMetadata metadata = discovered(new Issuer(issuer));
       if (metadata.getJWKSetURI() == null
           || metadata.getAuthorizationEndpointURI() == null
           || metadata.getTokenEndpointURI() == null) {
@@ -99,15 +97,30 @@ class IdentityProviders {
       }
       refuseEndpointsElsewhere(issuer, metadata);
       JWKSource<SecurityContext> keys =
-          JWKSourceBuilder.create(metadata.getJWKSetURI().toURL(), new NoRedirects(timeoutMillis))
-              .retrying(true)
-              .build();
+          JWKSourceBuilder.create(metadata.getJWKSetURI().toURL(), calls).retrying(true).build();
       return new Provider(metadata, keys);
+    } catch (ProviderAddresses.InsideAddress e) {
+      throw notAllowed();
     } catch (GeneralException | IOException | IllegalArgumentException e) {
       LOG.warn("The provider {} could not be discovered: {}", issuer, e.getMessage());
       throw ProblemException.of(
           ProblemType.UNAVAILABLE, "The council's sign-in provider cannot be reached just now");
     }
+  }
+
+  /** The provider's discovery document, which must name the issuer asked for (as Nimbus's). */
+  private OIDCProviderMetadata discovered(Issuer issuer) throws GeneralException, IOException {
+    HTTPResponse answer =
+        new HTTPRequest(HTTPRequest.Method.GET, OIDCProviderMetadata.resolveURL(issuer))
+            .send(calls);
+    if (answer.getStatusCode() != 200) {
+      throw new GeneralException("the discovery document answered " + answer.getStatusCode());
+    }
+    OIDCProviderMetadata metadata = OIDCProviderMetadata.parse(answer.getBodyAsJSONObject());
+    if (!issuer.equals(metadata.getIssuer())) {
+      throw new GeneralException("the discovery document names another issuer");
+    }
+    return metadata;
   }
 
   private void refuseEndpointsElsewhere(String issuer, OIDCProviderMetadata metadata) {
@@ -140,20 +153,5 @@ class IdentityProviders {
         ProblemType.UNAVAILABLE,
         "Single sign-on for this council uses a provider this platform does not allow:"
             + " ask its admin");
-  }
-
-  /** Fetches a JWKS without following redirects (which could lead to any host). */
-  private static final class NoRedirects extends DefaultResourceRetriever {
-
-    NoRedirects(int timeoutMillis) {
-      super(timeoutMillis, timeoutMillis, JWKS_SIZE_LIMIT);
-    }
-
-    @Override
-    protected HttpURLConnection openHTTPConnection(URL url) throws IOException {
-      HttpURLConnection connection = super.openHTTPConnection(url);
-      connection.setInstanceFollowRedirects(false);
-      return connection;
-    }
   }
 }

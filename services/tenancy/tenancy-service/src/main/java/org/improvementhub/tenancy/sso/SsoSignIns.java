@@ -202,13 +202,18 @@ class SsoSignIns {
     Object rolesClaim = claims.getClaim(sso.rolesClaim());
     String email = claims.getStringClaim("email");
     String name = claims.getStringClaim("name");
+    Object emailVerified = claims.getClaim("email_verified");
     if ((rolesClaim == null || email == null)
         && provider.metadata().getUserInfoEndpointURI() != null) {
       // not in the ID token (Entra ID leaves out large group lists, some providers all but sub):
       // the provider's userinfo, for the same subject, says it
       UserInfo info = userInfo(sso, provider, issued.getAccessToken(), claims.getSubject());
       rolesClaim = rolesClaim == null ? info.getClaim(sso.rolesClaim()) : rolesClaim;
-      email = email == null ? info.getStringClaim("email") : email;
+      if (email == null) {
+        // whether the address is verified is said by whoever gave the address
+        email = info.getStringClaim("email");
+        emailVerified = info.getClaim("email_verified");
+      }
       name = name == null ? info.getStringClaim("name") : name;
     }
     List<String> roles = ProviderRoles.from(rolesClaim, settings.roleMapping(sso));
@@ -218,9 +223,18 @@ class SsoSignIns {
           ProblemType.FORBIDDEN,
           "Your council's account has no role in Improvement Hub: ask your council's admin");
     }
-    UserAccount user =
+    CouncilProviderPeople.SignedIn signedIn =
         people.signedIn(
-            council.value(), sso.issuer(), claims.getSubject().getValue(), email, name, roles);
+            council.value(),
+            sso.issuer(),
+            claims.getSubject().getValue(),
+            new CouncilProviderPeople.Claimed(email, verified(emailVerified), name),
+            roles);
+    if (signedIn.refusal() != null) {
+      // refused after the trail's entry committed: the refusal is on the council's record
+      throw SsoRefused.because(signedIn.refusal());
+    }
+    UserAccount user = signedIn.user();
     LOG.info("User {} signed in through council {}'s provider as {}", user.id(), council, roles);
     URI endSession = provider.metadata().getEndSessionEndpointURI();
     String signOut =
@@ -230,6 +244,17 @@ class SsoSignIns {
                 .toURI()
                 .toString();
     return SsoSignedIn.of(this.tokens.issue(user), signOut);
+  }
+
+  /**
+   * Whether the provider says it verified the email address: {@code email_verified} true (or the
+   * string "true", as some providers send it); null when it says nothing.
+   */
+  private static Boolean verified(Object emailVerified) {
+    if (emailVerified == null) {
+      return null;
+    }
+    return Boolean.TRUE.equals(emailVerified) || "true".equals(emailVerified);
   }
 
   private URI afterSignOut(String postLogoutRedirectUri) {
@@ -264,8 +289,7 @@ class SsoSignIns {
       HTTPRequest http =
           new UserInfoRequest(provider.metadata().getUserInfoEndpointURI(), accessToken)
               .toHTTPRequest();
-      providers.configure(http);
-      response = UserInfoResponse.parse(http.send());
+      response = UserInfoResponse.parse(providers.send(http));
     } catch (IOException | ParseException e) {
       LOG.warn(
           "Council {}'s provider did not answer the userinfo: {}", sso.council(), e.getMessage());
@@ -319,8 +343,7 @@ class SsoSignIns {
     TokenResponse response;
     try {
       HTTPRequest http = request.toHTTPRequest();
-      providers.configure(http);
-      response = OIDCTokenResponseParser.parse(http.send());
+      response = OIDCTokenResponseParser.parse(providers.send(http));
     } catch (IOException | ParseException e) {
       LOG.warn("Council {}'s provider did not answer the code: {}", sso.council(), e.getMessage());
       throw ProblemException.of(
