@@ -62,6 +62,9 @@ class ProviderCalls implements HTTPRequestSender, ResourceRetriever, AutoCloseab
             .setConnectionManager(
                 PoolingHttpClientConnectionManagerBuilder.create()
                     .setDnsResolver(addresses)
+                    // many councils may share one provider host (login.microsoftonline.com)
+                    .setMaxConnPerRoute(20)
+                    .setMaxConnTotal(100)
                     .setDefaultConnectionConfig(
                         ConnectionConfig.custom()
                             .setConnectTimeout(limit)
