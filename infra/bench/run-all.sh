@@ -11,7 +11,7 @@
 #      same overdue set as the notifications bench (councils x 200 overdue actions).
 #   3. The older benches at [councils] (default 153), each printing figures and writing <name>.json:
 #      oversight (dashboard, freshness), notifications (overdue emails), foundation (provisioning),
-#      startup (start-up migration check).
+#      startup (start-up migration check), start (each service restarted alone: run-start.sh).
 #   4. growth (BENCH_GROWTH=10,50,153,500): the same four benches at each number of councils, into
 #      growth/<bench>-<councils>.json; the report fits each cost's growth and charts it (log-log).
 #   5. suite (BENCH_SUITE=1): the README's test command (`mvn -B verify`), timed, into suite.txt. A
@@ -22,7 +22,7 @@
 # A soak run into the same folder (BENCH_SOAK_MINUTES=10) adds issue 12's "load held" row.
 # Usage: infra/bench/run-all.sh [rates, default 50,150,300] [seconds per rate, default 60] [councils, default 153]
 # Environment:
-#   RUN_ALL_SKIP="readmix redmine oversight notifications foundation startup" skips those steps
+#   RUN_ALL_SKIP="readmix redmine oversight notifications foundation startup start" skips those steps
 #     (a skipped bench is skipped at every growth size too);
 #   BENCH_GROWTH (default empty: no growth runs), e.g. 10,50,153,500;
 #   BENCH_REDMINE_RATES (default: the same rates as ours);
@@ -101,9 +101,12 @@ redmine() {
 }
 skipped redmine || redmine
 
-for name in oversight notifications foundation startup; do
+for name in oversight notifications foundation startup start; do
   skipped "$name" && continue
   case "$name" in
+    # each service restarted alone, the rest up: 5 starts each, with class data sharing archives
+    # (recorded by each service's first start on this machine; HUB_SERVICE_CDS= turns them off)
+    start) HUB_SERVICE_CDS="${HUB_SERVICE_CDS-infra/bench/target/cds}" bench "$OUT/start" load.ServiceStartBench 5 4 ;;
     oversight) bench "$OUT/oversight" OversightBench "$COUNCILS" 300 ;;
     notifications) bench "$OUT/notifications" NotificationsBench "$COUNCILS" 200 ;;
     foundation) bench "$OUT/foundation" FoundationBench "$COUNCILS" ;;

@@ -60,7 +60,16 @@ public final class StartupMigrationBench {
             "Bench-Admin-Password-1",
             "0 0 0 1 1 ?");
     List<String> rows = new ArrayList<>();
+    // -Dbench.services=plans,measures times only those (a quick before/after of one change)
+    List<String> only =
+        List.of(System.getProperty("bench.services", "").split(",")).stream()
+            .map(String::strip)
+            .filter(name -> !name.isEmpty())
+            .toList();
     for (HubService service : HubService.all()) {
+      if (!only.isEmpty() && !only.contains(service.name())) {
+        continue;
+      }
       Map<String, String> properties = new HashMap<>(configuration.propertiesFor(service));
       properties.put("hub.migration.parallelism", String.valueOf(parallelism));
       properties.put("hub.council-schemas.migration-parallelism", String.valueOf(parallelism));

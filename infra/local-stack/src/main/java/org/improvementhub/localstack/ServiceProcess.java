@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,16 +22,32 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess implements AutoCloseable {
 
+  /**
+   * Where the class data sharing archives are kept ({@code HUB_SERVICE_CDS}, or the system property
+   * {@code hub.service.cds}); unset, no archive is made or used.
+   */
+  public static final String CDS_FOLDER = "HUB_SERVICE_CDS";
+
   private final HubService service;
   private final int port;
   private final Process process;
   private final Path log;
+  private final List<String> command;
+  private final Instant startedAt;
 
-  private ServiceProcess(HubService service, int port, Process process, Path log) {
+  private ServiceProcess(
+      HubService service,
+      int port,
+      Process process,
+      Path log,
+      List<String> command,
+      Instant startedAt) {
     this.service = service;
     this.port = port;
     this.process = process;
     this.log = log;
+    this.command = command;
+    this.startedAt = startedAt;
   }
 
   /**
@@ -57,14 +74,22 @@ public final class ServiceProcess implements AutoCloseable {
               + ")");
     }
     try {
+      Path archive = ClassDataSharing.archiveOf(service, module, classpathFile).orElse(null);
       String classpath =
-          classes + java.io.File.pathSeparator + Files.readString(classpathFile).strip();
+          (archive == null ? classes.toString() : ClassDataSharing.moduleJar(module).toString())
+              + java.io.File.pathSeparator
+              + Files.readString(classpathFile).strip();
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.add("-Xms64m");
       command.add("-Xmx384m");
       command.add("-XX:+UseSerialGC");
       command.add("-XX:TieredStopAtLevel=1");
+      if (archive != null) {
+        // class data sharing: the classes a start loads, read, parsed and verified once into an
+        // archive that later starts map instead of reading them from 100 jars (ClassDataSharing)
+        command.add(ClassDataSharing.option(archive));
+      }
       // extra JVM options for every service, e.g. a flight recording while a bench runs:
       // HUB_SERVICE_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/,settings=profile"
       String extra = System.getenv("HUB_SERVICE_JAVA_OPTS");
@@ -78,18 +103,43 @@ public final class ServiceProcess implements AutoCloseable {
       command.add(service.mainClass());
       Files.createDirectories(logDirectory);
       Path log = logDirectory.resolve(service.name() + ".log");
-      ProcessBuilder builder =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-      // glibc gives each thread that allocates its own 64 MB malloc arena: with Netty's, Hikari's
-      // and Kafka's threads that is resident memory the JVM never asked for
-      builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
-      Process process = builder.start();
-      return new ServiceProcess(service, port, process, log);
+      return launch(service, port, List.copyOf(command), log);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start " + service.name(), e);
     }
+  }
+
+  private static ServiceProcess launch(
+      HubService service, int port, List<String> command, Path log) {
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    // glibc gives each thread that allocates its own 64 MB malloc arena: with Netty's, Hikari's
+    // and Kafka's threads that is resident memory the JVM never asked for
+    builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+    try {
+      Instant startedAt = Instant.now();
+      Process process = builder.start();
+      return new ServiceProcess(service, port, process, log, command, startedAt);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not start " + service.name(), e);
+    }
+  }
+
+  /**
+   * Stops this process (SIGTERM) and starts the same command again, as a pod restart would: same
+   * port, configuration and log file. The start benches time it alone, the rest of the stack up.
+   */
+  public ServiceProcess restart() {
+    stop();
+    // an archive this process recorded is in place now: the new start maps it
+    return launch(service, port, ClassDataSharing.forRestart(command), log);
+  }
+
+  /** When the process was started ({@code exec}), for time-to-ready figures. */
+  public Instant startedAt() {
+    return startedAt;
   }
 
   /** Waits until the service answers its health check, or fails if it died or took too long. */
@@ -162,6 +212,9 @@ public final class ServiceProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       process.destroyForcibly();
+    }
+    if (!process.isAlive()) {
+      ClassDataSharing.recorded(command);
     }
   }
 

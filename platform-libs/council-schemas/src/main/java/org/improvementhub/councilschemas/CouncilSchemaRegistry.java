@@ -91,6 +91,38 @@ public class CouncilSchemaRegistry implements KnownCouncils {
   }
 
   /**
+   * Records, in one batch, that each council's schema was found at its version with nothing to
+   * migrate (names and LA codes already recorded are kept).
+   */
+  public void markAllReady(Map<CouncilSlug, String> versions) {
+    if (versions.isEmpty()) {
+      return;
+    }
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement =
+            connection.prepareStatement(
+                "INSERT INTO "
+                    + table
+                    + " (slug, schema_version, ready_at) VALUES (?, ?, now())"
+                    + " ON CONFLICT (slug) DO UPDATE SET schema_version = EXCLUDED.schema_version,"
+                    + " ready_at = now()")) {
+      // in slug order, so that two replicas starting together lock the rows in the same order
+      for (Map.Entry<CouncilSlug, String> council :
+          versions.entrySet().stream()
+              .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(CouncilSlug::value)))
+              .toList()) {
+        statement.setString(1, council.getKey().value());
+        statement.setString(2, council.getValue());
+        statement.addBatch();
+      }
+      statement.executeBatch();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Council registry could not be written", e);
+    }
+    ready.addAll(versions.keySet());
+  }
+
+  /**
    * Every council this service should serve: those it has recorded and every council schema in the
    * database (a schema created while this service was away is still served).
    */

@@ -2,6 +2,7 @@ package org.improvementhub.councilschemas;
 
 import io.micronaut.jdbc.DataSourceResolver;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -33,6 +34,24 @@ public class CouncilSchemasMigrationRun implements CouncilSchemasMigration {
         new CouncilSchemaMigrator(dataSource, DataSourceResolver.DEFAULT, schema.name());
     List<CouncilSlug> councils = registry.knownCouncils();
     long began = System.nanoTime();
+    // one read of every council's history: those already at the latest version are only recorded
+    Map<CouncilSlug, String> upToDate = migrator.upToDate(councils);
+    registry.markAllReady(upToDate);
+    upToDate.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey(Comparator.comparing(CouncilSlug::value)))
+        .forEach(
+            council ->
+                LogContext.run(
+                    Map.of(LogContext.COUNCIL, council.getKey().value()),
+                    () ->
+                        LOG.info(
+                            "Council {} schema migrated for {} from version {} to {}: already"
+                                + " there, with the same checksums",
+                            council.getKey(),
+                            schema.name(),
+                            council.getValue(),
+                            council.getValue())));
+    councils = councils.stream().filter(council -> !upToDate.containsKey(council)).toList();
     List<String> failed = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallelism));
     try {
@@ -65,10 +84,11 @@ public class CouncilSchemasMigrationRun implements CouncilSchemasMigration {
       pool.shutdownNow();
     }
     LOG.info(
-        "{} council schemas migrated for {} in {} ms, {} failed",
-        councils.size() - failed.size(),
+        "{} council schemas migrated for {} in {} ms ({} already up to date), {} failed",
+        upToDate.size() + councils.size() - failed.size(),
         schema.name(),
         (System.nanoTime() - began) / 1_000_000,
+        upToDate.size(),
         failed.size());
     return failed;
   }

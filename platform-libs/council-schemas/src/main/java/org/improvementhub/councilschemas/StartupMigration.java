@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,17 +28,20 @@ public class StartupMigration {
 
   private final CouncilSchemaRegistry registry;
   private final CouncilSchemaProvisioning provisioning;
+  private final CouncilSchemaMigrator migrator;
   private final int parallelism;
   private volatile Duration lastDuration = Duration.ZERO;
 
   public StartupMigration(
       CouncilSchemaRegistry registry,
       CouncilSchemaProvisioning provisioning,
+      CouncilSchemaMigrator migrator,
       // HUB_MIGRATION_PARALLELISM, as the migrate run reads it (the chart sets it on every pod)
       @Value("${hub.migration.parallelism:0}") int migrationParallelism,
       @Value("${hub.council-schemas.migration-parallelism:4}") int parallelism) {
     this.registry = registry;
     this.provisioning = provisioning;
+    this.migrator = migrator;
     this.parallelism = Math.max(1, migrationParallelism > 0 ? migrationParallelism : parallelism);
   }
 
@@ -54,17 +58,23 @@ public class StartupMigration {
   public int migrateAll() {
     Instant start = Instant.now();
     List<CouncilSlug> councils = registry.knownCouncils();
-    ExecutorService pool = Executors.newFixedThreadPool(parallelism);
+    // one read of every council's history: only those behind need a Flyway (and a thread) each
+    Map<CouncilSlug, String> upToDate = migrator.upToDate(councils);
+    registry.markAllReady(upToDate);
+    List<CouncilSlug> behind =
+        councils.stream().filter(council -> !upToDate.containsKey(council)).toList();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(Math.min(parallelism, Math.max(1, behind.size())));
     try {
       List<Future<String>> results = new ArrayList<>();
-      for (CouncilSlug council : councils) {
+      for (CouncilSlug council : behind) {
         results.add(pool.submit(() -> provisioning.prepare(council, null, null, false)));
       }
       for (int i = 0; i < results.size(); i++) {
         try {
           results.get(i).get();
         } catch (ExecutionException e) {
-          LOG.error("Council {} could not be migrated", councils.get(i), e.getCause());
+          LOG.error("Council {} could not be migrated", behind.get(i), e.getCause());
         }
       }
     } catch (InterruptedException e) {
@@ -73,7 +83,12 @@ public class StartupMigration {
       pool.shutdownNow();
     }
     lastDuration = Duration.between(start, Instant.now());
-    LOG.info("{} council schemas checked in {} ms", councils.size(), lastDuration.toMillis());
+    LOG.info(
+        "{} council schemas checked in {} ms: {} already up to date, {} migrated one by one",
+        councils.size(),
+        lastDuration.toMillis(),
+        upToDate.size(),
+        behind.size());
     return councils.size();
   }
 
