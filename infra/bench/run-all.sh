@@ -128,7 +128,7 @@ if [ "${BENCH_SOAK_MINUTES:-0}" != "0" ] && ! kept "$OUT/soak.json"; then
   step soak "$(expected soak)"
   echo "   $BENCH_SOAK_MINUTES min at ${BENCH_SOAK_RPS:-300}/s"
   bounded java -Xmx1g -Dbench.out="$OUT/soak" -cp "$CP" org.improvementhub.bench.load.SoakBench \
-    "$BENCH_SOAK_MINUTES" "${BENCH_SOAK_RPS:-300}" 2>&1 | tail -40 \
+    "$BENCH_SOAK_MINUTES" "${BENCH_SOAK_RPS:-300}" 2>&1 | grep -v '^SLF4J' \
     && cp "$OUT/soak/soak.json" "$OUT/soak/soak.txt" "$OUT/" || echo "== soak failed"
   step_ended
 fi
