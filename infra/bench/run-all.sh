@@ -63,8 +63,9 @@ clock() { date -u +%H:%M:%S; }
 since() { local s=$(($(date +%s) - $1)); printf '%d min %02d s' $((s / 60)) $((s % 60)); }
 skipped() { case "$SKIP" in *" $1 "*) echo "== $1: skipped (RUN_ALL_SKIP)"; return 0;; esac; return 1; }
 # A step's expected seconds on a quiet 2-core machine (measured; see the header), and its limit:
-# three times that, at least 10 min. A step past its limit is killed with every process it started
-# (timeout signals the whole process group), its rows say not measured, and the run goes on.
+# three times that, at least 10 min. A step past its limit is stopped with every process it started
+# (SIGTERM; BenchLauncher's shutdown hook stops the services), its rows say not measured, and the
+# run goes on.
 expected() { # step [councils]
   local n="${2:-$COUNCILS}" rates
   rates=$(echo "$RATES" | tr ',' '\n' | wc -l)
@@ -88,9 +89,12 @@ step() { # name, expected seconds
   echo "== $(clock) $1: begins; expected about $((($2 + 59) / 60)) min, stopped after $((LIMIT / 60)) min"
 }
 step_ended() { echo "== $(clock) $STEP: ended after $(since "$STEP_BEGAN") (the run so far: $(since "$RUN_BEGAN"))"; }
-bounded() { timeout -k 30 "$LIMIT" "$@"; }
+# --foreground: Ctrl-C still reaches the bench; its JVM (BenchLauncher) stops what it started
+bounded() { timeout --foreground -k 30 "$LIMIT" "$@"; }
+LAUNCH=org.improvementhub.bench.BenchLauncher
 kept() { # a figures file: true (and says so) if BENCH_RESUME=1 keeps it from an earlier run
-  if [ "$RESUME" = 1 ] && [ -s "$1" ]; then
+  # a step that was skipped (Redmine not installable then) is tried again
+  if [ "$RESUME" = 1 ] && [ -s "$1" ] && ! grep -q '"skipped"' "$1"; then
     echo "== $(clock) $(basename "$1"): kept from an earlier run into this folder (BENCH_RESUME=1)"
     return 0
   fi
@@ -111,7 +115,7 @@ bench() { # json file (without .json), main class, args...: prints as it goes, k
   mkdir -p "$(dirname "$file")"
   # BenchLauncher: a bench that fails stops what it started and exits, instead of hanging
   bounded java -Xmx1g ${BENCH_GROWTH_OPTS:-} -Dbench.json="$file.json" -cp "$CP" \
-    org.improvementhub.bench.BenchLauncher "org.improvementhub.bench.$main" "$@" 2>&1 \
+    $LAUNCH "org.improvementhub.bench.$main" "$@" 2>&1 \
     | tee "$file.txt" || true
   [ -s "$file.json" ] || echo "== $(basename "$file") failed or was stopped: its rows say not measured"
 }
@@ -120,14 +124,14 @@ LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 if ! skipped readmix && ! kept "$OUT/readmix.json"; then
   step readmix "$(expected readmix)"
   echo "   rates $RATES, $SECONDS_PER_RATE s each (results in $OUT)"
-  bounded java -Xmx1g -Dbench.out="$OUT" -cp "$CP" org.improvementhub.bench.load.ReadMixBench \
+  bounded java -Xmx1g -Dbench.out="$OUT" -cp "$CP" $LAUNCH org.improvementhub.bench.load.ReadMixBench \
     "$RATES" "$SECONDS_PER_RATE" 2>&1 | tee "$OUT/readmix.txt" || echo "== readmix failed"
   step_ended
 fi
 if [ "${BENCH_SOAK_MINUTES:-0}" != "0" ] && ! kept "$OUT/soak.json"; then
   step soak "$(expected soak)"
   echo "   $BENCH_SOAK_MINUTES min at ${BENCH_SOAK_RPS:-300}/s"
-  bounded java -Xmx1g -Dbench.out="$OUT/soak" -cp "$CP" org.improvementhub.bench.load.SoakBench \
+  bounded java -Xmx1g -Dbench.out="$OUT/soak" -cp "$CP" $LAUNCH org.improvementhub.bench.load.SoakBench \
     "$BENCH_SOAK_MINUTES" "${BENCH_SOAK_RPS:-300}" 2>&1 | grep -v '^SLF4J' \
     && cp "$OUT/soak/soak.json" "$OUT/soak/soak.txt" "$OUT/" || echo "== soak failed"
   step_ended
@@ -156,7 +160,7 @@ redmine() {
   if ! kept "$OUT/redmine.json"; then
     "$anchor/start.sh" | tail -1 \
       && "$anchor/load-data.sh" infra/bench/target/bench-data.json | tail -1 \
-      && bounded java -Xmx512m -Dbench.out="$OUT" -cp "$CP" org.improvementhub.bench.anchor.RedmineReadMixBench \
+      && bounded java -Xmx512m -Dbench.out="$OUT" -cp "$CP" $LAUNCH org.improvementhub.bench.anchor.RedmineReadMixBench \
         "$REDMINE_RATES" "$SECONDS_PER_RATE" 2>&1 | tee "$OUT/redmine.txt"
   fi
   step_ended

@@ -10,7 +10,9 @@ import java.util.List;
  * Kafka broker's threads are not daemons, so a bench whose {@code main} throws would otherwise keep
  * its JVM (and every service process it started) alive until someone notices. On a failure this
  * prints it, stops every process the bench started (services, the embedded PostgreSQL) and exits 1,
- * so that {@code run-all.sh} goes on to its next step on a quiet machine.
+ * so that {@code run-all.sh} goes on to its next step on a quiet machine. The same happens when the
+ * JVM is stopped from outside (Ctrl-C, or {@code run-all.sh}'s time limit sending SIGTERM): a
+ * service process outlives the JVM that started it unless someone stops it.
  *
  * <p>Run: {@code BenchLauncher <bench main class> [its arguments]}
  */
@@ -23,6 +25,11 @@ public final class BenchLauncher {
       System.err.println("usage: BenchLauncher <bench main class> [arguments]");
       System.exit(2);
     }
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly),
+                "bench-processes-stop"));
     try {
       Method main = Class.forName(args[0]).getMethod("main", String[].class);
       main.invoke(null, (Object) Arrays.copyOfRange(args, 1, args.length));
