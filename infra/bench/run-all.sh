@@ -40,6 +40,8 @@
 #   BENCH_GROWTH (default empty: no growth runs), e.g. 10,50,153,500; BENCH_GROWTH_STARTUP=1 also runs
 #     the startup bench at every size (by default the growth's migration check is the foundation
 #     bench's, which restarts the three services that check council schemas);
+#   BENCH_GROWTH_OVERDUE (default 200): overdue actions per council in the growth's notifications
+#     runs (fewer makes the 500-council run shorter; the run at [councils] is then not reused);
 #   BENCH_REDMINE_RATES (default 5,10,20 and our lowest rate: Redmine saturates far below ours);
 #   BENCH_SUITE=1 times the full test command; BENCH_SOAK_MINUTES (default 0) and BENCH_SOAK_RPS (300);
 #   BENCH_OUT (default infra/bench/results/<date>): where everything goes (trial runs: under target/);
@@ -91,6 +93,9 @@ step() { # name, expected seconds
 step_ended() { echo "== $(clock) $STEP: ended after $(since "$STEP_BEGAN") (the run so far: $(since "$RUN_BEGAN"))"; }
 # --foreground: Ctrl-C still reaches the bench; its JVM (BenchLauncher) stops what it started
 bounded() { timeout --foreground -k 30 "$LIMIT" "$@"; }
+# how long a service may take to answer its health check (the load benches); on a quiet machine
+# about 25 s, but on a shared one three minutes were not enough (session 6's trial)
+START_SECONDS="${BENCH_START_SECONDS:-420}"
 LAUNCH=org.improvementhub.bench.BenchLauncher
 kept() { # a figures file: true (and says so) if BENCH_RESUME=1 keeps it from an earlier run
   # a step that was skipped (Redmine not installable then) is tried again
@@ -124,15 +129,15 @@ LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 if ! skipped readmix && ! kept "$OUT/readmix.json"; then
   step readmix "$(expected readmix)"
   echo "   rates $RATES, $SECONDS_PER_RATE s each (results in $OUT)"
-  bounded java -Xmx1g -Dbench.out="$OUT" -cp "$CP" $LAUNCH org.improvementhub.bench.load.ReadMixBench \
+  bounded java -Xmx1g -Dbench.start-seconds="$START_SECONDS" -Dbench.out="$OUT" -cp "$CP" $LAUNCH org.improvementhub.bench.load.ReadMixBench \
     "$RATES" "$SECONDS_PER_RATE" 2>&1 | tee "$OUT/readmix.txt" || echo "== readmix failed"
   step_ended
 fi
 if [ "${BENCH_SOAK_MINUTES:-0}" != "0" ] && ! kept "$OUT/soak.json"; then
   step soak "$(expected soak)"
   echo "   $BENCH_SOAK_MINUTES min at ${BENCH_SOAK_RPS:-300}/s"
-  bounded java -Xmx1g -Dbench.out="$OUT/soak" -cp "$CP" $LAUNCH org.improvementhub.bench.load.SoakBench \
-    "$BENCH_SOAK_MINUTES" "${BENCH_SOAK_RPS:-300}" 2>&1 | grep -v '^SLF4J' \
+  bounded java -Xmx1g -Dbench.start-seconds="$START_SECONDS" -Dbench.out="$OUT/soak" -cp "$CP" $LAUNCH org.improvementhub.bench.load.SoakBench \
+    "$BENCH_SOAK_MINUTES" "${BENCH_SOAK_RPS:-300}" 2>&1 | grep --line-buffered -v '^SLF4J' \
     && cp "$OUT/soak/soak.json" "$OUT/soak/soak.txt" "$OUT/" || echo "== soak failed"
   step_ended
 fi
@@ -199,11 +204,13 @@ done
 # out its rebuild and the foundation bench times the scan-to-email of 20 councils, not all.
 if [ -n "${BENCH_GROWTH:-}" ]; then
   growth_benches="foundation oversight notifications"
+  GROWTH_OVERDUE="${BENCH_GROWTH_OVERDUE:-200}" # overdue actions per council in the growth runs
   [ "${BENCH_GROWTH_STARTUP:-0}" = 1 ] && growth_benches="$growth_benches startup"
   for n in ${BENCH_GROWTH//,/ }; do
     for name in $growth_benches; do
       case "$SKIP" in *" $name "*) continue;; esac
-      if [ "$n" = "$COUNCILS" ] && [ -s "$OUT/$name.json" ]; then # the same run at this size
+      if [ "$n" = "$COUNCILS" ] && [ -s "$OUT/$name.json" ] \
+        && { [ "$name" != notifications ] || [ "$GROWTH_OVERDUE" = 200 ]; }; then # the same run at this size
         mkdir -p "$OUT/growth" && cp "$OUT/$name.json" "$OUT/growth/$name-$n.json"
         continue
       fi
@@ -214,7 +221,7 @@ if [ -n "${BENCH_GROWTH:-}" ]; then
         foundation) bench "$OUT/growth/foundation-$n" FoundationBench "$n" ;;
         startup) bench "$OUT/growth/startup-$n" StartupMigrationBench "$n" ;;
         oversight) bench "$OUT/growth/oversight-$n" OversightBench "$n" 300 ;;
-        notifications) bench "$OUT/growth/notifications-$n" NotificationsBench "$n" 200 ;;
+        notifications) bench "$OUT/growth/notifications-$n" NotificationsBench "$n" "$GROWTH_OVERDUE" ;;
       esac
       BENCH_GROWTH_OPTS=""
       step_ended

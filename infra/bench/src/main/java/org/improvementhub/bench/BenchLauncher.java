@@ -25,10 +25,17 @@ public final class BenchLauncher {
       System.err.println("usage: BenchLauncher <bench main class> [arguments]");
       System.exit(2);
     }
+    // only the JVMs (services, Gatling): the embedded PostgreSQL stops itself in its own hook,
+    // through a pg_ctl process that must not be killed on the way
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
-                () -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly),
+                () ->
+                    ProcessHandle.current()
+                        .descendants()
+                        .filter(
+                            p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                        .forEach(ProcessHandle::destroyForcibly),
                 "bench-processes-stop"));
     try {
       Method main = Class.forName(args[0]).getMethod("main", String[].class);
