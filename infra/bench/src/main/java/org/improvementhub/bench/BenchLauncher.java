@@ -33,8 +33,7 @@ public final class BenchLauncher {
                 () ->
                     ProcessHandle.current()
                         .descendants()
-                        .filter(
-                            p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                        .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
                         .forEach(ProcessHandle::destroyForcibly),
                 "bench-processes-stop"));
     try {
