@@ -64,7 +64,7 @@ public final class FoundationBench {
         services.put(service.name(), start(service, ports, root, configuration, logs));
       }
       for (ServiceProcess process : services.values()) {
-        process.awaitHealthy(Duration.ofSeconds(180));
+        process.awaitHealthy(BenchedService.START);
       }
       HubApi tenancy = new HubApi(services.get("tenancy").baseUrl());
       HubApi plans = new HubApi(services.get("plans").baseUrl());
@@ -101,7 +101,7 @@ public final class FoundationBench {
             HubService.all().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
         Files.writeString(logs.resolve(name + ".log"), "");
         services.put(name, start(service, ports, root, configuration, logs));
-        services.get(name).awaitHealthy(Duration.ofSeconds(180));
+        services.get(name).awaitHealthy(BenchedService.START);
         startupMigration.put(name, lastMigrationLine(logs.resolve(name + ".log")));
       }
 

@@ -49,7 +49,7 @@ public final class OversightBench {
     try (ServiceProcess oversight = BenchedService.start(HubService.OVERSIGHT, properties);
         KafkaProducer<String, String> producer =
             BenchEvents.producer(infra.kafkaBootstrapServers())) {
-      oversight.awaitHealthy(Duration.ofSeconds(180));
+      oversight.awaitHealthy(BenchedService.START);
       HubApi api = new HubApi(oversight.baseUrl());
       String observer = tokens.observer("*");
 
