@@ -81,13 +81,13 @@ final class Growth {
             "oversight",
             f -> f.path("dashboardAloneMs").path("p95").asDouble(Double.NaN)),
         cost(
-            "overdue scan (200 per council: scan → last email queued)",
+            "overdue scan (scan → last email queued; BENCH_GROWTH_OVERDUE per council)",
             "s",
             "linear",
             "notifications",
             f -> f.path("scanToLastQueuedSeconds").asDouble(Double.NaN)),
         cost(
-            "emails (200 per council: scan → last accepted by SMTP)",
+            "emails (scan → last accepted by SMTP; BENCH_GROWTH_OVERDUE per council)",
             "s",
             "linear",
             "notifications",
