@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.improvementhub.localstack.HubService;
@@ -20,6 +21,12 @@ import org.improvementhub.testsupport.tokens.TestTokens;
  * log goes under {@code infra/bench/target/bench-logs}.
  */
 final class BenchedService {
+
+  /**
+   * How long a service may take to answer its health check: about 25 s on a quiet machine, but more
+   * than 3 minutes at load average 50 ({@code -Dbench.start-seconds}; run-all.sh sets 420).
+   */
+  static final Duration START = Duration.ofSeconds(Long.getLong("bench.start-seconds", 180));
 
   private BenchedService() {}
 

@@ -88,7 +88,7 @@ public final class NotificationsBench {
             BenchEvents.producer(infra.kafkaBootstrapServers());
         Connection sql =
             DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password())) {
-      notifications.awaitHealthy(Duration.ofSeconds(180));
+      notifications.awaitHealthy(BenchedService.START);
       HubApi api = new HubApi(notifications.baseUrl());
 
       // As the tenancy service does: the schema first, then CouncilProvisioned.

@@ -7,6 +7,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.improvementhub.localstack.ServiceProcess;
 
 /**
@@ -73,6 +76,38 @@ public final class SoakBench {
       System.out.printf("Soak: MixedSoak at %.0f requests/s for %d s%n", rate, seconds);
       GatlingRun.Result result;
       MemoryTrace trace = MemoryTrace.every(5, services);
+      // a line a minute, so that whoever watches a 10-minute soak sees it going and its memory
+      ScheduledExecutorService progress =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "soak-progress");
+                t.setDaemon(true);
+                return t;
+              });
+      long began = System.nanoTime();
+      progress.scheduleAtFixedRate(
+          () -> {
+            Map<String, String> rss = new LinkedHashMap<>();
+            trace
+                .points()
+                .forEach(
+                    (name, points) ->
+                        rss.put(
+                            name,
+                            points.isEmpty()
+                                ? "?"
+                                : String.format("%.0f", points.get(points.size() - 1).rssMb())));
+            System.out.printf(
+                "  %s: %.0f of %d s; resident MB %s; load average %s%n",
+                LocalDateTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")),
+                (System.nanoTime() - began) / 1e9,
+                seconds,
+                rss,
+                Machine.loadAverage());
+          },
+          60,
+          60,
+          TimeUnit.SECONDS);
       try {
         result =
             gatling.run(
@@ -83,6 +118,7 @@ public final class SoakBench {
                 out.resolve("gatling"),
                 out.resolve("gatling.log"));
       } finally {
+        progress.shutdownNow();
         trace.close();
       }
       String loadDuring = Machine.loadAverage();

@@ -177,15 +177,18 @@ final class RedmineBeside {
             + "|---|---|---|---|---|\n");
     md.append(
         String.format(
-            "| Redmine `Mailer.reminders(days: 0)` in one process (`rake"
-                + " redmine:send_reminders` took %.1f s with its Rails boot) | %d | %d (one per"
-                + " assignee, listing their issues) | %.1f s (load average %s) | %d assignees |%n",
+            "| Redmine `Mailer.reminders(days: 0)` in one process (then the operator's `rake"
+                + " redmine:send_reminders` for %d of those assignees: %.1f s with its Rails boot)"
+                + " | %d | %d (one per assignee, listing their issues) | %.1f s (load average %s)"
+                + " | %d of the %d assignees asked again |%n",
+            r.path("rake").path("users").asLong(),
             r.path("rake").path("seconds").asDouble(),
             in.path("redmineScope").asLong(),
             in.path("emails").asLong(),
             in.path("scanToLastAcceptedSeconds").asDouble(),
             in.path("loadAverage").asText(),
-            r.path("resentOnSecondRun").asLong()));
+            r.path("resentOnSecondRun").asLong(),
+            r.path("secondRunAsked").asLong()));
     ourEmails.ifPresent(
         o ->
             md.append(
