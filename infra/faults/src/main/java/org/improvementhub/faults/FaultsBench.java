@@ -239,6 +239,7 @@ public final class FaultsBench {
       if (!result.diagnosis().isEmpty()) {
         System.out.println("  lost: " + result.diagnosis());
       }
+      result.duplicates().forEach(duplicate -> System.out.println("  sent twice: " + duplicate));
     }
     // counted again after the later runs: a second copy of an email that came late shows now
     Polling.pause(LATE_COPIES);
@@ -249,6 +250,13 @@ public final class FaultsBench {
       Delivered again = recounted.get(i);
       if (!again.equals(first)) {
         System.out.printf("  run counted again at the end: %s (first %s)%n", again, first);
+        if (again.duplicates() > first.duplicates()) {
+          results
+              .get(i)
+              .batch()
+              .duplicates(stack, results.get(i).killedAt())
+              .forEach(duplicate -> System.out.println("  sent twice (late): " + duplicate));
+        }
       }
     }
     figures.killRestartRecounted(recounted);

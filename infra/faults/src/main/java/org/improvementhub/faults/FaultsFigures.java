@@ -66,6 +66,23 @@ final class FaultsFigures {
     if (!result.diagnosis().isEmpty()) {
       node.put("diagnosis", result.diagnosis());
     }
+    if (!result.duplicates().isEmpty()) {
+      ArrayNode copies = node.putArray("duplicateCopies");
+      result
+          .duplicates()
+          .forEach(
+              duplicate -> {
+                ObjectNode copy = copies.addObject();
+                copy.put("recipient", duplicate.recipient());
+                copy.put("sameMessageId", duplicate.sameMessageId());
+                duplicate.messageIds().forEach(copy.putArray("messageIds")::add);
+                duplicate
+                    .acceptedMillisAfterKill()
+                    .forEach(copy.putArray("acceptedMillisAfterKill")::add);
+                copy.put("arrival", duplicate.arrival());
+                duplicate.deliveries().forEach(copy.putArray("deliveries")::add);
+              });
+    }
     write();
   }
 

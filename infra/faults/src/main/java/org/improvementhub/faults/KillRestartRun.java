@@ -1,8 +1,11 @@
 package org.improvementhub.faults;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.random.RandomGenerator;
 import org.improvementhub.faults.OverdueBatch.Delivered;
+import org.improvementhub.faults.OverdueBatch.Duplicate;
 
 /**
  * One crash of the notifications service while a batch of overdue emails goes out: after a random
@@ -34,8 +37,16 @@ final class KillRestartRun {
    *
    * @param batch the run's emails, to count again later
    * @param diagnosis for a run that lost an email: the service's own delivery log of it
+   * @param killedAt when the SIGKILL was sent
+   * @param duplicates each lead's extra copies, explained
    */
-  record Result(OverdueBatch batch, int killedAfter, Delivered delivered, String diagnosis) {}
+  record Result(
+      OverdueBatch batch,
+      int killedAfter,
+      Delivered delivered,
+      String diagnosis,
+      Instant killedAt,
+      List<Duplicate> duplicates) {}
 
   Result run() {
     int killAfter = random.nextInt(batch.size());
@@ -46,11 +57,17 @@ final class KillRestartRun {
         DELIVERY,
         () -> "the first " + killAfter + " emails; " + batch.delivered(stack.mail()));
     Polling.pause(Duration.ofMillis(random.nextInt(20)));
-    stack.crashAndRestartNotifications();
+    Instant killedAt = stack.crashAndRestartNotifications();
     // a lost email is a finding, not a failure of the harness: the run is counted either way
     boolean complete = Polling.within(() -> batch.delivered(stack.mail()).complete(), DELIVERY);
     Polling.pause(lateCopies);
+    Delivered delivered = batch.delivered(stack.mail());
     return new Result(
-        batch, killAfter, batch.delivered(stack.mail()), complete ? "" : batch.diagnosis(stack));
+        batch,
+        killAfter,
+        delivered,
+        complete ? "" : batch.diagnosis(stack),
+        killedAt,
+        delivered.duplicates() > 0 ? batch.duplicates(stack, killedAt) : List.of());
   }
 }
