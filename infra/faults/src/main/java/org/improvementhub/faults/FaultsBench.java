@@ -185,6 +185,7 @@ public final class FaultsBench {
   private static void killRestart(FaultStack stack, Profile profile, FaultsFigures figures) {
     SplittableRandom random = new SplittableRandom(profile.seed());
     List<Result> results = new ArrayList<>();
+    CompletionWindows windows = new CompletionWindows();
     int failedInARow = 0;
     FaultCouncil council = null;
     long phaseStarted = System.nanoTime();
@@ -223,11 +224,13 @@ public final class FaultsBench {
       }
       Duration took = Duration.ofNanos(System.nanoTime() - began);
       results.add(result);
+      windows.add(result.windows());
       figures.killRestart(i, result, took);
+      figures.completionWindows(windows);
       System.out.printf(
           Locale.ROOT,
           "run %3d: killed after %2d accepted; expected %d, reached %d, lost %d, duplicates %d"
-              + " (%.0f s, load %s)%n",
+              + " (%.0f s, load %s; completion window of %d emails: mean %.0f µs, max %.0f µs)%n",
           i,
           result.killedAfter(),
           result.delivered().expected(),
@@ -235,7 +238,10 @@ public final class FaultsBench {
           result.delivered().lost(),
           result.delivered().duplicates(),
           took.toMillis() / 1000.0,
-          LoadAverage.now());
+          LoadAverage.now(),
+          result.windows().emails(),
+          result.windows().meanMicros(),
+          result.windows().maxSeconds() * 1e6);
       if (!result.diagnosis().isEmpty()) {
         System.out.println("  lost: " + result.diagnosis());
       }
@@ -267,6 +273,10 @@ public final class FaultsBench {
         recounted.stream().mapToInt(Delivered::expected).sum(),
         recounted.stream().mapToInt(Delivered::lost).sum(),
         recounted.stream().mapToInt(Delivered::duplicates).sum());
+    System.out.println(
+        "kill-restart: completion windows (final \".\" to COMMIT acknowledged, the killed"
+            + " processes' own figures): "
+            + windows);
   }
 
   private static void smtpOutage(FaultStack stack, Profile profile, FaultsFigures figures) {

@@ -39,6 +39,7 @@ final class KillRestartRun {
    * @param diagnosis for a run that lost an email: the service's own delivery log of it
    * @param killedAt when the SIGKILL was sent
    * @param duplicates each lead's extra copies, explained
+   * @param windows the killed process's own measure of its emails' completion windows
    */
   record Result(
       OverdueBatch batch,
@@ -46,7 +47,8 @@ final class KillRestartRun {
       Delivered delivered,
       String diagnosis,
       Instant killedAt,
-      List<Duplicate> duplicates) {}
+      List<Duplicate> duplicates,
+      CompletionWindows.Scrape windows) {}
 
   Result run() {
     int killAfter = random.nextInt(batch.size());
@@ -57,6 +59,8 @@ final class KillRestartRun {
         DELIVERY,
         () -> "the first " + killAfter + " emails; " + batch.delivered(stack.mail()));
     Polling.pause(Duration.ofMillis(random.nextInt(20)));
+    // read just before the kill, which ends the process and its figures
+    CompletionWindows.Scrape windows = CompletionWindows.read(stack);
     Instant killedAt = stack.crashAndRestartNotifications();
     // a lost email is a finding, not a failure of the harness: the run is counted either way
     boolean complete = Polling.within(() -> batch.delivered(stack.mail()).complete(), DELIVERY);
@@ -68,6 +72,7 @@ final class KillRestartRun {
         delivered,
         complete ? "" : batch.diagnosis(stack),
         killedAt,
-        delivered.duplicates() > 0 ? batch.duplicates(stack, killedAt) : List.of());
+        delivered.duplicates() > 0 ? batch.duplicates(stack, killedAt) : List.of(),
+        windows);
   }
 }

@@ -101,6 +101,7 @@ class FaultsFiguresTest {
   }
 
   private static KillRestartRun.Result run(int killedAfter, Delivered delivered) {
-    return new KillRestartRun.Result(null, killedAfter, delivered, "", Instant.EPOCH, List.of());
+    return new KillRestartRun.Result(
+        null, killedAfter, delivered, "", Instant.EPOCH, List.of(), CompletionWindows.Scrape.NONE);
   }
 }
