@@ -58,6 +58,7 @@ final class FaultsFigures {
     ObjectNode node = killRestartRuns.addObject();
     node.put("run", run);
     node.put("killedAfterAccepted", result.killedAfter());
+    node.put("aimedAtAcceptance", result.aimed());
     node.put("expected", delivered.expected());
     node.put("reached", delivered.reached());
     node.put("lost", delivered.lost());

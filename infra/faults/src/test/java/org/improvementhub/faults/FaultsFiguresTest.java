@@ -102,6 +102,13 @@ class FaultsFiguresTest {
 
   private static KillRestartRun.Result run(int killedAfter, Delivered delivered) {
     return new KillRestartRun.Result(
-        null, killedAfter, delivered, "", Instant.EPOCH, List.of(), CompletionWindows.Scrape.NONE);
+        null,
+        killedAfter,
+        delivered,
+        "",
+        Instant.EPOCH,
+        List.of(),
+        CompletionWindows.Scrape.NONE,
+        false);
   }
 }
