@@ -13,6 +13,7 @@
 #                                  [--outages N] [--outage-seconds S] [--seed S]
 #                                  [--only kill-restart,smtp,kafka,postgres]
 #                                  [--kill-restart-minutes M] [--json FILE] [--logs DIR]
+#                                  [--aim-at-acceptance-every N]
 #   (no option)  a small profile that shows the harness works: 5 runs of 20 emails, a 15-second
 #                SMTP outage, one 8-second outage of Kafka and one of PostgreSQL (about 10 minutes)
 #   --full       the issue's benchmark profile: 100 kill-restart runs of 40 emails, a 10-minute SMTP
@@ -22,6 +23,8 @@
 #                another (each starts a stack of its own; give each its own --json and --logs)
 #   --kill-restart-minutes  stop starting kill-restart runs after M minutes; the runs made are
 #                counted again at the end as usual
+#   --aim-at-acceptance-every  every N-th kill-restart run kills the moment an email is accepted
+#                (the interval in which a kill sends an email twice) instead of at a random point
 #   --json       where the figures go as JSON, rewritten after every run so a bench stopped half-way
 #                leaves what it completed (default infra/bench/target/faults.json; the issue-13
 #                report reads it); --logs: the services' output (default infra/faults/target/bench-logs)

@@ -1,10 +1,12 @@
 package org.improvementhub.faults;
 
+import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -68,19 +70,38 @@ final class CapturedMail implements AutoCloseable {
     return all;
   }
 
+  /**
+   * How many messages the running server holds: cheap enough to spin on (no message is read), for a
+   * kill aimed at the moment a message is accepted.
+   */
+  int stored() {
+    GreenMail running;
+    synchronized (this) {
+      running = server;
+    }
+    return running == null ? 0 : running.getManagers().getImapHostManager().getAllMessages().size();
+  }
+
   private List<ReceivedEmail> read(GreenMail server) {
     List<ReceivedEmail> emails = new ArrayList<>();
-    for (MimeMessage message : server.getReceivedMessages()) {
-      emails.addAll(alreadyRead.computeIfAbsent(message, CapturedMail::asReceived));
+    // the stored messages rather than getReceivedMessages(): they carry the moment each was
+    // accepted, which tells a copy accepted just before a kill from one sent after the restart
+    for (StoredMessage stored : server.getManagers().getImapHostManager().getAllMessages()) {
+      emails.addAll(
+          alreadyRead.computeIfAbsent(
+              stored.getMimeMessage(), message -> asReceived(message, stored.getReceivedDate())));
     }
     return emails;
   }
 
-  private static List<ReceivedEmail> asReceived(MimeMessage message) {
+  private static List<ReceivedEmail> asReceived(MimeMessage message, java.util.Date accepted) {
     try {
       List<ReceivedEmail> emails = new ArrayList<>();
+      Instant acceptedAt = accepted == null ? Instant.now() : accepted.toInstant();
       for (var to : message.getRecipients(Message.RecipientType.TO)) {
-        emails.add(new ReceivedEmail(to.toString(), message.getSubject(), message.getMessageID()));
+        emails.add(
+            new ReceivedEmail(
+                to.toString(), message.getSubject(), message.getMessageID(), acceptedAt));
       }
       return List.copyOf(emails);
     } catch (MessagingException e) {
@@ -96,6 +117,10 @@ final class CapturedMail implements AutoCloseable {
     }
   }
 
-  /** One accepted email, as its recipient got it. */
-  record ReceivedEmail(String recipient, String subject, String messageId) {}
+  /**
+   * One accepted email, as its recipient got it.
+   *
+   * @param acceptedAt when the server stored it (to the millisecond)
+   */
+  record ReceivedEmail(String recipient, String subject, String messageId, Instant acceptedAt) {}
 }

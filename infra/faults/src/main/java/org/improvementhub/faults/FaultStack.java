@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,10 +145,16 @@ final class FaultStack implements AutoCloseable {
     return process;
   }
 
-  /** Kills notifications with SIGKILL, as a crash or an OOM kill would, and starts it again. */
-  void crashAndRestartNotifications() {
+  /**
+   * Kills notifications with SIGKILL, as a crash or an OOM kill would, and starts it again.
+   *
+   * @return when the signal was sent
+   */
+  Instant crashAndRestartNotifications() {
+    Instant killedAt = Instant.now();
     running.get(HubService.NOTIFICATIONS.name()).kill();
     launch(HubService.NOTIFICATIONS).awaitHealthy(START);
+    return killedAt;
   }
 
   HubApi api(HubService service) {

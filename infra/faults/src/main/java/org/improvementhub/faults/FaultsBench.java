@@ -34,8 +34,9 @@ import org.improvementhub.faults.OverdueBatch.Delivered;
  * emails, a 10-minute SMTP outage, 10 outages of each of 10 s). Any option after {@code --full}
  * overrides it. {@code --only} runs some of the phases ({@code kill-restart}, {@code smtp}, {@code
  * kafka}, {@code postgres}), {@code --kill-restart-minutes} stops starting kill-restart runs after
- * that long, {@code --json} and {@code --logs} say where the figures (as JSON, see {@link
- * FaultsFigures}) and the services' output go.
+ * that long, {@code --aim-at-acceptance-every N} makes every N-th run kill the moment an email is
+ * accepted (see {@link KillRestartRun#aimedAtAcceptance()}), {@code --json} and {@code --logs} say
+ * where the figures (as JSON, see {@link FaultsFigures}) and the services' output go.
  */
 public final class FaultsBench {
 
@@ -58,7 +59,8 @@ public final class FaultsBench {
       Path json,
       Path logs,
       Set<String> phases,
-      Duration killRestartBudget) {
+      Duration killRestartBudget,
+      int aimEvery) {
 
     static final List<String> PHASES = List.of("kill-restart", "smtp", "kafka", "postgres");
 
@@ -74,7 +76,8 @@ public final class FaultsBench {
           throw new IllegalArgumentException(
               "Usage: FaultsBench [--full] [--runs N] [--batch N] [--smtp-minutes M]"
                   + " [--outages N] [--outage-seconds S] [--seed S] [--json FILE] [--logs DIR]"
-                  + " [--only kill-restart,smtp,kafka,postgres] [--kill-restart-minutes M];"
+                  + " [--only kill-restart,smtp,kafka,postgres] [--kill-restart-minutes M]"
+                  + " [--aim-at-acceptance-every N];"
                   + " not understood: "
                   + args[i]);
         }
@@ -97,7 +100,13 @@ public final class FaultsBench {
           option.apply("kill-restart-minutes") == null
               ? null
               : Duration.ofSeconds(
-                  (long) (60 * Double.parseDouble(option.apply("kill-restart-minutes")))));
+                  (long) (60 * Double.parseDouble(option.apply("kill-restart-minutes")))),
+          Integer.parseInt(or(option.apply("aim-at-acceptance-every"), "0")));
+    }
+
+    /** Whether run {@code i} kills the moment an email is accepted rather than at random. */
+    boolean aimsAtAcceptance(int i) {
+      return aimEvery > 0 && i % aimEvery == 0;
     }
 
     private static Set<String> phases(String list) {
@@ -125,6 +134,7 @@ public final class FaultsBench {
       if (killRestartBudget != null) {
         node.put("killRestartMinutes", killRestartBudget.toSeconds() / 60.0);
       }
+      node.put("aimAtAcceptanceEvery", aimEvery);
       return node;
     }
 
@@ -185,6 +195,7 @@ public final class FaultsBench {
   private static void killRestart(FaultStack stack, Profile profile, FaultsFigures figures) {
     SplittableRandom random = new SplittableRandom(profile.seed());
     List<Result> results = new ArrayList<>();
+    CompletionWindows windows = new CompletionWindows();
     int failedInARow = 0;
     FaultCouncil council = null;
     long phaseStarted = System.nanoTime();
@@ -204,10 +215,10 @@ public final class FaultsBench {
           council = FaultCouncil.create(stack);
         }
         // no wait for late copies after each run: every batch is counted again at the end
-        result =
+        KillRestartRun run =
             new KillRestartRun(
-                    stack, OverdueBatch.in(council, i, profile.batch()), random, Duration.ZERO)
-                .run();
+                stack, OverdueBatch.in(council, i, profile.batch()), random, Duration.ZERO);
+        result = profile.aimsAtAcceptance(i) ? run.aimedAtAcceptance() : run.run();
         failedInARow = 0;
       } catch (RuntimeException e) {
         // a run that could not be made (a restart that never became healthy, a set-up refused)
@@ -223,22 +234,29 @@ public final class FaultsBench {
       }
       Duration took = Duration.ofNanos(System.nanoTime() - began);
       results.add(result);
+      windows.add(result.windows());
       figures.killRestart(i, result, took);
+      figures.completionWindows(windows);
       System.out.printf(
           Locale.ROOT,
-          "run %3d: killed after %2d accepted; expected %d, reached %d, lost %d, duplicates %d"
-              + " (%.0f s, load %s)%n",
+          "run %3d: killed %s %2d accepted; expected %d, reached %d, lost %d, duplicates %d"
+              + " (%.0f s, load %s; completion window of %d emails: mean %.0f µs, max %.0f µs)%n",
           i,
+          result.aimed() ? "the moment of the" : "after",
           result.killedAfter(),
           result.delivered().expected(),
           result.delivered().reached(),
           result.delivered().lost(),
           result.delivered().duplicates(),
           took.toMillis() / 1000.0,
-          LoadAverage.now());
+          LoadAverage.now(),
+          result.windows().emails(),
+          result.windows().meanMicros(),
+          result.windows().maxSeconds() * 1e6);
       if (!result.diagnosis().isEmpty()) {
         System.out.println("  lost: " + result.diagnosis());
       }
+      result.duplicates().forEach(duplicate -> System.out.println("  sent twice: " + duplicate));
     }
     // counted again after the later runs: a second copy of an email that came late shows now
     Polling.pause(LATE_COPIES);
@@ -249,6 +267,13 @@ public final class FaultsBench {
       Delivered again = recounted.get(i);
       if (!again.equals(first)) {
         System.out.printf("  run counted again at the end: %s (first %s)%n", again, first);
+        if (again.duplicates() > first.duplicates()) {
+          results
+              .get(i)
+              .batch()
+              .duplicates(stack, results.get(i).killedAt())
+              .forEach(duplicate -> System.out.println("  sent twice (late): " + duplicate));
+        }
       }
     }
     figures.killRestartRecounted(recounted);
@@ -259,6 +284,24 @@ public final class FaultsBench {
         recounted.stream().mapToInt(Delivered::expected).sum(),
         recounted.stream().mapToInt(Delivered::lost).sum(),
         recounted.stream().mapToInt(Delivered::duplicates).sum());
+    if (profile.aimEvery() > 0) {
+      int aimedRuns = 0;
+      int aimedDuplicates = 0;
+      for (int i = 0; i < results.size(); i++) {
+        if (results.get(i).aimed()) {
+          aimedRuns++;
+          aimedDuplicates += recounted.get(i).duplicates();
+        }
+      }
+      System.out.printf(
+          "kill-restart: of them aimed at the moment an email was accepted: %d runs,"
+              + " duplicates %d%n",
+          aimedRuns, aimedDuplicates);
+    }
+    System.out.println(
+        "kill-restart: completion windows (final \".\" to COMMIT acknowledged, the killed"
+            + " processes' own figures): "
+            + windows);
   }
 
   private static void smtpOutage(FaultStack stack, Profile profile, FaultsFigures figures) {

@@ -58,6 +58,7 @@ final class FaultsFigures {
     ObjectNode node = killRestartRuns.addObject();
     node.put("run", run);
     node.put("killedAfterAccepted", result.killedAfter());
+    node.put("aimedAtAcceptance", result.aimed());
     node.put("expected", delivered.expected());
     node.put("reached", delivered.reached());
     node.put("lost", delivered.lost());
@@ -66,6 +67,44 @@ final class FaultsFigures {
     if (!result.diagnosis().isEmpty()) {
       node.put("diagnosis", result.diagnosis());
     }
+    ObjectNode window = node.putObject("completionWindow");
+    window.put("emails", result.windows().emails());
+    window.put("meanMicros", Math.round(result.windows().meanMicros()));
+    window.put("maxMicros", Math.round(result.windows().maxSeconds() * 1e6));
+    if (!result.duplicates().isEmpty()) {
+      ArrayNode copies = node.putArray("duplicateCopies");
+      result
+          .duplicates()
+          .forEach(
+              duplicate -> {
+                ObjectNode copy = copies.addObject();
+                copy.put("recipient", duplicate.recipient());
+                copy.put("sameMessageId", duplicate.sameMessageId());
+                duplicate.messageIds().forEach(copy.putArray("messageIds")::add);
+                duplicate
+                    .acceptedMillisAfterKill()
+                    .forEach(copy.putArray("acceptedMillisAfterKill")::add);
+                copy.put("arrival", duplicate.arrival());
+                duplicate.deliveries().forEach(copy.putArray("deliveries")::add);
+              });
+    }
+    write();
+  }
+
+  /**
+   * The completion windows of every killed process added up: the interval, per email, in which a
+   * crash would have sent it twice (see {@link CompletionWindows}).
+   */
+  void completionWindows(CompletionWindows windows) {
+    ObjectNode node = ((ObjectNode) root.get("killRestart")).putObject("completionWindow");
+    node.put("emails", windows.emails());
+    node.put("meanMicros", Math.round(windows.meanMicros()));
+    node.put("p50AtMostMicros", Math.round(windows.quantileMicros(0.5)));
+    node.put("p99AtMostMicros", Math.round(windows.quantileMicros(0.99)));
+    node.put("p999AtMostMicros", Math.round(windows.quantileMicros(0.999)));
+    node.put("maxMicros", Math.round(windows.maxMicros()));
+    node.put("over1ms", windows.longerThan(1000));
+    node.put("over10ms", windows.longerThan(10_000));
     write();
   }
 

@@ -1,12 +1,16 @@
 package org.improvementhub.faults;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.improvementhub.faults.CapturedMail.ReceivedEmail;
 import org.improvementhub.localstack.HubService;
 import org.improvementhub.testsupport.http.ApiResponse;
@@ -126,6 +130,107 @@ final class OverdueBatch {
             });
     text.append("(").append(log.json().size()).append(" deliveries logged)");
     return text.toString();
+  }
+
+  /**
+   * Every lead who received more than one overdue email, explained: whether the copies share their
+   * Message-ID (the same delivery sent twice) or not (a second delivery), when each copy was
+   * accepted relative to {@code killedAt}, its place among the batch's first arrivals, and the
+   * service's delivery row for the lead.
+   */
+  List<Duplicate> duplicates(FaultStack stack, Instant killedAt) {
+    Set<String> expected = new HashSet<>(leads);
+    Map<String, List<ReceivedEmail>> byLead = new TreeMap<>();
+    for (ReceivedEmail email : stack.mail().received()) {
+      if (expected.contains(email.recipient()) && email.subject().startsWith("Overdue:")) {
+        byLead.computeIfAbsent(email.recipient(), lead -> new ArrayList<>()).add(email);
+      }
+    }
+    if (byLead.values().stream().allMatch(copies -> copies.size() < 2)) {
+      return List.of();
+    }
+    List<Instant> firstArrivals =
+        byLead.values().stream()
+            .map(
+                copies ->
+                    copies.stream()
+                        .map(ReceivedEmail::acceptedAt)
+                        .min(Comparator.naturalOrder())
+                        .orElseThrow())
+            .sorted()
+            .toList();
+    ApiResponse log =
+        stack
+            .api(HubService.NOTIFICATIONS)
+            .get("/councils/" + council + "/email-deliveries?limit=1000", manager);
+    List<Duplicate> duplicates = new ArrayList<>();
+    byLead.forEach(
+        (lead, copies) -> {
+          if (copies.size() < 2) {
+            return;
+          }
+          List<ReceivedEmail> inOrder =
+              copies.stream().sorted(Comparator.comparing(ReceivedEmail::acceptedAt)).toList();
+          List<String> rows = new ArrayList<>();
+          if (log.status() == 200) {
+            log.json()
+                .forEach(
+                    delivery -> {
+                      if (lead.equals(delivery.path("recipient").asText())) {
+                        rows.add(delivery.toString());
+                      }
+                    });
+          } else {
+            rows.add("delivery log answered " + log.status());
+          }
+          duplicates.add(
+              new Duplicate(
+                  lead,
+                  inOrder.stream().map(ReceivedEmail::messageId).distinct().toList(),
+                  inOrder.stream()
+                      .map(copy -> Duration.between(killedAt, copy.acceptedAt()).toMillis())
+                      .toList(),
+                  firstArrivals.indexOf(inOrder.get(0).acceptedAt()) + 1,
+                  rows));
+        });
+    return duplicates;
+  }
+
+  /**
+   * One lead's extra copies.
+   *
+   * @param messageIds the distinct Message-IDs of the copies (one: the same email sent twice)
+   * @param acceptedMillisAfterKill when each copy was accepted, in ms after the kill (negative:
+   *     before it)
+   * @param arrival the first copy's place among the batch's first arrivals (1 = first)
+   * @param deliveries the service's delivery rows for the lead, as its log shows them
+   */
+  record Duplicate(
+      String recipient,
+      List<String> messageIds,
+      List<Long> acceptedMillisAfterKill,
+      int arrival,
+      List<String> deliveries) {
+
+    boolean sameMessageId() {
+      return messageIds.size() == 1;
+    }
+
+    @Override
+    public String toString() {
+      return recipient
+          + ": "
+          + acceptedMillisAfterKill.size()
+          + " copies, "
+          + (sameMessageId() ? "same Message-ID " : "different Message-IDs ")
+          + messageIds
+          + ", accepted at "
+          + acceptedMillisAfterKill
+          + " ms after the kill, first copy the "
+          + arrival
+          + ". of the batch to arrive; delivery "
+          + deliveries;
+    }
   }
 
   private static void expect(ApiResponse response, int status) {

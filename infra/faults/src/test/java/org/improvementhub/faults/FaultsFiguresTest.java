@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +101,14 @@ class FaultsFiguresTest {
   }
 
   private static KillRestartRun.Result run(int killedAfter, Delivered delivered) {
-    return new KillRestartRun.Result(null, killedAfter, delivered, "");
+    return new KillRestartRun.Result(
+        null,
+        killedAfter,
+        delivered,
+        "",
+        Instant.EPOCH,
+        List.of(),
+        CompletionWindows.Scrape.NONE,
+        false);
   }
 }

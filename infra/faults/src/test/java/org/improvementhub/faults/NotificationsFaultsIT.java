@@ -44,7 +44,9 @@ class NotificationsFaultsIT {
       assertThat(result.delivered().lost())
           .as("lost in %s: %s", which, result.diagnosis())
           .isZero();
-      assertThat(result.delivered().duplicates()).as("duplicates in " + which).isZero();
+      assertThat(result.delivered().duplicates())
+          .as("duplicates in %s: %s", which, result.duplicates())
+          .isZero();
     }
   }
 

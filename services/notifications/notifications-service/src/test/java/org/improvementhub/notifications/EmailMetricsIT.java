@@ -52,8 +52,10 @@ class EmailMetricsIT implements TestPropertyProvider {
 
   @Test
   void anOverdueEmailCountsForItsOwnCouncilOnly() {
-    double solihullBefore = sent(scrape(), solihull);
-    double coventryBefore = sent(scrape(), coventry);
+    String before = scrape();
+    double solihullBefore = sent(before, solihull);
+    double coventryBefore = sent(before, coventry);
+    double windowsBefore = completionWindows(before);
 
     String lead = OverdueEvents.uniqueAddress("mo");
     Overdue.of(solihull, "1.2.3", lead, DUE).publish();
@@ -67,6 +69,17 @@ class EmailMetricsIT implements TestPropertyProvider {
     assertThat(sent(after, solihull)).isEqualTo(solihullBefore + 1);
     assertThat(sent(after, coventry)).isEqualTo(coventryBefore);
     assertThat(metric(after, "hub_notifications_emails_failed_total", solihull)).isZero();
+    // the interval in which a crash would have sent it twice, measured for every email sent
+    assertThat(completionWindows(after)).isGreaterThan(windowsBefore);
+  }
+
+  private static double completionWindows(String scrape) {
+    Matcher line =
+        Pattern.compile(
+                "^hub_notifications_emails_completion_window_seconds_count(\\{[^}]*})? (\\S+)$",
+                Pattern.MULTILINE)
+            .matcher(scrape);
+    return line.find() ? Double.parseDouble(line.group(2)) : 0;
   }
 
   private String scrape() {

@@ -1,10 +1,14 @@
 package org.improvementhub.notifications.delivery;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micronaut.jdbc.DataSourceResolver;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.improvementhub.notifications.settings.CouncilSettings;
 import org.improvementhub.tenancy.context.CouncilContext;
@@ -26,12 +30,19 @@ public class CouncilEmailSender {
 
   private static final Logger LOG = LoggerFactory.getLogger(CouncilEmailSender.class);
 
+  /**
+   * Per email, from its final "." written to its record's COMMIT acknowledged: an upper bound of
+   * the interval in which a crash would send it twice (see {@link EndOfDataTransport}).
+   */
+  static final String COMPLETION_WINDOW = "hub.notifications.emails.completion-window";
+
   private final DataSource dataSource;
   private final EmailDeliveryRepository deliveries;
   private final SmtpCourier courier;
   private final RetrySchedule retries;
   private final CouncilSettings settings;
   private final Clock clock;
+  private final Timer completionWindow;
 
   public CouncilEmailSender(
       DataSource dataSource,
@@ -40,7 +51,8 @@ public class CouncilEmailSender {
       SmtpCourier courier,
       RetrySchedule retries,
       CouncilSettings settings,
-      Clock clock) {
+      Clock clock,
+      MeterRegistry registry) {
     // the pool itself: a claim commits on its own connection, outside Micronaut's transactions
     this.dataSource = resolver.resolve(dataSource);
     this.deliveries = deliveries;
@@ -48,6 +60,15 @@ public class CouncilEmailSender {
     this.courier = courier;
     this.retries = retries;
     this.clock = clock;
+    this.completionWindow =
+        Timer.builder(COMPLETION_WINDOW)
+            .description(
+                "From an email's final '.' to its record's COMMIT acknowledged: a crash inside"
+                    + " sends the email twice (same Message-ID)")
+            .publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofNanos(10_000))
+            .maximumExpectedValue(Duration.ofSeconds(1))
+            .register(registry);
   }
 
   public Outcome sendNextDue(SmtpConnection connection) {
@@ -64,11 +85,13 @@ public class CouncilEmailSender {
               .findById(claim.id())
               .orElseThrow(
                   () -> new IllegalStateException("Claimed email vanished: " + claim.id()));
+      long window;
       try {
-        courier.send(email, settings.current(), connection, claim.sentAt(clock.instant()));
+        window = courier.send(email, settings.current(), connection, claim.sentAt(clock.instant()));
       } catch (RuntimeException e) {
         return recordFailure(claim, email, SendFailure.of(e));
       }
+      completionWindow.record(window, TimeUnit.NANOSECONDS);
       return Outcome.SENT;
     }
   }

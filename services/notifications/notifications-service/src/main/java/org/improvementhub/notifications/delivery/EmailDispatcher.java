@@ -52,6 +52,7 @@ public class EmailDispatcher {
   private final AnnouncedCouncilStatuses councils;
   private final CouncilEmailSender sender;
   private final SmtpCourier courier;
+  private final CommitPathWarmUp warmUp;
   private final CouncilMetrics metrics;
   private final Duration interval;
   private final Duration initialDelay;
@@ -71,6 +72,7 @@ public class EmailDispatcher {
       AnnouncedCouncilStatuses councils,
       CouncilEmailSender sender,
       SmtpCourier courier,
+      CommitPathWarmUp warmUp,
       CouncilMetrics metrics,
       @Value("${hub.notifications.dispatch.interval:1s}") Duration interval,
       @Value("${hub.notifications.dispatch.initial-delay:1s}") Duration initialDelay,
@@ -80,6 +82,7 @@ public class EmailDispatcher {
     this.councils = councils;
     this.sender = sender;
     this.courier = courier;
+    this.warmUp = warmUp;
     this.metrics = metrics;
     this.interval = interval;
     this.initialDelay = initialDelay;
@@ -98,6 +101,8 @@ public class EmailDispatcher {
 
   @EventListener
   void onStartup(StartupEvent event) {
+    // on the dispatcher's own thread, so the first round starts only once it is done
+    thread.execute(warmUp::run);
     thread.scheduleWithFixedDelay(
         this::dispatchRound,
         initialDelay.toMillis(),

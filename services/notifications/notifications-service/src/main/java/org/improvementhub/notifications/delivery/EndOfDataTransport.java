@@ -14,22 +14,29 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
  * Angus Mail's SMTP transport with the sender's record of an email woven into the end of its data,
- * so that a process killed at any moment neither loses the email nor sends it twice, but for an
- * instant of a few microseconds:
+ * so that a process killed at any moment neither loses the email nor sends it twice, but for one
+ * short interval:
  *
  * <ol>
  *   <li>the record is written, uncommitted; if that fails, the message is never completed and the
  *       server drops it;
  *   <li>the lone "." that completes the message is written to the server;
- *   <li>the record is committed at once — no reply is awaited between the two writes, so the only
- *       moment in which a kill would leave the server with a complete message and the database
- *       without its record is the few instructions between two writes to two sockets;
+ *   <li>the record is committed at once — no reply is awaited between the two writes;
  *   <li>the server's reply is read; a refusal undoes the record (the caller retries the email).
  * </ol>
  *
  * <p>A kill before step 3 leaves the email due again (the database rolls the record back) and, if
  * the "." was not yet written, the server drops the incomplete message. A kill after step 3 leaves
  * it recorded and, as the "." is already in the kernel's hands, delivered.
+ *
+ * <p>A kill between the "." reaching the kernel and the COMMIT reaching it sends the email twice
+ * (under the same Message-ID). That interval cannot be closed: they are two writes to two sockets,
+ * and a SIGKILL can fall between any two system calls; writing the COMMIT first would trade the
+ * duplicate for a lost email. It is a few microseconds of code, but the thread can be taken off its
+ * processor inside it: the "." wakes the server's reader (on one machine it may preempt the
+ * sender), and a garbage collection or other safepoint stops every thread. So it is measured: see
+ * {@link #completionWindowNanos()}, {@code hub.notifications.emails.completion-window} in {@code
+ * /prometheus}, and docs/security.md.
  *
  * <p>Asked for by {@link #PROVIDER} (see {@link SmtpConnection}): the session's {@code
  * mail.smtp.class} only chooses among the providers Jakarta Mail has registered.
@@ -47,6 +54,7 @@ public class EndOfDataTransport extends SMTPTransport {
   private SentRecord record;
   private SMTPOutputStream data;
   private boolean completed;
+  private long completionWindowNanos;
 
   public EndOfDataTransport(Session session, URLName urlname) {
     super(session, urlname);
@@ -57,6 +65,7 @@ public class EndOfDataTransport extends SMTPTransport {
       throws MessagingException {
     this.record = record;
     this.completed = false;
+    this.completionWindowNanos = 0;
     try {
       sendMessage(message, recipients);
     } finally {
@@ -68,6 +77,16 @@ public class EndOfDataTransport extends SMTPTransport {
   /** Whether the last message's final "." went to the server (it may then have it). */
   synchronized boolean completedAtServer() {
     return completed;
+  }
+
+  /**
+   * For the last message: the nanoseconds from just before its "." was written to just after its
+   * record's COMMIT was acknowledged. An upper bound of the interval in which a kill would have
+   * sent it twice (it includes the database's reply to the COMMIT, and any time the thread spent
+   * off its processor); 0 if the message was not completed.
+   */
+  synchronized long completionWindowNanos() {
+    return completionWindowNanos;
   }
 
   @Override
@@ -91,6 +110,9 @@ public class EndOfDataTransport extends SMTPTransport {
       throw new MessagingException(
           "The email could not be recorded as sent, so it was not completed", e);
     }
+    // nothing between the two writes but the commit's own path: the time is read before and
+    // after, never logged or recorded in between
+    long completing = System.nanoTime();
     sendCommand(".");
     completed = true;
     try {
@@ -100,6 +122,7 @@ public class EndOfDataTransport extends SMTPTransport {
           "The server may have the email but its record was not committed; it will be sent again",
           e);
     }
+    completionWindowNanos = System.nanoTime() - completing;
     int reply = readServerResponse();
     if (reply != 250) {
       throw new SMTPSendFailedException(

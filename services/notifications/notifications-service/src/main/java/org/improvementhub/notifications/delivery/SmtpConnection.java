@@ -24,11 +24,14 @@ public final class SmtpConnection implements AutoCloseable {
    * written and committed around the end of its data. A connection that has been used before may
    * have been dropped by the server while idle: a failure on it without any SMTP reply, before the
    * message was completed, is tried once more on a fresh connection.
+   *
+   * @return the nanoseconds in which the server held the complete message while its record was not
+   *     yet committed, at most (see {@link EndOfDataTransport#completionWindowNanos()})
    */
-  void send(Message message, SentRecord sent) throws MessagingException {
+  long send(Message message, SentRecord sent) throws MessagingException {
     boolean reused = used;
     try {
-      sendOnce(message, sent);
+      return sendOnce(message, sent);
     } catch (MessagingException | RuntimeException e) {
       boolean completed = transport != null && transport.completedAtServer();
       close();
@@ -36,7 +39,7 @@ public final class SmtpConnection implements AutoCloseable {
         throw e;
       }
       try {
-        sendOnce(message, sent);
+        return sendOnce(message, sent);
       } catch (MessagingException | RuntimeException again) {
         close();
         throw again;
@@ -44,13 +47,14 @@ public final class SmtpConnection implements AutoCloseable {
     }
   }
 
-  private void sendOnce(Message message, SentRecord sent) throws MessagingException {
+  private long sendOnce(Message message, SentRecord sent) throws MessagingException {
     if (transport == null) {
       transport = (EndOfDataTransport) session.getTransport(EndOfDataTransport.PROVIDER);
       transport.connect();
     }
     used = true;
     transport.sendMessage(message, message.getAllRecipients(), sent);
+    return transport.completionWindowNanos();
   }
 
   @Override

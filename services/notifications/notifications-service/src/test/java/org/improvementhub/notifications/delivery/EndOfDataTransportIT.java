@@ -11,9 +11,11 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +56,31 @@ class EndOfDataTransportIT {
               () -> steps.add("commit")));
     }
     assertThat(steps).containsExactly("write, server holds 0", "commit");
+    assertThat(server.getReceivedMessages()).hasSize(1);
+  }
+
+  @Test
+  void theIntervalInWhichACrashWouldSendTheEmailTwiceIsMeasuredAcrossTheCommit() throws Exception {
+    long commitTook;
+    long window;
+    try (SmtpConnection connection = new SmtpConnection(session)) {
+      long[] commit = new long[1];
+      window =
+          connection.send(
+              message("lead@walsall.test"),
+              record(
+                  () -> {},
+                  () -> {
+                    long began = System.nanoTime();
+                    // a commit that takes a while, as one in a loaded database would
+                    LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+                    commit[0] = System.nanoTime() - began;
+                  }));
+      commitTook = commit[0];
+    }
+    // from before the "." to after the commit: never less than the commit itself, and it ends
+    // before the server's reply is read (well under a second on this machine's own server)
+    assertThat(window).isGreaterThanOrEqualTo(commitTook).isPositive();
     assertThat(server.getReceivedMessages()).hasSize(1);
   }
 
