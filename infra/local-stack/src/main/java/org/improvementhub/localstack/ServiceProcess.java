@@ -46,6 +46,17 @@ public final class ServiceProcess implements AutoCloseable {
       Path repositoryRoot,
       Map<String, String> properties,
       Path logDirectory) {
+    return start(service, port, repositoryRoot, properties, logDirectory, JvmFlags.QUICK_START);
+  }
+
+  /** The same, with the JVM flags of {@code flags} (a stack held under load starts as deployed). */
+  public static ServiceProcess start(
+      HubService service,
+      int port,
+      Path repositoryRoot,
+      Map<String, String> properties,
+      Path logDirectory,
+      JvmFlags flags) {
     Path module = service.moduleDirectory(repositoryRoot);
     Path classes = module.resolve("target/classes");
     Path classpathFile = module.resolve("target/runtime-classpath.txt");
@@ -61,10 +72,7 @@ public final class ServiceProcess implements AutoCloseable {
           classes + java.io.File.pathSeparator + Files.readString(classpathFile).strip();
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.add("-Xms64m");
-      command.add("-Xmx384m");
-      command.add("-XX:+UseSerialGC");
-      command.add("-XX:TieredStopAtLevel=1");
+      command.addAll(flags.flags());
       // extra JVM options for every service, e.g. a flight recording while a bench runs:
       // HUB_SERVICE_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/,settings=profile"
       String extra = System.getenv("HUB_SERVICE_JAVA_OPTS");
