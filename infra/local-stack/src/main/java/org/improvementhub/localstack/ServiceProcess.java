@@ -63,6 +63,17 @@ public final class ServiceProcess implements AutoCloseable {
       Path repositoryRoot,
       Map<String, String> properties,
       Path logDirectory) {
+    return start(service, port, repositoryRoot, properties, logDirectory, JvmFlags.QUICK_START);
+  }
+
+  /** The same, with the JVM flags of {@code flags} (a stack held under load starts as deployed). */
+  public static ServiceProcess start(
+      HubService service,
+      int port,
+      Path repositoryRoot,
+      Map<String, String> properties,
+      Path logDirectory,
+      JvmFlags flags) {
     Path module = service.moduleDirectory(repositoryRoot);
     Path classes = module.resolve("target/classes");
     Path classpathFile = module.resolve("target/runtime-classpath.txt");
@@ -81,10 +92,7 @@ public final class ServiceProcess implements AutoCloseable {
               + Files.readString(classpathFile).strip();
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.add("-Xms64m");
-      command.add("-Xmx384m");
-      command.add("-XX:+UseSerialGC");
-      command.add("-XX:TieredStopAtLevel=1");
+      command.addAll(flags.flags());
       if (archive != null) {
         // class data sharing: the classes a start loads, read, parsed and verified once into an
         // archive that later starts map instead of reading them from 100 jars (ClassDataSharing)

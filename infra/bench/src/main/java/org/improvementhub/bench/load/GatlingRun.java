@@ -52,6 +52,12 @@ public final class GatlingRun {
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.add("-Xms256m");
       command.add("-Xmx768m");
+      // extra options for the load generator's JVM, e.g. its GC log, to tell its own pauses from
+      // the services': BENCH_GATLING_JAVA_OPTS="-Xlog:gc:file=/tmp/gatling-gc.log"
+      String extra = System.getenv("BENCH_GATLING_JAVA_OPTS");
+      if (extra != null && !extra.isBlank()) {
+        command.addAll(List.of(extra.strip().split("\\s+")));
+      }
       command.add("-Dload.targets=" + targets.toAbsolutePath());
       command.add("-Dload.rate=" + rate);
       command.add("-Dload.seconds=" + seconds);

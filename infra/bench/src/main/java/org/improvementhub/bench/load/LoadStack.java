@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.improvementhub.localstack.DemoCouncils;
 import org.improvementhub.localstack.HubService;
+import org.improvementhub.localstack.JvmFlags;
 import org.improvementhub.localstack.Portal;
 import org.improvementhub.localstack.ServiceProcess;
 import org.improvementhub.localstack.StackConfiguration;
@@ -73,7 +74,9 @@ public final class LoadStack implements AutoCloseable {
                 ports.get(service.name()),
                 root,
                 configuration.propertiesFor(service),
-                logs));
+                logs,
+                // held under load: compiled as the chart's JVMs are (JvmFlags says why)
+                JvmFlags.STEADY_STATE));
       }
       // all at once, as a deployment would start them; each one's own time to its health check
       stack.services.values().parallelStream()

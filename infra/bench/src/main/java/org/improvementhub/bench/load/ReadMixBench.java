@@ -89,6 +89,7 @@ public final class ReadMixBench {
       for (double rate : rates) {
         String loadBefore = Machine.loadAverage();
         MemoryTrace trace = MemoryTrace.every(2, run.stack().services());
+        Map<String, ServiceGc.Reading> gcBefore = ServiceGc.read(run.stack().services());
         Map<String, Double> cpuBefore = ServiceCpu.millis(run.stack().services());
         long began = System.nanoTime();
         GatlingRun.Result result;
@@ -108,6 +109,9 @@ public final class ReadMixBench {
         Map<String, Double> cpuPerRequest =
             ServiceCpu.perRequest(
                 cpuBefore, ServiceCpu.millis(run.stack().services()), result.all().total());
+        Map<String, ServiceGc.PerThousand> gcPerThousand =
+            ServiceGc.perThousand(
+                gcBefore, ServiceGc.read(run.stack().services()), result.all().total());
         Map<String, Object> one = new LinkedHashMap<>();
         one.put("rate", rate);
         one.put("seconds", seconds);
@@ -117,6 +121,7 @@ public final class ReadMixBench {
         one.put("requests", result.requests());
         one.put("peakRssMb", trace.peakMb());
         one.put("cpuMsPerRequest", cpuPerRequest);
+        one.put("gcPerThousandRequests", gcPerThousand);
         one.put("secondsMeasured", wallSeconds);
         one.put("report", result.report().toString());
         runs.add(one);
@@ -128,6 +133,8 @@ public final class ReadMixBench {
         System.out.printf(
             "  CPU per request (ms, over %.0f s including Gatling's start and report): %s%n",
             wallSeconds, rounded(cpuPerRequest));
+        System.out.println(
+            "  GC per 1,000 requests (pauses, pause ms, ≈ MB allocated): " + gcPerThousand);
       }
       figures.put("cores", Machine.cores());
       figures.put("runs", runs);

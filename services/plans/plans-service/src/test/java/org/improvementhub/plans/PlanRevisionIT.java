@@ -2,14 +2,23 @@ package org.improvementhub.plans;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.security.token.validator.TokenValidator;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
+import org.improvementhub.plans.tree.PlanTree;
+import org.improvementhub.plans.tree.PlanTreeView;
+import org.improvementhub.tenancy.context.CouncilContext;
+import org.improvementhub.tenancy.context.CouncilSlug;
+import org.improvementhub.tenancy.context.tokens.VerifiedTokens;
 import org.improvementhub.testsupport.CouncilTestBed;
 import org.improvementhub.testsupport.http.ApiResponse;
 import org.improvementhub.testsupport.http.HubApi;
@@ -34,6 +43,9 @@ class PlanRevisionIT implements TestPropertyProvider {
   private final String otherToken = bed.token(other, "PROGRAMME_MANAGER");
 
   @Inject EmbeddedServer server;
+  @Inject JsonMapper json;
+  @Inject PlanTree planTree;
+  @Inject List<TokenValidator<?>> validators;
   private HubApi api;
   private PlanRequests plans;
 
@@ -140,6 +152,44 @@ class PlanRevisionIT implements TestPropertyProvider {
         "{\"leads\":[{\"name\":\"Nia New\",\"email\":\"nia@example.org\",\"role\":\"Lead\"}]}";
     assertThat(plans.patch(one, leads).status()).isEqualTo(200);
     assertThat(plans.get(list).body()).contains("nia@example.org");
+  }
+
+  @Test
+  void aKeptAnswerIsTheSameJsonTheServerWritesForTheViewByteForByte() throws Exception {
+    String programme = plans.programmeId("Pillar", "Action");
+    String pillar = plans.itemId(programme, null, null, "Help at the front door");
+    String action = plans.actionId(programme, pillar, "1.1", LocalDate.of(2012, 1, 31), "GREEN");
+    String tree = plans.base() + "/programmes/" + programme + "/tree";
+    String list = plans.base() + "/actions?programmeId=" + programme;
+    String one = plans.base() + "/actions/" + action;
+
+    for (String path : List.of(tree, list, one)) {
+      ApiResponse read = plans.get(path);
+      ApiResponse kept = plans.get(path);
+      assertThat(kept.body()).as(path).isEqualTo(read.body());
+      assertThat(kept.header("Content-Type")).as(path).contains("application/json");
+      assertThat(kept.header("ETag")).as(path).isEqualTo(read.header("ETag"));
+    }
+    assertThat(plans.get(list).header("X-Total-Count")).contains("1");
+    // what the server's own writer makes of the view, read afresh
+    PlanTreeView fresh =
+        CouncilContext.call(
+            CouncilSlug.of(council), () -> planTree.tree(UUID.fromString(programme)));
+    assertThat(plans.get(tree).body()).isEqualTo(json.writeValueAsString(fresh));
+  }
+
+  /** The read path's other half: a token's signature is verified once, not on every read. */
+  @Test
+  void theServiceRemembersTheTokensItVerifiedButNotAForgedOne() {
+    assertThat(validators).anyMatch(VerifiedTokens.class::isInstance);
+    String path = plans.base() + "/actions?size=1";
+    assertThat(api.get(path, token).status()).isEqualTo(200);
+    assertThat(api.get(path, token).status()).isEqualTo(200);
+
+    int signature = token.lastIndexOf('.') + 5;
+    char changed = token.charAt(signature) == 'A' ? 'B' : 'A';
+    String forged = token.substring(0, signature) + changed + token.substring(signature + 1);
+    assertThat(api.get(path, forged).status()).isEqualTo(401);
   }
 
   @Test

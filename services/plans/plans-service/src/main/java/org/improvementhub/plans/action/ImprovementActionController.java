@@ -1,6 +1,7 @@
 package org.improvementhub.plans.action;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -18,6 +19,7 @@ import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.improvementhub.plans.revision.PlanReads;
 import org.improvementhub.plans.tree.Placement;
@@ -84,10 +86,13 @@ public class ImprovementActionController {
         CouncilSlug.of(council),
         List.of("actions", filter, pageNumber, pageSize),
         ifNoneMatch,
-        (ImprovementActions.ActionPage found) -> found.items().size(),
-        () -> actions.filtered(filter, pageNumber, pageSize),
-        found ->
-            HttpResponse.ok(found.items()).header("X-Total-Count", String.valueOf(found.total())));
+        () -> {
+          ImprovementActions.ActionPage found = actions.filtered(filter, pageNumber, pageSize);
+          return new PlanReads.Answer<>(
+              Argument.listOf(ActionView.class),
+              found.items(),
+              Map.of("X-Total-Count", String.valueOf(found.total())));
+        });
   }
 
   @Get("/{id}")
@@ -99,7 +104,7 @@ public class ImprovementActionController {
         CouncilSlug.of(council),
         List.of("action", id),
         ifNoneMatch,
-        (ActionView view) -> 1,
+        ActionView.class,
         () -> actions.view(id));
   }
 

@@ -4,14 +4,18 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.function.Function;
+import java.util.Map;
 import java.util.function.Supplier;
-import java.util.function.ToIntFunction;
 import org.improvementhub.tenancy.context.CouncilSlug;
 
 /**
@@ -22,6 +26,10 @@ import org.improvementhub.tenancy.context.CouncilSlug;
  * never older than it; a change commits a new revision, and answers kept under the old one are
  * never served again (they age out of the cache). The caller's access to the council has already
  * been checked by the council filter: answers are kept per council, never shared between councils.
+ *
+ * <p>What is kept is the answer's JSON, serialised once by the same {@link JsonMapper} the server
+ * writes bodies with: a kept answer is then written as it is, without serialising a 600-action tree
+ * (about 200 KB) again for every request, nor allocating its views.
  */
 @Singleton
 public class PlanReads {
@@ -29,21 +37,36 @@ public class PlanReads {
   /** What was read: the council, the revision it was read at and the question asked. */
   private record Key(String council, long revision, Object question) {}
 
-  /** A kept answer and how many rows it holds (what the cache's bound counts). */
-  private record Kept(Object answer, int rows) {}
+  /** A kept answer: its body as JSON and the headers it goes with. */
+  private record Kept(byte[] json, Map<String, String> headers) {}
+
+  /**
+   * What a read found: the body (serialised as {@code type}, so a list keeps its element type) and
+   * any header that goes with it, e.g. {@code X-Total-Count}.
+   */
+  public record Answer<B>(Argument<B> type, B body, Map<String, String> headers) {
+
+    public static <B> Answer<B> of(Class<B> type, B body) {
+      return new Answer<>(Argument.of(type), body, Map.of());
+    }
+  }
 
   private final PlanRevisionRepository revisions;
+  private final JsonMapper json;
   private final Cache<Key, Kept> kept;
 
   public PlanReads(
       PlanRevisionRepository revisions,
-      @Value("${hub.plans.read-cache.rows:50000}") long maximumRows,
+      JsonMapper json,
+      @Value("${hub.plans.read-cache.megabytes:64}") long maximumMegabytes,
       @Value("${hub.plans.read-cache.idle:10m}") Duration idle) {
     this.revisions = revisions;
+    this.json = json;
     this.kept =
         Caffeine.newBuilder()
-            .maximumWeight(maximumRows)
-            .weigher((Key key, Kept value) -> Math.max(1, value.rows()))
+            // bounded by what the kept bodies weigh: the memory they hold
+            .maximumWeight(maximumMegabytes * 1024 * 1024)
+            .weigher((Key key, Kept value) -> value.json().length + 64)
             .expireAfterAccess(idle)
             .build();
   }
@@ -57,46 +80,59 @@ public class PlanReads {
    * The answer to {@code question} at the council's current revision: {@code 304} if {@code
    * ifNoneMatch} names it, else the kept answer or, the first time, what {@code read} reads.
    *
+   * <p>The response's body is the JSON itself ({@code byte[]}, written as it is with the JSON
+   * content type), not a {@code B}: the route still declares {@code B}, which is what its clients
+   * receive and what its OpenAPI description says.
+   *
    * @param question what identifies the answer within the council (route and every parameter)
-   * @param rows how many rows an answer holds, for the cache's bound
-   * @param respond the response for an answer (its body and any header it needs)
    */
-  public <T, B> MutableHttpResponse<B> answer(
+  public <B> MutableHttpResponse<B> answer(
       CouncilSlug council,
       Object question,
       @Nullable String ifNoneMatch,
-      ToIntFunction<T> rows,
-      Supplier<T> read,
-      Function<T, MutableHttpResponse<B>> respond) {
+      Supplier<Answer<B>> read) {
     long revision = revision();
     String etag = etag(revision, question);
     if (matches(ifNoneMatch, etag)) {
       return HttpResponse.<B>notModified().header(HttpHeaders.ETAG, etag);
     }
-    Key key = new Key(council.value(), revision, question);
-    Kept found = kept.getIfPresent(key);
-    if (found == null) {
-      T answer = read.get();
-      found = new Kept(answer, rows.applyAsInt(answer));
-      kept.put(key, found);
-    }
-    @SuppressWarnings("unchecked")
-    T answer = (T) found.answer();
-    return respond
-        .apply(answer)
+    Kept found =
+        kept.get(new Key(council.value(), revision, question), key -> serialised(read.get()));
+    MutableHttpResponse<byte[]> response =
+        HttpResponse.ok(found.json()).contentType(MediaType.APPLICATION_JSON_TYPE);
+    found.headers().forEach(response::header);
+    response
         .header(HttpHeaders.ETAG, etag)
         // a client may keep it, but must ask again (with If-None-Match) before using it
         .header(HttpHeaders.CACHE_CONTROL, "private, no-cache");
+    return declared(response);
   }
 
-  /** The same for an answer that is its own body. */
-  public <T> MutableHttpResponse<T> answer(
+  /** The same for an answer that is its own body, of the route's declared type. */
+  public <B> MutableHttpResponse<B> answer(
       CouncilSlug council,
       Object question,
       @Nullable String ifNoneMatch,
-      ToIntFunction<T> rows,
-      Supplier<T> read) {
-    return answer(council, question, ifNoneMatch, rows, read, HttpResponse::ok);
+      Class<B> type,
+      Supplier<B> read) {
+    return answer(council, question, ifNoneMatch, () -> Answer.of(type, read.get()));
+  }
+
+  private <B> Kept serialised(Answer<B> answer) {
+    try {
+      return new Kept(json.writeValueAsBytes(answer.type(), answer.body()), answer.headers());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The response as the route declares it. The server chooses how to write a body by what the body
+   * is when it is not of the declared type, so the bytes are written as they are.
+   */
+  @SuppressWarnings("unchecked")
+  private static <B> MutableHttpResponse<B> declared(MutableHttpResponse<byte[]> response) {
+    return (MutableHttpResponse<B>) (MutableHttpResponse<?>) response;
   }
 
   /**

@@ -47,7 +47,7 @@ public class PlanTreeController {
         CouncilSlug.of(council),
         List.of("tree", programme),
         ifNoneMatch,
-        PlanTreeView::countNodes,
+        PlanTreeView.class,
         () -> tree.tree(programme));
   }
 

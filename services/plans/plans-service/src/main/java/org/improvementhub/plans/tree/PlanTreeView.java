@@ -6,18 +6,4 @@ import java.util.UUID;
 
 /** A programme's whole plan: its level names and its first-level nodes, each with its children. */
 @Serdeable
-public record PlanTreeView(UUID programmeId, List<String> levelNames, List<TreeNode> nodes) {
-
-  /** How many nodes the tree holds, at every level. */
-  public int countNodes() {
-    return count(nodes);
-  }
-
-  private static int count(List<TreeNode> level) {
-    int n = level.size();
-    for (TreeNode node : level) {
-      n += count(node.children());
-    }
-    return n;
-  }
-}
+public record PlanTreeView(UUID programmeId, List<String> levelNames, List<TreeNode> nodes) {}
