@@ -1,14 +1,12 @@
 package org.improvementhub.measures.audit;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.security.utils.SecurityService;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.UUID;
+import org.improvementhub.audit.AuditActor;
+import org.improvementhub.audit.AuditJson;
 
 /**
  * Records a change in the caller's transaction, so an entry exists exactly when the change
@@ -18,14 +16,14 @@ import java.util.UUID;
 public class MeasureAuditTrail {
 
   private final MeasureAuditEntryRepository entries;
-  private final SecurityService security;
-  private final JsonMapper json;
+  private final AuditActor actor;
+  private final AuditJson json;
   private final Clock clock;
 
   public MeasureAuditTrail(
-      MeasureAuditEntryRepository entries, SecurityService security, JsonMapper json, Clock clock) {
+      MeasureAuditEntryRepository entries, AuditActor actor, AuditJson json, Clock clock) {
     this.entries = entries;
-    this.security = security;
+    this.actor = actor;
     this.json = json;
     this.clock = clock;
   }
@@ -45,23 +43,12 @@ public class MeasureAuditTrail {
       @Nullable Object after) {
     entries.append(
         clock.instant(),
-        security.username().orElse("system"),
+        actor.current(),
         recordType,
         String.valueOf(recordId),
         measureId,
         change,
-        toJson(before),
-        toJson(after));
-  }
-
-  private String toJson(Object value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return json.writeValueAsString(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+        json.write(before),
+        json.write(after));
   }
 }

@@ -1,13 +1,11 @@
 package org.improvementhub.notifications.audit;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.security.utils.SecurityService;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
+import org.improvementhub.audit.AuditActor;
+import org.improvementhub.audit.AuditJson;
 
 /**
  * Records a change in the caller's transaction, so an entry exists exactly when the change
@@ -17,17 +15,14 @@ import java.time.Clock;
 public class NotificationAuditTrail {
 
   private final NotificationAuditEntryRepository entries;
-  private final SecurityService security;
-  private final JsonMapper json;
+  private final AuditActor actor;
+  private final AuditJson json;
   private final Clock clock;
 
   public NotificationAuditTrail(
-      NotificationAuditEntryRepository entries,
-      SecurityService security,
-      JsonMapper json,
-      Clock clock) {
+      NotificationAuditEntryRepository entries, AuditActor actor, AuditJson json, Clock clock) {
     this.entries = entries;
-    this.security = security;
+    this.actor = actor;
     this.json = json;
     this.clock = clock;
   }
@@ -42,28 +37,11 @@ public class NotificationAuditTrail {
       @Nullable Object after) {
     entries.append(
         clock.instant(),
-        actor(),
+        actor.current(),
         recordType,
         String.valueOf(recordId),
         change,
-        json(before),
-        json(after));
-  }
-
-  /** Who is making the current change. */
-  public String actor() {
-    return security.username().orElse("system");
-  }
-
-  /** {@code value} as the trail keeps it. */
-  public String json(@Nullable Object value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return json.writeValueAsString(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+        json.write(before),
+        json.write(after));
   }
 }

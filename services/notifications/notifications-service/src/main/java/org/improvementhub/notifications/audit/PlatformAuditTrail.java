@@ -1,12 +1,8 @@
 package org.improvementhub.notifications.audit;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.json.tree.JsonNode;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,6 +11,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.improvementhub.audit.AuditActor;
+import org.improvementhub.audit.AuditJson;
+import org.improvementhub.audit.AuditQuery;
 import org.improvementhub.messaging.schema.ServiceSchema;
 
 /**
@@ -25,19 +24,19 @@ import org.improvementhub.messaging.schema.ServiceSchema;
 public class PlatformAuditTrail {
 
   private final TransactionOperations<Connection> transactions;
-  private final NotificationAuditTrail people;
-  private final JsonMapper json;
+  private final AuditActor actor;
+  private final AuditJson json;
   private final Clock clock;
   private final String table;
 
   public PlatformAuditTrail(
       TransactionOperations<Connection> transactions,
-      NotificationAuditTrail people,
-      JsonMapper json,
+      AuditActor actor,
+      AuditJson json,
       Clock clock,
       ServiceSchema schema) {
     this.transactions = transactions;
-    this.people = people;
+    this.actor = actor;
     this.json = json;
     this.clock = clock;
     this.table = schema.table("platform_audit_entry");
@@ -59,18 +58,18 @@ public class PlatformAuditTrail {
                 + " (occurred_at, actor, record_type, record_id, change, before, after)"
                 + " VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb))")) {
       insert.setTimestamp(1, Timestamp.from(clock.instant()));
-      insert.setString(2, people.actor());
+      insert.setString(2, actor.current());
       insert.setString(3, recordType);
       insert.setString(4, String.valueOf(recordId));
       insert.setString(5, change);
-      insert.setString(6, people.json(before));
-      insert.setString(7, people.json(after));
+      insert.setString(6, json.write(before));
+      insert.setString(7, json.write(after));
       insert.executeUpdate();
     }
   }
 
   /** A page of the trail, newest first, and how many entries there are. */
-  public NotificationAuditPage page(int page, int size) {
+  public NotificationAuditPage page(AuditQuery query) {
     return transactions.executeRead(
         status -> {
           Connection connection = status.getConnection();
@@ -81,8 +80,8 @@ public class PlatformAuditTrail {
                       + " after::text FROM "
                       + table
                       + " ORDER BY id DESC LIMIT ? OFFSET ?")) {
-            select.setInt(1, size);
-            select.setLong(2, (long) page * size);
+            select.setInt(1, query.size());
+            select.setLong(2, query.offset());
             try (ResultSet rows = select.executeQuery()) {
               while (rows.next()) {
                 items.add(
@@ -93,8 +92,8 @@ public class PlatformAuditTrail {
                         rows.getString(4),
                         rows.getString(5),
                         rows.getString(6),
-                        parse(rows.getString(7)),
-                        parse(rows.getString(8))));
+                        json.read(rows.getString(7)),
+                        json.read(rows.getString(8))));
               }
             }
           }
@@ -105,18 +104,7 @@ public class PlatformAuditTrail {
             rows.next();
             total = rows.getLong(1);
           }
-          return new NotificationAuditPage(items, page, size, total);
+          return new NotificationAuditPage(items, query.page(), query.size(), total);
         });
-  }
-
-  private JsonNode parse(String text) {
-    if (text == null) {
-      return null;
-    }
-    try {
-      return json.readValue(text, JsonNode.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -5,32 +5,24 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.json.tree.JsonNode;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
-import org.improvementhub.web.problem.ProblemException;
+import org.improvementhub.audit.AuditJson;
+import org.improvementhub.audit.AuditQuery;
 
 /** {@code /councils/{council}/audit}: read only, newest first, a page at a time. */
 @Controller("/councils/{council}/audit")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class AuditController {
 
-  private static final int MAX_PAGE_SIZE = 200;
-  private static final ZoneId UK = ZoneId.of("Europe/London");
-
   private final AuditEntryRepository entries;
-  private final JsonMapper json;
+  private final AuditJson json;
 
-  public AuditController(AuditEntryRepository entries, JsonMapper json) {
+  public AuditController(AuditEntryRepository entries, AuditJson json) {
     this.entries = entries;
     this.json = json;
   }
@@ -46,29 +38,24 @@ public class AuditController {
       @Nullable @QueryValue LocalDate to,
       @Nullable @QueryValue Integer page,
       @Nullable @QueryValue Integer size) {
-    int pageNumber = page == null ? 0 : page;
-    int pageSize = size == null ? 50 : size;
-    if (pageNumber < 0) {
-      throw ProblemException.invalidField("page", "must be 0 or more");
-    }
-    if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-      throw ProblemException.invalidField("size", "must be between 1 and " + MAX_PAGE_SIZE);
-    }
-    if (from != null && to != null && to.isBefore(from)) {
-      throw ProblemException.invalidField("to", "must not be before from");
-    }
-    String who = actor == null || actor.isBlank() ? null : actor.strip();
-    // whole days in the UK, where councils read their trail: from its first moment to the next day
-    Instant since = from == null ? null : from.atStartOfDay(UK).toInstant();
-    Instant until = to == null ? null : to.plusDays(1).atStartOfDay(UK).toInstant();
+    AuditQuery query = AuditQuery.of(page, size, recordType, recordId, actor, from, to);
     List<AuditEntryView> items =
         entries
-            .page(recordType, recordId, who, since, until, pageSize, (long) pageNumber * pageSize)
+            .page(
+                query.recordType(),
+                query.recordId(),
+                query.actor(),
+                query.since(),
+                query.until(),
+                query.size(),
+                query.offset())
             .stream()
             .map(this::view)
             .toList();
-    return new AuditPage(
-        items, pageNumber, pageSize, entries.count(recordType, recordId, who, since, until));
+    long total =
+        entries.count(
+            query.recordType(), query.recordId(), query.actor(), query.since(), query.until());
+    return new AuditPage(items, query.page(), query.size(), total);
   }
 
   private AuditEntryView view(AuditEntry entry) {
@@ -79,19 +66,8 @@ public class AuditController {
         entry.recordType(),
         entry.recordId(),
         entry.change(),
-        parse(entry.before()),
-        parse(entry.after()));
-  }
-
-  private JsonNode parse(String text) {
-    if (text == null) {
-      return null;
-    }
-    try {
-      return json.readValue(text, JsonNode.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+        json.read(entry.before()),
+        json.read(entry.after()));
   }
 
   /** One page of the audit trail. */

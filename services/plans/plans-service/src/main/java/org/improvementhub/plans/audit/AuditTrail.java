@@ -1,13 +1,11 @@
 package org.improvementhub.plans.audit;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.security.utils.SecurityService;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
+import org.improvementhub.audit.AuditActor;
+import org.improvementhub.audit.AuditJson;
 
 /**
  * Records a change in the caller's transaction, so an entry exists exactly when the change
@@ -17,21 +15,20 @@ import java.time.Clock;
 public class AuditTrail {
 
   private final AuditEntryRepository entries;
-  private final SecurityService security;
-  private final JsonMapper json;
+  private final AuditActor actor;
+  private final AuditJson json;
   private final Clock clock;
 
-  public AuditTrail(
-      AuditEntryRepository entries, SecurityService security, JsonMapper json, Clock clock) {
+  public AuditTrail(AuditEntryRepository entries, AuditActor actor, AuditJson json, Clock clock) {
     this.entries = entries;
-    this.security = security;
+    this.actor = actor;
     this.json = json;
     this.clock = clock;
   }
 
   /** Who is making the current change. */
   public String actor() {
-    return security.username().orElse("system");
+    return actor.current();
   }
 
   @Transactional(Transactional.TxType.MANDATORY)
@@ -47,18 +44,7 @@ public class AuditTrail {
         recordType,
         String.valueOf(recordId),
         change,
-        toJson(before),
-        toJson(after));
-  }
-
-  private String toJson(Object value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return json.writeValueAsString(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+        json.write(before),
+        json.write(after));
   }
 }

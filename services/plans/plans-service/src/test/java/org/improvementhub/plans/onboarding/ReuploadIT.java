@@ -1,6 +1,15 @@
 package org.improvementhub.plans.onboarding;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.improvementhub.plans.documents.fixtures.DocumentEdits.ACTION;
+import static org.improvementhub.plans.documents.fixtures.DocumentEdits.RAG;
+import static org.improvementhub.plans.documents.fixtures.DocumentEdits.REF;
+import static org.improvementhub.plans.documents.fixtures.DocumentEdits.REVIEW;
+import static org.improvementhub.plans.documents.fixtures.DocumentEdits.TIMESCALE;
+import static org.improvementhub.plans.documents.fixtures.DocumentEdits.copyAfter;
+import static org.improvementhub.plans.documents.fixtures.DocumentEdits.edited;
+import static org.improvementhub.plans.documents.fixtures.DocumentEdits.row;
+import static org.improvementhub.plans.documents.fixtures.DocumentEdits.set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -18,8 +27,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFTable;
-import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.improvementhub.plans.documents.fixtures.CouncilDocuments;
 import org.improvementhub.testsupport.HubTestProperties;
@@ -44,14 +51,9 @@ import org.junit.jupiter.api.TestInstance;
 class ReuploadIT implements TestPropertyProvider {
 
   // Walsall's action table: Action No. | References to | Action | Timescale | Lead Person(s) |
-  // Measures | Review note for this period | RAG
-  private static final int REF = 0;
+  // Measures | Review note for this period | RAG (the rest of its columns: DocumentEdits)
   private static final int REFERENCES = 1;
-  private static final int ACTION = 2;
-  private static final int TIMESCALE = 3;
   private static final int MEASURES = 5;
-  private static final int REVIEW = 6;
-  private static final int RAG = 7;
 
   private final HubTestProperties properties =
       HubTestProperties.freshDatabase().with("hub.plans.overdue-scan.after-start", "1h");
@@ -441,51 +443,5 @@ class ReuploadIT implements TestPropertyProvider {
 
   private static String base(String slug) {
     return "/councils/" + slug + "/programmes/documents";
-  }
-
-  private interface TableEdit {
-    void apply(XWPFTable table);
-  }
-
-  /** The document with the action table holding row {@code ref} edited as a council would. */
-  private static byte[] edited(byte[] docx, String ref, TableEdit edit) throws IOException {
-    try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx));
-        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      XWPFTable table =
-          document.getTables().stream()
-              .filter(t -> t.getRows().stream().anyMatch(r -> ref.equals(ref(r))))
-              .findFirst()
-              .orElseThrow();
-      edit.apply(table);
-      document.write(out);
-      return out.toByteArray();
-    }
-  }
-
-  private static String ref(XWPFTableRow row) {
-    return row.getCell(REF) == null ? "" : row.getCell(REF).getText().strip();
-  }
-
-  private static XWPFTableRow row(XWPFTable table, String ref) {
-    return table.getRows().stream()
-        .filter(r -> ref.equals(ref(r)))
-        .findFirst()
-        .orElseThrow(() -> new IllegalStateException("no row " + ref + " in the table"));
-  }
-
-  /** A new row after {@code row}, with the same cells' text, as Word's "insert row below". */
-  private static XWPFTableRow copyAfter(XWPFTable table, XWPFTableRow row) {
-    XWPFTableRow copy = table.insertNewTableRow(table.getRows().indexOf(row) + 1);
-    for (XWPFTableCell cell : row.getTableCells()) {
-      copy.createCell().setText(cell.getText());
-    }
-    return copy;
-  }
-
-  private static void set(XWPFTableCell cell, String text) {
-    while (!cell.getParagraphs().isEmpty()) {
-      cell.removeParagraph(0);
-    }
-    cell.setText(text);
   }
 }

@@ -319,9 +319,8 @@ public class AdminPages {
 
   private Map<String, Object> model(
       HttpRequest<?> request, Person person, String slug, String title, String tab) {
-    Map<String, Object> model = pages.council(request, person, slug, title, "admin");
+    Map<String, Object> model = pages.councilAfterForm(request, person, slug, title, "admin");
     model.put("tab", tab);
-    model.put("saved", Pages.saved(request));
     return model;
   }
 

@@ -9,15 +9,11 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.views.ModelAndView;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.improvementhub.portal.page.Allowed;
 import org.improvementhub.portal.page.Choice;
 import org.improvementhub.portal.page.FormErrors;
@@ -29,6 +25,7 @@ import org.improvementhub.portal.page.ServiceErrors;
 import org.improvementhub.portal.services.CouncilAddress;
 import org.improvementhub.portal.services.HubService;
 import org.improvementhub.portal.services.HubServices;
+import org.improvementhub.portal.services.PlanRegister;
 import org.improvementhub.portal.session.Person;
 import org.improvementhub.portal.session.Sessions;
 
@@ -62,11 +59,13 @@ public class DriverPages {
   private final Sessions sessions;
   private final Pages pages;
   private final HubServices services;
+  private final PlanRegister drivers;
 
   public DriverPages(Sessions sessions, Pages pages, HubServices services) {
     this.sessions = sessions;
     this.pages = pages;
     this.services = services;
+    this.drivers = new PlanRegister(services, "drivers");
   }
 
   @Get
@@ -75,10 +74,8 @@ public class DriverPages {
     Person person = sessions.person(request);
     String slug = CouncilAddress.slug(council);
     Map<String, Object> model = model(request, person, slug, "Drivers");
-    List<Map<String, Object>> drivers =
-        services.list(HubService.PLANS, "/councils/" + slug + "/drivers", person.accessToken());
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (Map<String, Object> driver : drivers) {
+    for (Map<String, Object> driver : drivers.entries(person, drivers.address(slug))) {
       Map<String, Object> row = new HashMap<>(driver);
       row.put("kindText", Choice.textOf(KINDS, driver.get("kind")));
       row.put("timeframeText", Choice.textOf(TIMEFRAMES, driver.get("timeframe")));
@@ -109,7 +106,7 @@ public class DriverPages {
       HttpRequest<?> request, @PathVariable String council, @PathVariable String id) {
     Person person = Allowed.toEditThePlan(sessions.person(request));
     String slug = CouncilAddress.slug(council);
-    Map<String, Object> driver = driver(person, slug, CouncilAddress.id(id));
+    Map<String, Object> driver = drivers.entry(person, slug, id);
     Map<String, String> form =
         FormValues.of(
             driver, List.of("kind", "ref", "text", "timeframe", "programmeId", "description"));
@@ -131,7 +128,7 @@ public class DriverPages {
     PostedForm posted = PostedForm.read(sessions, request, body);
     Person person = Allowed.toEditThePlan(posted.person());
     String slug = CouncilAddress.slug(council);
-    Map<String, Object> existing = id == null ? null : driver(person, slug, CouncilAddress.id(id));
+    Map<String, Object> existing = id == null ? null : drivers.entry(person, slug, id);
     Map<String, String> form = posted.values();
     FormErrors errors = posted.errors();
     String kind =
@@ -153,14 +150,7 @@ public class DriverPages {
           driver.put("timeframe", timeframe.isEmpty() ? null : timeframe);
           driver.put("programmeId", programme.isEmpty() ? null : programme);
           driver.put("description", description);
-          String base = "/councils/" + slug + "/drivers";
-          if (existing == null) {
-            services.post(HubService.PLANS, base, person.accessToken(), driver);
-          } else {
-            services.put(
-                HubService.PLANS, base + "/" + existing.get("id"), person.accessToken(), driver);
-          }
-          return URI.create(base + "?saved=" + URLEncoder.encode(ref, StandardCharsets.UTF_8));
+          return drivers.save(person, slug, existing, driver, ref);
         },
         shown ->
             new ModelAndView<>("driver-form", form(request, person, slug, existing, form, shown)));
@@ -191,22 +181,13 @@ public class DriverPages {
     model.put("kinds", KINDS);
     model.put("timeframes", TIMEFRAMES);
     model.put("programmes", programmes);
-    model.put(
-        "formAction",
-        "/councils/" + slug + "/drivers/" + (driver == null ? "new" : driver.get("id") + "/edit"));
+    model.put("formAction", drivers.formAction(slug, driver));
     Pages.showErrors(model, errors);
     return model;
   }
 
   private Map<String, Object> model(
       HttpRequest<?> request, Person person, String slug, String title) {
-    Map<String, Object> model = pages.council(request, person, slug, title, "drivers");
-    model.put("saved", Pages.saved(request));
-    return model;
-  }
-
-  private Map<String, Object> driver(Person person, String slug, UUID id) {
-    return services.object(
-        HubService.PLANS, "/councils/" + slug + "/drivers/" + id, person.accessToken());
+    return pages.councilAfterForm(request, person, slug, title, "drivers");
   }
 }

@@ -53,6 +53,17 @@ public class Pages {
     return model;
   }
 
+  /**
+   * A council's page that a form's redirect returns to: {@link #council} with the text the "saved"
+   * banner names, if any.
+   */
+  public Map<String, Object> councilAfterForm(
+      HttpRequest<?> request, Person person, String slug, String title, String section) {
+    Map<String, Object> model = council(request, person, slug, title, section);
+    model.put("saved", saved(request));
+    return model;
+  }
+
   /** What the "saved" banner names after a form's redirect ({@code ?saved=}), or null. */
   public static String saved(HttpRequest<?> request) {
     return request.getParameters().getFirst("saved").filter(s -> !s.isBlank()).orElse(null);

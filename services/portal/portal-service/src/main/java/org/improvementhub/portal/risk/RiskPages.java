@@ -12,16 +12,12 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.views.ModelAndView;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.improvementhub.portal.page.Allowed;
 import org.improvementhub.portal.page.Choice;
 import org.improvementhub.portal.page.DateInput;
@@ -32,8 +28,8 @@ import org.improvementhub.portal.page.Pages;
 import org.improvementhub.portal.page.PostedForm;
 import org.improvementhub.portal.page.ServiceErrors;
 import org.improvementhub.portal.services.CouncilAddress;
-import org.improvementhub.portal.services.HubService;
 import org.improvementhub.portal.services.HubServices;
+import org.improvementhub.portal.services.PlanRegister;
 import org.improvementhub.portal.session.Person;
 import org.improvementhub.portal.session.Sessions;
 
@@ -73,12 +69,12 @@ public class RiskPages {
 
   private final Sessions sessions;
   private final Pages pages;
-  private final HubServices services;
+  private final PlanRegister risks;
 
   public RiskPages(Sessions sessions, Pages pages, HubServices services) {
     this.sessions = sessions;
     this.pages = pages;
-    this.services = services;
+    this.risks = new PlanRegister(services, "risks");
   }
 
   @Get
@@ -93,7 +89,7 @@ public class RiskPages {
         KINDS.stream().map(Choice::value).filter(v -> v.equals(kind)).findFirst().orElse("");
     String chosenStatus =
         STATUSES.stream().map(Choice::value).filter(v -> v.equals(status)).findFirst().orElse("");
-    UriBuilder uri = UriBuilder.of("/councils/").path(slug).path("risks");
+    UriBuilder uri = UriBuilder.of(risks.address(slug));
     if (!chosenKind.isEmpty()) {
       uri.queryParam("kind", chosenKind);
     }
@@ -101,8 +97,7 @@ public class RiskPages {
       uri.queryParam("status", chosenStatus);
     }
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (Map<String, Object> risk :
-        services.list(HubService.PLANS, uri.toString(), person.accessToken())) {
+    for (Map<String, Object> risk : risks.entries(person, uri.toString())) {
       Map<String, Object> row = new HashMap<>(risk);
       row.put("kindText", Choice.textOf(KINDS, risk.get("kind")));
       row.put("statusText", Choice.textOf(STATUSES, risk.get("status")));
@@ -139,7 +134,7 @@ public class RiskPages {
       HttpRequest<?> request, @PathVariable String council, @PathVariable String id) {
     Person person = Allowed.toEditThePlan(sessions.person(request));
     String slug = CouncilAddress.slug(council);
-    Map<String, Object> risk = risk(person, slug, CouncilAddress.id(id));
+    Map<String, Object> risk = risks.entry(person, slug, id);
     Map<String, String> form =
         FormValues.of(
             risk,
@@ -171,7 +166,7 @@ public class RiskPages {
     PostedForm posted = PostedForm.read(sessions, request, body);
     Person person = Allowed.toEditThePlan(posted.person());
     String slug = CouncilAddress.slug(council);
-    Map<String, Object> existing = id == null ? null : risk(person, slug, CouncilAddress.id(id));
+    Map<String, Object> existing = id == null ? null : risks.entry(person, slug, id);
     Map<String, String> form = posted.values();
     FormErrors errors = posted.errors();
     String kind =
@@ -197,14 +192,7 @@ public class RiskPages {
           risk.put("mitigations", mitigations);
           risk.put("status", status);
           risk.put("reviewDate", review);
-          String base = "/councils/" + slug + "/risks";
-          if (existing == null) {
-            services.post(HubService.PLANS, base, person.accessToken(), risk);
-          } else {
-            services.put(
-                HubService.PLANS, base + "/" + existing.get("id"), person.accessToken(), risk);
-          }
-          return URI.create(base + "?saved=" + URLEncoder.encode(ref, StandardCharsets.UTF_8));
+          return risks.save(person, slug, existing, risk, ref);
         },
         shown ->
             new ModelAndView<>("risk-form", form(request, person, slug, existing, form, shown)));
@@ -243,22 +231,13 @@ public class RiskPages {
     model.put("kinds", KINDS);
     model.put("statuses", STATUSES);
     model.put("scores", SCORES);
-    model.put(
-        "formAction",
-        "/councils/" + slug + "/risks/" + (risk == null ? "new" : risk.get("id") + "/edit"));
+    model.put("formAction", risks.formAction(slug, risk));
     Pages.showErrors(model, errors);
     return model;
   }
 
   private Map<String, Object> model(
       HttpRequest<?> request, Person person, String slug, String title) {
-    Map<String, Object> model = pages.council(request, person, slug, title, "risks");
-    model.put("saved", Pages.saved(request));
-    return model;
-  }
-
-  private Map<String, Object> risk(Person person, String slug, UUID id) {
-    return services.object(
-        HubService.PLANS, "/councils/" + slug + "/risks/" + id, person.accessToken());
+    return pages.councilAfterForm(request, person, slug, title, "risks");
   }
 }

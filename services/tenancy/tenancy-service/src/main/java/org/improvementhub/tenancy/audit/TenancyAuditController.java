@@ -5,15 +5,13 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.json.tree.JsonNode;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
+import org.improvementhub.audit.AuditJson;
+import org.improvementhub.audit.AuditQuery;
 import org.improvementhub.tenancy.context.CouncilAccess;
 import org.improvementhub.tenancy.context.CouncilSlug;
 import org.improvementhub.web.problem.ProblemException;
@@ -27,12 +25,10 @@ import org.improvementhub.web.problem.ProblemException;
 @Controller
 public class TenancyAuditController {
 
-  private static final int MAX_PAGE_SIZE = 200;
-
   private final TenancyAuditEntryRepository entries;
-  private final JsonMapper json;
+  private final AuditJson json;
 
-  public TenancyAuditController(TenancyAuditEntryRepository entries, JsonMapper json) {
+  public TenancyAuditController(TenancyAuditEntryRepository entries, AuditJson json) {
     this.entries = entries;
     this.json = json;
   }
@@ -47,7 +43,7 @@ public class TenancyAuditController {
       @Nullable @QueryValue String actor,
       @Nullable @QueryValue Integer page,
       @Nullable @QueryValue Integer size) {
-    return page(blankToNull(council), recordType, recordId, actor, page, size);
+    return page(AuditQuery.filter(council), recordType, recordId, actor, page, size);
   }
 
   @Get("/councils/{council}/audit")
@@ -77,27 +73,21 @@ public class TenancyAuditController {
       String actor,
       Integer page,
       Integer size) {
-    int pageNumber = page == null ? 0 : page;
-    int pageSize = size == null ? 50 : size;
-    if (pageNumber < 0) {
-      throw ProblemException.invalidField("page", "must be 0 or more");
-    }
-    if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-      throw ProblemException.invalidField("size", "must be between 1 and " + MAX_PAGE_SIZE);
-    }
-    String type = blankToNull(recordType);
-    String record = blankToNull(recordId);
-    String who = blankToNull(actor);
+    AuditQuery query = AuditQuery.of(page, size, recordType, recordId, actor);
     List<TenancyAuditEntryView> items =
-        entries.page(council, type, record, who, pageSize, (long) pageNumber * pageSize).stream()
+        entries
+            .page(
+                council,
+                query.recordType(),
+                query.recordId(),
+                query.actor(),
+                query.size(),
+                query.offset())
+            .stream()
             .map(this::view)
             .toList();
-    return new TenancyAuditPage(
-        items, pageNumber, pageSize, entries.count(council, type, record, who));
-  }
-
-  private static String blankToNull(String text) {
-    return text == null || text.isBlank() ? null : text.strip();
+    long total = entries.count(council, query.recordType(), query.recordId(), query.actor());
+    return new TenancyAuditPage(items, query.page(), query.size(), total);
   }
 
   private TenancyAuditEntryView view(TenancyAuditEntry entry) {
@@ -109,19 +99,8 @@ public class TenancyAuditController {
         entry.recordType(),
         entry.recordId(),
         entry.change(),
-        parse(entry.before()),
-        parse(entry.after()));
-  }
-
-  private JsonNode parse(String text) {
-    if (text == null) {
-      return null;
-    }
-    try {
-      return json.readValue(text, JsonNode.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+        json.read(entry.before()),
+        json.read(entry.after()));
   }
 
   /** One page of the tenancy audit trail. */

@@ -1,13 +1,11 @@
 package org.improvementhub.tenancy.audit;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.security.utils.SecurityService;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
+import org.improvementhub.audit.AuditActor;
+import org.improvementhub.audit.AuditJson;
 
 /**
  * Records a change in the caller's transaction, so an entry exists exactly when the change
@@ -18,14 +16,14 @@ import java.time.Clock;
 public class TenancyAuditTrail {
 
   private final TenancyAuditEntryRepository entries;
-  private final SecurityService security;
-  private final JsonMapper json;
+  private final AuditActor actor;
+  private final AuditJson json;
   private final Clock clock;
 
   public TenancyAuditTrail(
-      TenancyAuditEntryRepository entries, SecurityService security, JsonMapper json, Clock clock) {
+      TenancyAuditEntryRepository entries, AuditActor actor, AuditJson json, Clock clock) {
     this.entries = entries;
-    this.security = security;
+    this.actor = actor;
     this.json = json;
     this.clock = clock;
   }
@@ -39,8 +37,7 @@ public class TenancyAuditTrail {
       String change,
       @Nullable Object before,
       @Nullable Object after) {
-    record(
-        security.username().orElse("system"), council, recordType, recordId, change, before, after);
+    record(actor.current(), council, recordType, recordId, change, before, after);
   }
 
   /**
@@ -64,18 +61,7 @@ public class TenancyAuditTrail {
         recordType,
         String.valueOf(recordId),
         change,
-        toJson(before),
-        toJson(after));
-  }
-
-  private String toJson(Object value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return json.writeValueAsString(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+        json.write(before),
+        json.write(after));
   }
 }
