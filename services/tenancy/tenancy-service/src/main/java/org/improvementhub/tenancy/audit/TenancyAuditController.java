@@ -85,6 +85,11 @@ public class TenancyAuditController {
     if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
       throw ProblemException.invalidField("size", "must be between 1 and " + MAX_PAGE_SIZE);
     }
+    // NUL cannot reach PostgreSQL's text (TenancyFuzzIT: ?council=%00 was a 500)
+    withoutNul("council", council);
+    withoutNul("recordType", recordType);
+    withoutNul("recordId", recordId);
+    withoutNul("actor", actor);
     String type = blankToNull(recordType);
     String record = blankToNull(recordId);
     String who = blankToNull(actor);
@@ -94,6 +99,12 @@ public class TenancyAuditController {
             .toList();
     return new TenancyAuditPage(
         items, pageNumber, pageSize, entries.count(council, type, record, who));
+  }
+
+  private static void withoutNul(String parameter, String value) {
+    if (value != null && value.indexOf('\u0000') >= 0) {
+      throw ProblemException.invalidField(parameter, "must not hold the NUL character");
+    }
   }
 
   private static String blankToNull(String text) {
