@@ -105,12 +105,17 @@ public final class AlmostValidAddresses {
   private final List<RouteShape> routes;
   private final Map<String, String> values;
   private final Map<String, String> bodies;
+  private final Map<String, String> formFields;
 
   private AlmostValidAddresses(
-      List<RouteShape> routes, Map<String, String> values, Map<String, String> bodies) {
+      List<RouteShape> routes,
+      Map<String, String> values,
+      Map<String, String> bodies,
+      Map<String, String> formFields) {
     this.routes = routes;
     this.values = values;
     this.bodies = bodies;
+    this.formFields = formFields;
   }
 
   /** The routes of the service running in {@code context}, with placeholder variables. */
@@ -126,14 +131,14 @@ public final class AlmostValidAddresses {
             .distinct()
             .sorted(Comparator.comparing(RouteShape::toString))
             .toList();
-    return new AlmostValidAddresses(routes, Map.of(), Map.of());
+    return new AlmostValidAddresses(routes, Map.of(), Map.of(), Map.of());
   }
 
   /** {@code value} for the path variable {@code variable} of every route. */
   public AlmostValidAddresses with(String variable, String value) {
     Map<String, String> more = new HashMap<>(values);
     more.put(variable, value);
-    return new AlmostValidAddresses(routes, more, bodies);
+    return new AlmostValidAddresses(routes, more, bodies, formFields);
   }
 
   /**
@@ -148,7 +153,36 @@ public final class AlmostValidAddresses {
   public AlmostValidAddresses withBody(String route, String json) {
     Map<String, String> more = new HashMap<>(bodies);
     more.put(route, json);
-    return new AlmostValidAddresses(routes, values, more);
+    return new AlmostValidAddresses(routes, values, more, formFields);
+  }
+
+  /**
+   * A field every form (URL-encoded or multipart) is sent with, e.g. a web page's form token, so a
+   * form's bad address gets past the token check to the route's own work.
+   */
+  public AlmostValidAddresses withFormField(String name, String value) {
+    Map<String, String> more = new java.util.LinkedHashMap<>(formFields);
+    more.put(name, value);
+    return new AlmostValidAddresses(routes, values, bodies, more);
+  }
+
+  /**
+   * Every write route that takes {@code mediaType} (e.g. {@code
+   * application/x-www-form-urlencoded}), at its valid address, sent one of {@code badBodies}
+   * instead of its body.
+   */
+  public Arbitrary<BadAddress> withBadBodies(String mediaType, Arbitrary<BadBody> badBodies) {
+    MediaType type = MediaType.of(mediaType);
+    List<RouteShape> taking =
+        routes.stream().filter(RouteShape::write).filter(r -> r.body().matches(type)).toList();
+    if (taking.isEmpty()) {
+      throw new IllegalStateException("no write route takes " + mediaType);
+    }
+    return Arbitraries.of(taking)
+        .flatMap(
+            route ->
+                badBodies.map(
+                    bad -> address(route, Map.of(), "", "valid address", null).withBody(bad)));
   }
 
   public List<String> routes() {
@@ -264,7 +298,18 @@ public final class AlmostValidAddresses {
       String json = bodies.get(route.toString());
       if (route.body().matches(MediaType.MULTIPART_FORM_DATA_TYPE)) {
         type = type + "; boundary=fuzz-boundary";
-        body = "--fuzz-boundary--\r\n".getBytes(StandardCharsets.UTF_8);
+        StringBuilder parts = new StringBuilder();
+        formFields.forEach(
+            (name, value) ->
+                parts
+                    .append("--fuzz-boundary\r\nContent-Disposition: form-data; name=\"")
+                    .append(name)
+                    .append("\"\r\n\r\n")
+                    .append(value)
+                    .append("\r\n"));
+        body = (parts + "--fuzz-boundary--\r\n").getBytes(StandardCharsets.UTF_8);
+      } else if (route.body().matches(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
+        body = AlmostValidForms.encoded(formFields).getBytes(StandardCharsets.UTF_8);
       } else if (route.body().matches(MediaType.APPLICATION_JSON_TYPE)) {
         body = (json == null ? "{}" : json).getBytes(StandardCharsets.UTF_8);
       } else {

@@ -133,6 +133,37 @@ public record BadAddress(
     return values == null || values.isEmpty() ? "" : values.get(0);
   }
 
+  /** This address sent {@code bad} as its body instead, the body's field at fault. */
+  public BadAddress withBody(BadBody bad) {
+    return new BadAddress(
+        route,
+        method,
+        target,
+        mutation + ", body " + bad.mutation(),
+        bad.field(),
+        bad.contentType(),
+        bad.bytes(),
+        accept);
+  }
+
+  /** This request with every {@code mark} in its body replaced by {@code value} (a form token). */
+  public BadAddress withBodyMark(String mark, String value) {
+    if (body == null) {
+      return this;
+    }
+    // ISO-8859-1 maps every byte to one char and back, so the rest of the bytes stay as they were
+    String text = new String(body, StandardCharsets.ISO_8859_1);
+    return new BadAddress(
+        route,
+        method,
+        target,
+        mutation,
+        field,
+        contentType,
+        text.replace(mark, value).getBytes(StandardCharsets.ISO_8859_1),
+        accept);
+  }
+
   @Override
   public String toString() {
     String shown = target.length() > 300 ? target.substring(0, 300) + "…" : target;

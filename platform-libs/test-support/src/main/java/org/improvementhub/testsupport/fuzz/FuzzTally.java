@@ -15,6 +15,7 @@ public final class FuzzTally {
   private final Map<Verdict.Kind, Integer> verdicts = new EnumMap<>(Verdict.Kind.class);
   private int cases;
   private int halfApplied;
+  private int leaks;
   private long slowestNanos;
   private String slowest = "";
 
@@ -56,9 +57,17 @@ public final class FuzzTally {
     halfApplied++;
   }
 
+  /**
+   * Counts a case whose answer showed another council's data, or whose request went where its
+   * sender may not (another council's records, an observer's change).
+   */
+  public void countLeak() {
+    leaks++;
+  }
+
   String line(String property) {
     return ("fuzz: %s cases=%d 5xx=%d non-problem=%d field-not-named=%d half-applied=%d"
-            + " slowest=%dms (%s)")
+            + " leaks=%d slowest=%dms (%s)")
         .formatted(
             property,
             cases,
@@ -66,6 +75,7 @@ public final class FuzzTally {
             verdicts.getOrDefault(Verdict.Kind.NOT_PROBLEM, 0),
             verdicts.getOrDefault(Verdict.Kind.FIELD_NOT_NAMED, 0),
             halfApplied,
+            leaks,
             slowestNanos / 1_000_000,
             slowest.replace('\n', ' '));
   }

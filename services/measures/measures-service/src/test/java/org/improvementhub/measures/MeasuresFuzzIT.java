@@ -2,7 +2,10 @@ package org.improvementhub.measures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -14,6 +17,7 @@ import org.improvementhub.testsupport.CouncilTestBed;
 import org.improvementhub.testsupport.fuzz.AlmostValidAddresses;
 import org.improvementhub.testsupport.fuzz.AlmostValidBodies;
 import org.improvementhub.testsupport.fuzz.AlmostValidFiles;
+import org.improvementhub.testsupport.fuzz.AlmostValidForms;
 import org.improvementhub.testsupport.fuzz.BadAddress;
 import org.improvementhub.testsupport.fuzz.BadBody;
 import org.improvementhub.testsupport.fuzz.BadFile;
@@ -169,10 +173,46 @@ class MeasuresFuzzIT {
     importedWholeOrNotAtAll(file, BASE + "/import");
   }
 
+  @net.jqwik.api.Disabled(
+      "fails today: a form without a file part is a 400 naming no field, and plans answer 500 to"
+          + " 'boundary=' (session 6 bench); enable once fixed")
+  @Property
+  @FuzzBudget(ci = 40)
+  void anUploadedFormIsImportedWholeOrNotAtAll(@ForAll("importForms") Upload sent) {
+    importedWholeOrNotAtAll(sent, () -> sent.form().sendTo(api(), "POST", sent.path(), TOKEN));
+  }
+
+  /** A multipart upload, its envelope or its file almost valid, to one of the two imports. */
+  record Upload(String path, BadBody form) {
+    @Override
+    public String toString() {
+      return "POST " + path + " " + form;
+    }
+  }
+
+  @Provide
+  Arbitrary<Upload> importForms() {
+    return Arbitraries.oneOf(
+        AlmostValidForms.multipart(
+                Map.of(), "file", "values.csv", validCsv(valuesCsv()), valueFiles())
+            .map(form -> new Upload(BASE + "/values/import", form)),
+        AlmostValidForms.multipart(
+                Map.of(), "file", "definitions.csv", validCsv(DEFINITIONS_CSV), definitionFiles())
+            .map(form -> new Upload(BASE + "/import", form)));
+  }
+
+  private static BadFile validCsv(String csv) {
+    return new BadFile("as it is", BadFile.CSV, csv.getBytes(StandardCharsets.UTF_8));
+  }
+
   private static void importedWholeOrNotAtAll(BadFile file, String path) {
+    importedWholeOrNotAtAll(file, () -> file.postTo(api(), path, TOKEN));
+  }
+
+  private static void importedWholeOrNotAtAll(Object file, Supplier<ApiResponse> send) {
     String before = measuresOfTheCouncil();
     long start = System.nanoTime();
-    ApiResponse answer = file.postTo(api(), path, TOKEN);
+    ApiResponse answer = send.get();
     FuzzTally tally = FuzzTally.current();
     tally.took(file, start);
     Verdict verdict = tally.count(Verdict.ofImport(answer));
@@ -194,24 +234,29 @@ class MeasuresFuzzIT {
 
   @Provide
   Arbitrary<BadFile> valueFiles() {
-    return AlmostValidFiles.from(
-        """
+    return AlmostValidFiles.from(valuesCsv());
+  }
+
+  private static String valuesCsv() {
+    return """
         measure,period,value,numerator,denominator,note
         %s,2024-01,,45,50,From the January pack
         %s,2024-02,92,,,
         %s,2024-04,95.5,,,"A note, with a comma"
         """
-            .formatted(MEASURE_NAME, MEASURE_NAME.toLowerCase(), measure));
+        .formatted(MEASURE_NAME, MEASURE_NAME.toLowerCase(), measure);
   }
+
+  private static final String DEFINITIONS_CSV =
+      """
+      name,definition,unit,polarity,frequency,owner,data source,baseline,baseline date,tolerance,targets,code
+      Re-referrals within 12 months,Referrals within 12 months of a previous one,PERCENT,LOWER_IS_BETTER,MONTHLY,Head of Front Door,Mosaic CS004,26.1,2024-03-31,2,2024-09=24; 2025-03=22,
+      Children seen alone,Visits where the child was seen alone,PERCENT,HIGHER_IS_BETTER,QUARTERLY,Head of Service,Mosaic,60,2024-03-31,,2024-06=70,
+      """;
 
   @Provide
   Arbitrary<BadFile> definitionFiles() {
-    return AlmostValidFiles.from(
-        """
-        name,definition,unit,polarity,frequency,owner,data source,baseline,baseline date,tolerance,targets,code
-        Re-referrals within 12 months,Referrals within 12 months of a previous one,PERCENT,LOWER_IS_BETTER,MONTHLY,Head of Front Door,Mosaic CS004,26.1,2024-03-31,2,2024-09=24; 2025-03=22,
-        Children seen alone,Visits where the child was seen alone,PERCENT,HIGHER_IS_BETTER,QUARTERLY,Head of Service,Mosaic,60,2024-03-31,,2024-06=70,
-        """);
+    return AlmostValidFiles.from(DEFINITIONS_CSV);
   }
 
   /** What the council's measures hold, as the API shows them: definitions and every value. */

@@ -84,6 +84,27 @@ class OversightIsolationIT implements TestPropertyProvider {
         .isEqualTo(200);
   }
 
+  /**
+   * A council name that is no slug is not found, and is never sent to PostgreSQL: {@code %00} was a
+   * 500 (the NUL reached a query; found by OversightFuzzIT).
+   */
+  @Test
+  void aCouncilNameThatIsNoSlugIsNotFound() {
+    for (String token : new String[] {tokens.observer("*"), tokens.platformAdmin()}) {
+      for (String path :
+          new String[] {
+            "/oversight/councils/%00",
+            "/oversight/councils/%00/trend",
+            "/oversight/councils/a%00b",
+            "/oversight/councils/Walsall%20Council/trend"
+          }) {
+        ApiResponse answer = api.get(path, token);
+        assertThat(answer.status()).as(path + " " + answer.body()).isEqualTo(404);
+        assertThat(answer.isProblem()).as(path).isTrue();
+      }
+    }
+  }
+
   @Test
   void councilUsersOfEitherCouncilAreRefused() {
     for (String council : new String[] {walsall, peterborough}) {

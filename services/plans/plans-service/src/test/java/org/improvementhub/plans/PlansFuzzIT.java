@@ -1,9 +1,12 @@
 package org.improvementhub.plans;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -15,6 +18,7 @@ import org.improvementhub.testsupport.CouncilTestBed;
 import org.improvementhub.testsupport.fuzz.AlmostValidAddresses;
 import org.improvementhub.testsupport.fuzz.AlmostValidBodies;
 import org.improvementhub.testsupport.fuzz.AlmostValidFiles;
+import org.improvementhub.testsupport.fuzz.AlmostValidForms;
 import org.improvementhub.testsupport.fuzz.BadAddress;
 import org.improvementhub.testsupport.fuzz.BadBody;
 import org.improvementhub.testsupport.fuzz.BadFile;
@@ -199,9 +203,35 @@ class PlansFuzzIT {
   @Property
   @FuzzBudget(ci = 40)
   void aPlanFileIsImportedWholeOrNotAtAll(@ForAll("planFiles") BadFile file) {
+    importedWholeOrNotAtAll(
+        file, () -> file.postTo(api(), "/councils/" + COUNCIL + "/programmes/import", TOKEN));
+  }
+
+  @net.jqwik.api.Disabled(
+      "fails today: a form without a file part is a 400 naming no field, and plans answer 500 to"
+          + " 'boundary=' (session 6 bench); enable once fixed")
+  @Property
+  @FuzzBudget(ci = 30)
+  void aPlanFileUploadedAsAFormIsImportedWholeOrNotAtAll(@ForAll("planForms") BadBody form) {
+    importedWholeOrNotAtAll(
+        form,
+        () -> form.sendTo(api(), "POST", "/councils/" + COUNCIL + "/programmes/import", TOKEN));
+  }
+
+  @Provide
+  Arbitrary<BadBody> planForms() {
+    return AlmostValidForms.multipart(
+        Map.of(),
+        "file",
+        "plan.csv",
+        new BadFile("as it is", BadFile.CSV, PlanFiles.peterborough().getBytes(UTF_8)),
+        planFiles());
+  }
+
+  private static void importedWholeOrNotAtAll(Object file, Supplier<ApiResponse> send) {
     String before = plansOfTheCouncil();
     long start = System.nanoTime();
-    ApiResponse answer = file.postTo(api(), "/councils/" + COUNCIL + "/programmes/import", TOKEN);
+    ApiResponse answer = send.get();
     FuzzTally tally = FuzzTally.current();
     tally.took(file, start);
     Verdict verdict = tally.count(Verdict.ofImport(answer));
@@ -227,7 +257,7 @@ class PlansFuzzIT {
   }
 
   @Property
-  @FuzzBudget(ci = 30)
+  @FuzzBudget(ci = 15)
   void aWordPlanIsProposedOrRefusedNamingTheFile(
       @ForAll("wordPlanFiles") WordPlanCases.Upload sent) {
     long start = System.nanoTime();
@@ -239,7 +269,7 @@ class PlansFuzzIT {
   }
 
   @Property
-  @FuzzBudget(ci = 60)
+  @FuzzBudget(ci = 30)
   void wordPlanChoicesAnswerASuccessOrAProblemAndConfirmWholeOrNotAtAll(
       @ForAll("wordPlanChoices") WordPlanCases.Choice sent) {
     String before = plansOfTheCouncil();

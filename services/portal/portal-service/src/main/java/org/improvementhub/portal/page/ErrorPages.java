@@ -9,7 +9,9 @@ import io.micronaut.http.annotation.Error;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.views.ModelAndView;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
+import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Map;
 import org.improvementhub.portal.services.InvalidAtService;
 import org.improvementhub.portal.services.NotFoundAtService;
@@ -129,6 +131,25 @@ public class ErrorPages {
   /** A value of the wrong kind in the address or the form: as {@link #unreadable}. */
   @Error(global = true, exception = ConversionErrorException.class)
   public HttpResponse<ModelAndView<Map<String, Object>>> unconvertible(HttpRequest<?> request) {
+    return unreadable(request);
+  }
+
+  /**
+   * An address that cannot be read ({@code ?a=%zz}: a malformed escape), which fails before any
+   * route when Micronaut makes the request's URI: as {@link #unreadable}. It was a 500 (found by
+   * {@code PortalFuzzIT}).
+   */
+  @Error(global = true, exception = URISyntaxException.class)
+  public HttpResponse<ModelAndView<Map<String, Object>>> unreadableAddress(HttpRequest<?> request) {
+    return unreadable(request);
+  }
+
+  /**
+   * A form body that cannot be decoded ({@code a=%%%}, a lone {@code %}): Netty refuses it while
+   * the form is read; as {@link #unreadable}. It was a 500 (found by {@code PortalFuzzIT}).
+   */
+  @Error(global = true, exception = HttpPostRequestDecoder.ErrorDataDecoderException.class)
+  public HttpResponse<ModelAndView<Map<String, Object>>> undecodableForm(HttpRequest<?> request) {
     return unreadable(request);
   }
 

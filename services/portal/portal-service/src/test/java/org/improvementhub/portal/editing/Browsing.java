@@ -33,6 +33,25 @@ final class Browsing {
     return new Browsing(portal);
   }
 
+  /** A browser on the sign-in page: a session cookie and form token, nobody signed in. */
+  static Browsing onTheSignInPage(URI portal) {
+    Browsing browsing = new Browsing(portal);
+    HttpResponse<String> signIn = browsing.get("/sign-in");
+    browsing.cookie = signIn.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+    browsing.csrf = token(signIn.body());
+    return browsing;
+  }
+
+  /** The session's cookie ({@code name=value}), for requests this class cannot send. */
+  String cookie() {
+    return cookie;
+  }
+
+  /** The session's form token. */
+  String csrf() {
+    return csrf;
+  }
+
   static Browsing signedIn(URI portal, String email) {
     Browsing browsing = new Browsing(portal);
     HttpResponse<String> signIn = browsing.get("/sign-in");

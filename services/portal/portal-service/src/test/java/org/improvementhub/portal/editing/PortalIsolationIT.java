@@ -38,9 +38,9 @@ import org.junit.jupiter.api.Test;
 @MicronautTest
 class PortalIsolationIT extends AgainstStandInServices {
 
-  private static final String WALSALL_ID = "aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaaa";
-  private static final String PETERBOROUGH_ID = "bbbbbbbb-bbbb-bbbb-bbbb-bbbbbbbbbbbb";
-  private static final String PERIOD = "2026-10";
+  static final String WALSALL_ID = "aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaaa";
+  static final String PETERBOROUGH_ID = "bbbbbbbb-bbbb-bbbb-bbbb-bbbbbbbbbbbb";
+  static final String PERIOD = "2026-10";
   private static final String WALSALL_ADMIN = "council-admin@walsall.test";
   private static final String OUTSIDER = "council-admin@peterborough.test";
   private static final String OBSERVER = "dfe-observer@dfe.test";
@@ -56,8 +56,8 @@ class PortalIsolationIT extends AgainstStandInServices {
   @Override
   void standIn(FakeServices fake) {
     fake.guardCouncils();
-    councilData("walsall", "Walsall Council", WALSALL_ID);
-    councilData("peterborough", "Peterborough City Council", PETERBOROUGH_ID);
+    councilData(fake, "walsall", "Walsall Council", WALSALL_ID);
+    councilData(fake, "peterborough", "Peterborough City Council", PETERBOROUGH_ID);
   }
 
   @Test
@@ -181,8 +181,11 @@ class PortalIsolationIT extends AgainstStandInServices {
     }
   }
 
-  /** A council with one of each record, all with the same id, and the answers to its forms. */
-  private void councilData(String slug, String name, String id) {
+  /**
+   * A council with one of each record, all with the same id, and the answers to its forms (also the
+   * stand-in of {@code PortalFuzzIT}).
+   */
+  static void councilData(FakeServices fake, String slug, String name, String id) {
     String c = "/councils/" + slug;
     String action =
         ("{\"id\":\"%s\",\"ref\":\"1.1\",\"title\":\"Review the front door\",\"dueDate\":\"2027-01-01\","
