@@ -42,6 +42,23 @@ class TabularFileTest {
     assertThat(rows.get(1).cell("note")).isNull();
   }
 
+  /** Found by MeasuresFuzzIT: a NUL in a value's note reached PostgreSQL and was a 500. */
+  @Test
+  void aNulInACellIsRefusedNamingTheFileRowAndColumn() {
+    byte[] csv = "code,note\nA1,fine\nA2,bad\u0000note\n".getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> TabularFile.ofAtMost(10).read(csv, TabularFile.CSV))
+        .isInstanceOfSatisfying(
+            org.improvementhub.web.problem.ProblemException.class,
+            problem ->
+                assertThat(problem.problem().errors())
+                    .singleElement()
+                    .satisfies(
+                        error -> {
+                          assertThat(error.field()).isEqualTo("file");
+                          assertThat(error.message()).contains("row 3").contains("note");
+                        }));
+  }
+
   @Test
   void aQuotedCellSpanningLinesIsStillOneRow() {
     byte[] csv = "ref,title\n1,\"two\nlines\"\n2,next\n".getBytes(StandardCharsets.UTF_8);

@@ -1,6 +1,7 @@
 package org.improvementhub.web.problem;
 
 import io.micronaut.context.annotation.Primary;
+import io.micronaut.core.bind.exceptions.UnsatisfiedArgumentException;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpStatus;
@@ -80,6 +81,13 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
       String field = jsonField(serde.get().getPath());
       String reason = "has the wrong type or format";
       return Problem.invalid(field + ": " + reason, List.of(new Problem.FieldError(field, reason)));
+    }
+    if (cause.filter(UnsatisfiedArgumentException.class::isInstance).isPresent()) {
+      // a required part or parameter missing, e.g. a multipart upload without its file part
+      // (found by PlansFuzzIT and MeasuresFuzzIT): name it, as any other missing field
+      String field = ((UnsatisfiedArgumentException) cause.get()).getArgument().getName();
+      return Problem.invalid(
+          field + ": is required", List.of(new Problem.FieldError(field, "is required")));
     }
     if (cause.filter(ConversionErrorException.class::isInstance).isPresent()) {
       ConversionErrorException conversion = (ConversionErrorException) cause.get();

@@ -173,9 +173,6 @@ class MeasuresFuzzIT {
     importedWholeOrNotAtAll(file, BASE + "/import");
   }
 
-  @net.jqwik.api.Disabled(
-      "fails today: a form without a file part is a 400 naming no field, and plans answer 500 to"
-          + " 'boundary=' (session 6 bench); enable once fixed")
   @Property
   @FuzzBudget(ci = 40)
   void anUploadedFormIsImportedWholeOrNotAtAll(@ForAll("importForms") Upload sent) {

@@ -243,6 +243,37 @@ class PlansBadInputIT implements TestPropertyProvider {
         .containsExactly("file");
   }
 
+  /** Found by PlansFuzzIT: {@code boundary=} made Netty's decoder fail, a 500. */
+  @Test
+  void aMultipartFormWithAnEmptyBoundaryIs400NamingTheContentType() {
+    ApiResponse response =
+        api.send(
+            api.request("/councils/" + council + "/programmes/import", token)
+                .header("Content-Type", "multipart/form-data; boundary=")
+                .POST(HttpRequest.BodyPublishers.ofString("--\r\n\r\nx\r\n----\r\n")));
+    assertProblem(response, 400);
+    assertThat(response.json().path("errors").findValuesAsText("field"))
+        .as(response.body())
+        .containsExactly("Content-Type");
+  }
+
+  /** Found by PlansFuzzIT: a form whose part is not named "file" was a 400 naming no field. */
+  @Test
+  void aMultipartFormWithoutItsFilePartIs400NamingTheFile() {
+    String body =
+        "--b\r\nContent-Disposition: form-data; name=\"FILE\"; filename=\"plan.csv\"\r\n"
+            + "Content-Type: text/csv\r\n\r\nrecord,ref\r\n\r\n--b--\r\n";
+    ApiResponse response =
+        api.send(
+            api.request("/councils/" + council + "/programmes/import", token)
+                .header("Content-Type", "multipart/form-data; boundary=b")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    assertProblem(response, 400);
+    assertThat(response.json().path("errors").findValuesAsText("field"))
+        .as(response.body())
+        .containsExactly("file");
+  }
+
   @Test
   void aDuplicateRefIs409() {
     String body =

@@ -207,9 +207,6 @@ class PlansFuzzIT {
         file, () -> file.postTo(api(), "/councils/" + COUNCIL + "/programmes/import", TOKEN));
   }
 
-  @net.jqwik.api.Disabled(
-      "fails today: a form without a file part is a 400 naming no field, and plans answer 500 to"
-          + " 'boundary=' (session 6 bench); enable once fixed")
   @Property
   @FuzzBudget(ci = 30)
   void aPlanFileUploadedAsAFormIsImportedWholeOrNotAtAll(@ForAll("planForms") BadBody form) {

@@ -2,6 +2,7 @@ package org.improvementhub.plans.onboarding;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import org.improvementhub.plans.documents.Proposal;
 import org.improvementhub.plans.documents.ProposedAction;
 import org.improvementhub.plans.documents.ProposedDriver;
 import org.improvementhub.plans.documents.ProposedItem;
+import org.improvementhub.web.problem.ProblemException;
 
 /**
  * A proposal turned into plan template rows, filling what the template needs and the document does
@@ -119,8 +121,8 @@ record PlanFromDocument(
               }
             });
     chosen.forEach((key, value) -> settings.putIfAbsent(key, value));
-    LocalDate programmeEnd = LocalDate.parse(settings.get("end_date"));
-    LocalDate programmeStart = LocalDate.parse(settings.get("start_date"));
+    LocalDate programmeEnd = dateSetting(settings, "end_date");
+    LocalDate programmeStart = dateSetting(settings, "start_date");
 
     List<Map<String, String>> rows = new ArrayList<>();
     settings.forEach(
@@ -378,5 +380,18 @@ record PlanFromDocument(
       row.put(pairs[i], pairs[i + 1]);
     }
     return row;
+  }
+
+  /**
+   * A date the person chose or the document gave, refused naming {@code settings.<key>} when it is
+   * no date (found by {@code PlansFuzzIT}: a start date of {@code 42} was a 500).
+   */
+  private static LocalDate dateSetting(Map<String, String> settings, String key) {
+    String value = settings.get(key);
+    try {
+      return LocalDate.parse(value == null ? "" : value.strip());
+    } catch (DateTimeParseException e) {
+      throw ProblemException.invalidField("settings." + key, "must be a date such as 2025-04-01");
+    }
   }
 }

@@ -332,6 +332,26 @@ class PlanDocumentsIT implements TestPropertyProvider {
     assertThat(counts()).isEqualTo(before);
   }
 
+  /** Found by PlansFuzzIT: a start date of 42 in the confirmed settings was a 500. */
+  @Test
+  void aSettingThatShouldBeADateButIsNotIs400NamingItAndConfirmsNothing() {
+    String id =
+        upload(council, token, CouncilDocuments.of("walsall"), "d.docx").json().get("id").asText();
+    for (String date : List.of("42", "99999-12")) {
+      ApiResponse refused =
+          api.post(
+              base(council) + "/" + id + "/confirm",
+              token,
+              "{\"settings\":{\"start_date\":\"" + date + "\"}}");
+      assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+      assertThat(refused.json().path("errors").findValuesAsText("field"))
+          .as(refused.body())
+          .containsExactly("settings.start_date");
+    }
+    assertThat(api.get(base(council) + "/" + id, token).json().get("status").asText())
+        .isNotEqualTo("CONFIRMED");
+  }
+
   @Test
   void anotherCouncilSeesNothingAndObserversCannotWrite() {
     String id =
