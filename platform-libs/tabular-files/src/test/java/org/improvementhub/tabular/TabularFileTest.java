@@ -42,6 +42,20 @@ class TabularFileTest {
     assertThat(rows.get(1).cell("note")).isNull();
   }
 
+  /** Found by MeasuresFuzzIT: an upload's part of type "nonsense" was a 500. */
+  @Test
+  void anUploadsTypeThatIsNoMediaTypeCountsAsNoneDeclared() {
+    assertThat(
+            TabularFile.declaredType(
+                () -> {
+                  throw new IllegalArgumentException("Invalid mime type: nonsense");
+                }))
+        .isNull();
+    assertThat(TabularFile.declaredType(() -> java.util.Optional.of("text/csv")))
+        .isEqualTo("text/csv");
+    assertThat(TabularFile.declaredType(java.util.Optional::empty)).isNull();
+  }
+
   /** Found by MeasuresFuzzIT: a NUL in a value's note reached PostgreSQL and was a 500. */
   @Test
   void aNulInACellIsRefusedNamingTheFileRowAndColumn() {

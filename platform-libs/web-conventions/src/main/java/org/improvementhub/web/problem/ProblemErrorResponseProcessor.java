@@ -1,7 +1,6 @@
 package org.improvementhub.web.problem;
 
 import io.micronaut.context.annotation.Primary;
-import io.micronaut.core.bind.exceptions.UnsatisfiedArgumentException;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpStatus;
@@ -31,6 +30,11 @@ import java.util.regex.Pattern;
 @Singleton
 @Primary
 public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
+
+  // Micronaut's words for a missing argument: "Required argument [CompletedFileUpload file] not
+  // specified", "Required Body [x] not specified"
+  private static final Pattern MISSING_ARGUMENT =
+      Pattern.compile("^Required [A-Za-z]+ \\[(?:[^\\]]* )?([A-Za-z0-9_.]+)\\] not specified");
 
   private static final Pattern UNKNOWN_PROPERTY =
       Pattern.compile("Unknown property \\[([^\\]]+)\\]");
@@ -82,12 +86,21 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
       String reason = "has the wrong type or format";
       return Problem.invalid(field + ": " + reason, List.of(new Problem.FieldError(field, reason)));
     }
-    if (cause.filter(UnsatisfiedArgumentException.class::isInstance).isPresent()) {
-      // a required part or parameter missing, e.g. a multipart upload without its file part
-      // (found by PlansFuzzIT and MeasuresFuzzIT): name it, as any other missing field
-      String field = ((UnsatisfiedArgumentException) cause.get()).getArgument().getName();
-      return Problem.invalid(
-          field + ": is required", List.of(new Problem.FieldError(field, "is required")));
+    for (String message : messages) {
+      Matcher missing = message == null ? null : MISSING_ARGUMENT.matcher(message);
+      if (missing != null && missing.find()) {
+        // a required part or parameter missing, e.g. a multipart upload without its file part
+        // (found by PlansFuzzIT and MeasuresFuzzIT): name it, as any other missing field
+        String field = missing.group(1);
+        return Problem.invalid(
+            field + ": is required", List.of(new Problem.FieldError(field, "is required")));
+      }
+      if (message != null && message.startsWith("More than 1 route matched")) {
+        // routes told apart by the body's type, and a body that names none (PlansFuzzIT)
+        String reason = "must name the body's type, one this address accepts";
+        return Problem.invalid(
+            "Content-Type: " + reason, List.of(new Problem.FieldError("Content-Type", reason)));
+      }
     }
     if (cause.filter(ConversionErrorException.class::isInstance).isPresent()) {
       ConversionErrorException conversion = (ConversionErrorException) cause.get();

@@ -1,6 +1,5 @@
 package org.improvementhub.measures.value;
 
-import io.micronaut.http.MediaType;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,7 +33,7 @@ public final class ImportFile {
   public static List<TableRow> fromForm(CompletedFileUpload file) {
     String kind =
         TabularFile.kindOfUpload(
-            file.getFilename(), file.getContentType().map(MediaType::toString).orElse(null));
+            file.getFilename(), TabularFile.declaredType(file::getContentType));
     try {
       return FILES.read(file.getBytes(), kind).rows();
     } catch (IOException e) {

@@ -103,7 +103,7 @@ public class PlanTransferController {
       CompletedFileUpload file) {
     String kind =
         TabularFile.kindOfUpload(
-            file.getFilename(), file.getContentType().map(MediaType::toString).orElse(null));
+            file.getFilename(), TabularFile.declaredType(file::getContentType));
     try {
       return answer(council, file.getBytes(), kind, Boolean.TRUE.equals(dryRun));
     } catch (IOException e) {
