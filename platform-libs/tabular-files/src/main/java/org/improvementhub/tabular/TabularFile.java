@@ -116,8 +116,8 @@ public final class TabularFile {
 
   /**
    * PostgreSQL's text cannot hold NUL: a cell with one would reach the database and fail there as a
-   * 500, so the file is refused here, naming the cell (found by {@code MeasuresFuzzIT}: a NUL in a
-   * value's note).
+   * 500, so the file is refused here, naming the cell as {@code rows[<row>].<column>} (found by
+   * {@code MeasuresFuzzIT}: a NUL in a value's note).
    */
   private static void refuseNul(Table table) {
     for (String column : table.columns()) {
@@ -131,13 +131,9 @@ public final class TabularFile {
           .forEach(
               (column, value) -> {
                 if (value != null && value.indexOf('\u0000') >= 0) {
+                  // named as the imports name a row's cell, by its spreadsheet row
                   throw ProblemException.invalidField(
-                      "file",
-                      "row "
-                          + row.row()
-                          + ", column "
-                          + column
-                          + " must not hold the NUL character");
+                      "rows[" + row.row() + "]." + column, "must not hold the NUL character");
                 }
               });
     }

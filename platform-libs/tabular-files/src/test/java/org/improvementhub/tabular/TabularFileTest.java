@@ -58,7 +58,7 @@ class TabularFileTest {
 
   /** Found by MeasuresFuzzIT: a NUL in a value's note reached PostgreSQL and was a 500. */
   @Test
-  void aNulInACellIsRefusedNamingTheFileRowAndColumn() {
+  void aNulInACellIsRefusedNamingItsRowAndColumn() {
     byte[] csv = "code,note\nA1,fine\nA2,bad\u0000note\n".getBytes(StandardCharsets.UTF_8);
     assertThatThrownBy(() -> TabularFile.ofAtMost(10).read(csv, TabularFile.CSV))
         .isInstanceOfSatisfying(
@@ -68,8 +68,8 @@ class TabularFileTest {
                     .singleElement()
                     .satisfies(
                         error -> {
-                          assertThat(error.field()).isEqualTo("file");
-                          assertThat(error.message()).contains("row 3").contains("note");
+                          assertThat(error.field()).isEqualTo("rows[3].note");
+                          assertThat(error.message()).contains("NUL");
                         }));
   }
 
