@@ -173,12 +173,11 @@ class MeasuresFuzzIT {
     importedWholeOrNotAtAll(file, BASE + "/import");
   }
 
-  @net.jqwik.api.Disabled(
-      "fails today: one of the broken multipart envelopes is never answered (the client times out"
-          + " after 30 s; suspected: a part larger than measures' 1 MB request limit). The 500s and"
-          + " unnamed fields it found are fixed; enable once the hang is diagnosed (session 6)")
+  // Disabled in session 6: "a part of 11534336 bytes" was never answered (Micronaut's form decoder
+  // stopped reading a body above the 1 MB limit), now refused at once by web-conventions'
+  // OversizedBodies; ValueImportIT keeps it and the two unbindable envelopes as plain tests.
   @Property
-  @FuzzBudget(ci = 40)
+  @FuzzBudget(ci = 30)
   void anUploadedFormIsImportedWholeOrNotAtAll(@ForAll("importForms") Upload sent) {
     importedWholeOrNotAtAll(sent, () -> sent.form().sendTo(api(), "POST", sent.path(), TOKEN));
   }

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,6 +52,7 @@ class CouncilSsoSettings {
   private final JsonMapper json;
   private final Clock clock;
   private final TenancyAuditTrail audit;
+  private final ProviderAddresses addresses;
 
   CouncilSsoSettings(
       CouncilSsoRepository settings,
@@ -60,8 +62,10 @@ class CouncilSsoSettings {
       SsoRules rules,
       JsonMapper json,
       Clock clock,
-      TenancyAuditTrail audit) {
+      TenancyAuditTrail audit,
+      ProviderAddresses addresses) {
     this.audit = audit;
+    this.addresses = addresses;
     this.settings = settings;
     this.changes = changes;
     this.councils = councils;
@@ -140,6 +144,12 @@ class CouncilSsoSettings {
       String problem = rules.issuerProblem(issuer);
       if (problem != null) {
         errors.add(new Problem.FieldError("issuer", problem));
+      } else if (addresses.refusesIssuerHost(URI.create(issuer).getHost())) {
+        errors.add(
+            new Problem.FieldError(
+                "issuer",
+                "is on a host that resolves to an address inside the platform's network"
+                    + " (hub.sso.allow-inside-addresses)"));
       }
     }
     String clientId = strip(request.clientId());

@@ -91,6 +91,26 @@ class ProviderAddresses implements DnsResolver {
     return addresses;
   }
 
+  /**
+   * Whether a council admin's issuer on {@code host} is refused when saved: its name resolves to an
+   * inside address now. Said at once, naming the issuer, rather than only when someone first tries
+   * to sign in; the check on every call ({@link #resolve}) still stands, as the name may answer
+   * differently later. A name that does not resolve now is left to that check.
+   */
+  boolean refusesIssuerHost(String host) {
+    if (allowInside) {
+      return false;
+    }
+    try {
+      resolve(host);
+      return false;
+    } catch (InsideAddress e) {
+      return true;
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
   @Override
   public String resolveCanonicalHostname(String host) {
     // only for Kerberos, which provider calls never use: no second lookup
