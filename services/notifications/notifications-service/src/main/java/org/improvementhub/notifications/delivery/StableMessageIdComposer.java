@@ -5,6 +5,7 @@ import io.micronaut.email.Email;
 import io.micronaut.email.javamail.composer.DefaultMessageComposer;
 import io.micronaut.email.javamail.composer.MessageComposer;
 import jakarta.inject.Singleton;
+import jakarta.mail.Header;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -37,9 +38,11 @@ public class StableMessageIdComposer implements MessageComposer {
 
     KeptIdMessage(MimeMessage composed, Session session) throws MessagingException {
       super(session);
-      Enumeration<String> lines = composed.getAllHeaderLines();
-      while (lines.hasMoreElements()) {
-        addHeaderLine(lines.nextElement());
+      // by name, so that each takes its usual place among the headers the message adds
+      Enumeration<Header> headers = composed.getAllHeaders();
+      while (headers.hasMoreElements()) {
+        Header header = headers.nextElement();
+        addHeader(header.getName(), header.getValue());
       }
       setDataHandler(composed.getDataHandler());
     }
