@@ -4,6 +4,9 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -133,6 +136,8 @@ public final class NotificationsBench {
 
       // Overdue emails on: the next scan queues one per action and the dispatcher sends them.
       Instant switchedOn = Instant.now();
+      Map<String, Double> cpuBefore = ProcessorTime.millis(notifications.pid(), database.port());
+      String loadBefore = loadAverage();
       for (String council : slugs) {
         put(api, tokens, council, true);
       }
@@ -143,6 +148,9 @@ public final class NotificationsBench {
           " WHERE status IN ('SENT', 'FAILED')",
           expected,
           Duration.ofMinutes(60));
+      Map<String, Double> cpuAfter = ProcessorTime.millis(notifications.pid(), database.port());
+      String loadAfter = loadAverage();
+      Map<String, Double> cpuPerEmail = ProcessorTime.per(cpuBefore, cpuAfter, expected);
       Delivered delivered = delivered(sql, schemas);
       Received received = received(smtp);
       double sendSeconds =
@@ -187,8 +195,23 @@ public final class NotificationsBench {
           "Received by SMTP server: %d messages; duplicates: %d (same Message-ID), %d recipients"
               + " with more than one%n",
           received.messages(), received.duplicateIds(), received.recipientsTwice());
+      // what each process spent, switched on -> all recorded (the scan's queueing included): the
+      // figure to compare between runs on a shared machine, where the rate depends on the others
+      System.out.printf(
+          "CPU ms per email (scan + send): service %.2f, PostgreSQL %.2f, bench JVM (SMTP server,"
+              + " Kafka) %.2f; all %.2f%n",
+          cpuPerEmail.get("service"),
+          cpuPerEmail.get("postgres"),
+          cpuPerEmail.get("bench"),
+          cpuPerEmail.get("all"));
+      System.out.printf(
+          "Load average at switch-on / at the end:    %s / %s%n", loadBefore, loadAfter);
       figures
           .root()
+          .put("cpuMsPerEmailService", cpuPerEmail.get("service"))
+          .put("cpuMsPerEmailPostgres", cpuPerEmail.get("postgres"))
+          .put("cpuMsPerEmailBench", cpuPerEmail.get("bench"))
+          .put("cpuMsPerEmailAll", cpuPerEmail.get("all"))
           .put("ingestSeconds", ingestSeconds)
           .put(
               "switchedOnToFirstQueuedSeconds",
@@ -259,6 +282,15 @@ public final class NotificationsBench {
                     + " FROM generate_series(0, %d) g")
                 .formatted(schemas.get(c), c, due.minusMonths(6), due, actions - 1));
       }
+    }
+  }
+
+  private static String loadAverage() {
+    try {
+      return String.join(
+          " ", List.of(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
+    } catch (IOException e) {
+      return "?";
     }
   }
 

@@ -37,7 +37,6 @@ public class CouncilEmailSender {
   static final String COMPLETION_WINDOW = "hub.notifications.emails.completion-window";
 
   private final DataSource dataSource;
-  private final EmailDeliveryRepository deliveries;
   private final SmtpCourier courier;
   private final RetrySchedule retries;
   private final CouncilSettings settings;
@@ -47,15 +46,14 @@ public class CouncilEmailSender {
   public CouncilEmailSender(
       DataSource dataSource,
       DataSourceResolver resolver,
-      EmailDeliveryRepository deliveries,
       SmtpCourier courier,
       RetrySchedule retries,
       CouncilSettings settings,
       Clock clock,
       MeterRegistry registry) {
-    // the pool itself: a claim commits on its own connection, outside Micronaut's transactions
+    // the pool itself: a round's claims commit on its own connection, outside Micronaut's
+    // transactions
     this.dataSource = resolver.resolve(dataSource);
-    this.deliveries = deliveries;
     this.settings = settings;
     this.courier = courier;
     this.retries = retries;
@@ -71,23 +69,29 @@ public class CouncilEmailSender {
             .register(registry);
   }
 
-  public Outcome sendNextDue(SmtpConnection connection) {
+  /**
+   * Opens a round of the council the unit of work is bound to: its settings are read once here, and
+   * the caller closes the round.
+   */
+  public SendingRound openRound() {
     CouncilSlug council =
         CouncilContext.current()
             .orElseThrow(() -> new IllegalStateException("No council is bound to this work"));
-    Optional<DeliveryClaim> claimed = DeliveryClaim.next(dataSource, council, clock.instant());
+    return SendingRound.open(council, dataSource, courier.connect(), settings.current());
+  }
+
+  /** Sends the next due email of the round's council, if there is one. */
+  public Outcome sendNextDue(SendingRound round) {
+    Optional<DeliveryClaim> claimed =
+        DeliveryClaim.next(round.database(), round.council(), clock.instant());
     if (claimed.isEmpty()) {
       return Outcome.NONE_DUE;
     }
     try (DeliveryClaim claim = claimed.get()) {
-      EmailDelivery email =
-          deliveries
-              .findById(claim.id())
-              .orElseThrow(
-                  () -> new IllegalStateException("Claimed email vanished: " + claim.id()));
+      EmailDelivery email = claim.email();
       long window;
       try {
-        window = courier.send(email, settings.current(), connection, claim.sentAt(clock.instant()));
+        window = courier.send(email, round.settings(), round.smtp(), claim.sentAt(clock.instant()));
       } catch (RuntimeException e) {
         return recordFailure(claim, email, SendFailure.of(e));
       }

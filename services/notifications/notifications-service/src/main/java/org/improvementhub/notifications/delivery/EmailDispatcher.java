@@ -28,10 +28,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends every council's due emails, every second or so. Each council gets at most {@code
  * batch-per-council} emails a round, so one council's backlog never holds up the others; a council
- * whose SMTP attempt failed temporarily waits for the next round. Councils are sent for on {@code
- * workers} threads at once (one council per thread at a time): an email spends most of its time
- * waiting for the SMTP server's replies, so one thread alone left the machine idle (7 emails a
- * second in the bench) and one slow council held up every other.
+ * whose SMTP attempt failed temporarily waits for the next round. While some council has more due
+ * than its batch, the next round starts at once. Councils are sent for on {@code workers} threads
+ * at once (one council per thread at a time): an email spends most of its time waiting for the SMTP
+ * server's replies, so one thread alone left the machine idle (7 emails a second in the bench) and
+ * one slow council held up every other.
  *
  * <p>It runs on a thread of its own rather than with {@code @Scheduled}: when the application stops
  * it must stop starting emails and wait for the one in progress to be accepted and marked sent,
@@ -51,7 +52,6 @@ public class EmailDispatcher {
 
   private final AnnouncedCouncilStatuses councils;
   private final CouncilEmailSender sender;
-  private final SmtpCourier courier;
   private final CommitPathWarmUp warmUp;
   private final CouncilMetrics metrics;
   private final Duration interval;
@@ -67,11 +67,11 @@ public class EmailDispatcher {
             return dispatcher;
           });
   private volatile boolean stopping;
+  private volatile boolean backlog;
 
   public EmailDispatcher(
       AnnouncedCouncilStatuses councils,
       CouncilEmailSender sender,
-      SmtpCourier courier,
       CommitPathWarmUp warmUp,
       CouncilMetrics metrics,
       @Value("${hub.notifications.dispatch.interval:1s}") Duration interval,
@@ -81,7 +81,6 @@ public class EmailDispatcher {
       @Value("${hub.notifications.dispatch.workers:4}") int workers) {
     this.councils = councils;
     this.sender = sender;
-    this.courier = courier;
     this.warmUp = warmUp;
     this.metrics = metrics;
     this.interval = interval;
@@ -112,7 +111,13 @@ public class EmailDispatcher {
 
   private void dispatchRound() {
     try {
-      dispatchAll();
+      // Rounds follow one another without a pause while some council had more due than its
+      // batch: the pause is for an idle queue, not a backlog. Each round still gives every
+      // council at most its batch, so one council's backlog never holds the others up.
+      do {
+        backlog = false;
+        dispatchAll();
+      } while (backlog && !stopping);
     } catch (RuntimeException e) {
       // A failed round (the database away, say) must not end the schedule.
       LOG.error("Email round failed; trying again in {}", interval, e);
@@ -163,9 +168,10 @@ public class EmailDispatcher {
 
   private int dispatch(CouncilSlug council) {
     int sent = 0;
-    try (SmtpConnection connection = courier.connect()) {
-      for (int handled = 0; handled < batchPerCouncil && !stopping; handled++) {
-        Outcome outcome = CouncilContext.call(council, () -> sender.sendNextDue(connection));
+    int handled = 0;
+    try (SendingRound round = CouncilContext.call(council, sender::openRound)) {
+      for (; handled < batchPerCouncil && !stopping; handled++) {
+        Outcome outcome = sender.sendNextDue(round);
         if (outcome == Outcome.SENT) {
           metrics.count(SENT, council);
           sent++;
@@ -175,6 +181,10 @@ public class EmailDispatcher {
           break;
         }
       }
+    }
+    if (handled >= batchPerCouncil) {
+      // the council has more due: the next round starts at once rather than an interval later
+      backlog = true;
     }
     return sent;
   }
