@@ -13,4 +13,4 @@ mvn -B -q ${BENCH_MVN_FLAGS:-} -DskipTests -Dspotless.check.skip=true package \
   -pl services/tenancy/tenancy-service,services/plans/plans-service,services/measures/measures-service,services/notifications/notifications-service,services/oversight/oversight-service,services/portal/portal-service,infra/bench -am
 exec java -Xmx512m -Dbench.json="${BENCH_JSON:-infra/bench/target/start.json}" \
   -cp "infra/bench/target/classes:$(cat infra/bench/target/runtime-classpath.txt)" \
-  org.improvementhub.bench.load.ServiceStartBench "$@"
+  org.improvementhub.bench.BenchLauncher org.improvementhub.bench.load.ServiceStartBench "$@"
