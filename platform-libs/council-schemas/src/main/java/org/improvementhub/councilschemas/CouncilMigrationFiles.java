@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.improvementhub.councilschemas.CouncilMigrationHistories.Applied;
+import org.improvementhub.messaging.schema.MigrationScripts;
 
 /**
  * This service's council migrations as its class path holds them (version, description, checksum),
@@ -24,6 +25,19 @@ final class CouncilMigrationFiles {
     this.byVersion = byVersion;
     this.version = version;
     this.understood = understood;
+  }
+
+  /** From the scripts read off the class path without Flyway (see {@code MigrationScripts}). */
+  static CouncilMigrationFiles of(MigrationScripts scripts) {
+    Map<String, Applied> byVersion = new HashMap<>();
+    scripts
+        .byVersion()
+        .forEach(
+            (version, script) ->
+                byVersion.put(
+                    version,
+                    new Applied(version, script.description(), script.checksum(), null, true)));
+    return new CouncilMigrationFiles(Map.copyOf(byVersion), scripts.latestVersion(), true);
   }
 
   /**

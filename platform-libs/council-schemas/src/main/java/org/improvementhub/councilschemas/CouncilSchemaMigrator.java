@@ -14,6 +14,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.improvementhub.councilschemas.CouncilMigrationHistories.Applied;
+import org.improvementhub.messaging.schema.MigrationScripts;
 import org.improvementhub.tenancy.context.CouncilSlug;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,6 +110,14 @@ public class CouncilSchemaMigrator {
     CouncilMigrationFiles known = files;
     if (known == null) {
       synchronized (this) {
+        if (files == null) {
+          // read without Flyway when the scripts are plain versioned SQL (nearly always): its
+          // first use costs about a second of a start, and most starts find nothing to migrate
+          files =
+              MigrationScripts.read(getClass().getClassLoader(), "db/" + service + "/council")
+                  .map(CouncilMigrationFiles::of)
+                  .orElse(null);
+        }
         if (files == null) {
           // against a history table that does not exist, Flyway lists every migration on the
           // class path as pending, with the file's own checksum and description
