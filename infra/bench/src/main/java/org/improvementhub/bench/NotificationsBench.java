@@ -40,8 +40,9 @@ import org.improvementhub.testsupport.tokens.TestTokens;
  * actions arrive as real plans events ({@code ActionCreated} with the action's snapshot) over Kafka
  * while every kind of email is switched off in the councils' settings; then overdue emails are
  * switched on, and the next schedule scan queues one email per action. Prints the ingest time, the
- * time from the scan's first queued email to the last one the local SMTP server (GreenMail, in this
- * JVM) accepted, emails per second, and duplicates (must be 0).
+ * time from the scan's first queued email to the last one the local SMTP server (in this JVM:
+ * SubEthaSMTP counting Message-IDs, or GreenMail with {@code -Dbench.smtp=greenmail}) accepted,
+ * emails per second, and duplicates (must be 0).
  *
  * <p>Run: {@code infra/bench/run-notifications.sh [councils] [actions]}. Extra service settings can
  * be passed as {@code -Dbench.notifications.<property>=<value>} (e.g. {@code
@@ -63,16 +64,24 @@ public final class NotificationsBench {
     boolean byEvents = "events".equals(System.getProperty("bench.seed", "tables"));
     TestInfrastructure infra = TestInfrastructure.shared();
     TestTokens tokens = TestTokens.shared();
-    GreenMail smtp =
-        new GreenMail(
-            new ServerSetup(BenchedService.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    smtp.start();
+    // -Dbench.smtp=greenmail for the tests' SMTP server, which costs as much CPU as the service
+    boolean greenMail = "greenmail".equals(System.getProperty("bench.smtp", "subetha"));
+    int smtpPort = BenchedService.freePort();
+    GreenMail greenSmtp =
+        greenMail
+            ? new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+            : null;
+    CountingSmtpServer countingSmtp = greenMail ? null : new CountingSmtpServer(smtpPort);
+    if (greenMail) {
+      greenSmtp.start();
+    } else {
+      countingSmtp.start();
+    }
     PostgresEndpoint database = infra.freshDatabase();
     Map<String, String> properties =
         BenchedService.properties(
             HubService.NOTIFICATIONS,
-            BenchedService.stack(
-                database, new MailEndpoint("127.0.0.1", smtp.getSmtp().getPort(), 0)));
+            BenchedService.stack(database, new MailEndpoint("127.0.0.1", smtpPort, 0)));
     properties.put("hub.notifications.schedule.initial-delay", "2s");
     properties.put("hub.notifications.schedule.interval", "2s");
     System.getProperties().stringPropertyNames().stream()
@@ -152,7 +161,13 @@ public final class NotificationsBench {
       String loadAfter = loadAverage();
       Map<String, Double> cpuPerEmail = ProcessorTime.per(cpuBefore, cpuAfter, expected);
       Delivered delivered = delivered(sql, schemas);
-      Received received = received(smtp);
+      Received received =
+          greenMail
+              ? received(greenSmtp)
+              : new Received(
+                  countingSmtp.messages(),
+                  countingSmtp.duplicateIds(),
+                  countingSmtp.recipientsTwice());
       double sendSeconds =
           Duration.between(delivered.firstQueued(), delivered.lastSent()).toMillis() / 1e3;
 
@@ -192,6 +207,9 @@ public final class NotificationsBench {
           "Sent / failed (delivery log):              %d / %d%n",
           delivered.sent(), delivered.failed());
       System.out.printf(
+          "SMTP server (bench JVM):                   %s%n",
+          greenMail ? "GreenMail" : "SubEthaSMTP, counting Message-IDs");
+      System.out.printf(
           "Received by SMTP server: %d messages; duplicates: %d (same Message-ID), %d recipients"
               + " with more than one%n",
           received.messages(), received.duplicateIds(), received.recipientsTwice());
@@ -208,6 +226,7 @@ public final class NotificationsBench {
           "Load average at switch-on / at the end:    %s / %s%n", loadBefore, loadAfter);
       figures
           .root()
+          .put("smtpServer", greenMail ? "greenmail" : "subethasmtp")
           .put("cpuMsPerEmailService", cpuPerEmail.get("service"))
           .put("cpuMsPerEmailPostgres", cpuPerEmail.get("postgres"))
           .put("cpuMsPerEmailBench", cpuPerEmail.get("bench"))
@@ -229,7 +248,11 @@ public final class NotificationsBench {
           .put("recipientsEmailedTwice", received.recipientsTwice());
       figures.write();
     } finally {
-      smtp.stop();
+      if (greenMail) {
+        greenSmtp.stop();
+      } else {
+        countingSmtp.close();
+      }
     }
     System.exit(0);
   }

@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.improvementhub.notifications.calendar.BankHolidays;
 import org.improvementhub.notifications.calendar.WorkingDayCalendar;
 import org.improvementhub.notifications.delivery.ActionEmails;
 import org.improvementhub.notifications.delivery.EmailKind;
+import org.improvementhub.notifications.delivery.NewEmail;
 import org.improvementhub.notifications.schedule.ActionSchedule.ActionFacts;
 import org.improvementhub.notifications.settings.CouncilSettings;
 import org.improvementhub.notifications.settings.PersonPreferences;
@@ -88,7 +90,9 @@ public class CouncilSchedule implements ActionChangeFollower {
     ActionSchedule rules = new ActionSchedule(settings.current(), holidays.calendar());
     Optional<LocalDate> lastChase =
         emails.lastChase(action.actionId(), action.dueDate()).map(CouncilSchedule::ukDay);
-    queueDue(change.council(), action, lastChase, rules, day.today(), preferences.digestOnly());
+    scheduled.queueAll(
+        change.council(),
+        due(change.council(), action, lastChase, rules, day.today(), preferences.digestOnly()));
   }
 
   /**
@@ -107,17 +111,18 @@ public class CouncilSchedule implements ActionChangeFollower {
     Set<String> digestOnly = preferences.digestOnly();
     // One query for every open action's last chase, rather than one per action.
     Map<UUID, Instant> lastChases = emails.lastChasesOfOpenActions();
-    int queued = 0;
+    // Written first and queued together: one statement for the council's day, not one each.
+    List<NewEmail> due = new ArrayList<>();
     for (TrackedAction action : actions.findOpen()) {
       Optional<LocalDate> lastChase =
           Optional.ofNullable(lastChases.get(action.actionId())).map(CouncilSchedule::ukDay);
-      queued += queueDue(council, action, lastChase, rules, today, digestOnly);
+      due.addAll(due(council, action, lastChase, rules, today, digestOnly));
     }
-    return queued;
+    return scheduled.queueAll(council, due);
   }
 
-  /** Queues the action's emails due today, except to those who chose the weekly digest only. */
-  private int queueDue(
+  /** The action's emails due today, except to those who chose the weekly digest only. */
+  private List<NewEmail> due(
       CouncilSlug council,
       TrackedAction action,
       Optional<LocalDate> lastChase,
@@ -132,7 +137,7 @@ public class CouncilSchedule implements ActionChangeFollower {
             people,
             action.programmeManagerName(),
             action.programmeManagerEmail());
-    int queued = 0;
+    List<NewEmail> due = new ArrayList<>();
     List<PlanPerson> reachable =
         people.stream().filter(p -> ActionSchedule.reachable(p.email())).toList();
     for (Notice notice : rules.due(today, facts, lastChase)) {
@@ -140,11 +145,9 @@ public class CouncilSchedule implements ActionChangeFollower {
       if (!escalation && digestOnly.contains(notice.recipient().toLowerCase(Locale.ROOT))) {
         continue;
       }
-      if (scheduled.queue(council, action, reachable, notice, today)) {
-        queued++;
-      }
+      due.add(scheduled.write(council, action, reachable, notice, today));
     }
-    return queued;
+    return due;
   }
 
   private static LocalDate ukDay(Instant at) {
