@@ -90,9 +90,13 @@ public class CouncilSchedule implements ActionChangeFollower {
     ActionSchedule rules = new ActionSchedule(settings.current(), holidays.calendar());
     Optional<LocalDate> lastChase =
         emails.lastChase(action.actionId(), action.dueDate()).map(CouncilSchedule::ukDay);
-    scheduled.queueAll(
-        change.council(),
-        due(change.council(), action, lastChase, rules, day.today(), preferences.digestOnly()));
+    List<NewEmail> written = new ArrayList<>();
+    for (Due email : due(action, lastChase, rules, day.today(), preferences.digestOnly())) {
+      written.add(
+          scheduled.write(
+              change.council(), action, email.reachable(), email.notice(), day.today()));
+    }
+    scheduled.queueAll(change.council(), written);
   }
 
   /**
@@ -111,19 +115,35 @@ public class CouncilSchedule implements ActionChangeFollower {
     Set<String> digestOnly = preferences.digestOnly();
     // One query for every open action's last chase, rather than one per action.
     Map<UUID, Instant> lastChases = emails.lastChasesOfOpenActions();
-    // Written first and queued together: one statement for the council's day, not one each.
-    List<NewEmail> due = new ArrayList<>();
+    List<Due> due = new ArrayList<>();
     for (TrackedAction action : actions.findOpen()) {
       Optional<LocalDate> lastChase =
           Optional.ofNullable(lastChases.get(action.actionId())).map(CouncilSchedule::ukDay);
-      due.addAll(due(council, action, lastChase, rules, today, digestOnly));
+      due.addAll(due(action, lastChase, rules, today, digestOnly));
     }
-    return scheduled.queueAll(council, due);
+    // Most of a day's emails are there after its first scan: only the others are written (a
+    // rendering each) and then queued together, one statement for the council, not one each.
+    Set<String> there =
+        scheduled.alreadyThere(council, due.stream().map(Due::key).distinct().toList());
+    List<NewEmail> written = new ArrayList<>();
+    for (Due email : due) {
+      if (!there.contains(email.key())) {
+        written.add(
+            scheduled.write(council, email.action(), email.reachable(), email.notice(), today));
+      }
+    }
+    return scheduled.queueAll(council, written);
+  }
+
+  /** An email the schedule calls for, not written yet. */
+  private record Due(TrackedAction action, List<PlanPerson> reachable, Notice notice) {
+    String key() {
+      return ScheduledEmails.keyOf(action, notice);
+    }
   }
 
   /** The action's emails due today, except to those who chose the weekly digest only. */
-  private List<NewEmail> due(
-      CouncilSlug council,
+  private List<Due> due(
       TrackedAction action,
       Optional<LocalDate> lastChase,
       ActionSchedule rules,
@@ -137,7 +157,7 @@ public class CouncilSchedule implements ActionChangeFollower {
             people,
             action.programmeManagerName(),
             action.programmeManagerEmail());
-    List<NewEmail> due = new ArrayList<>();
+    List<Due> due = new ArrayList<>();
     List<PlanPerson> reachable =
         people.stream().filter(p -> ActionSchedule.reachable(p.email())).toList();
     for (Notice notice : rules.due(today, facts, lastChase)) {
@@ -145,7 +165,7 @@ public class CouncilSchedule implements ActionChangeFollower {
       if (!escalation && digestOnly.contains(notice.recipient().toLowerCase(Locale.ROOT))) {
         continue;
       }
-      due.add(scheduled.write(council, action, reachable, notice, today));
+      due.add(new Due(action, reachable, notice));
     }
     return due;
   }

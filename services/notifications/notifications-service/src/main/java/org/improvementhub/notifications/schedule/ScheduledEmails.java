@@ -67,6 +67,17 @@ public class ScheduledEmails {
     return queue.queueAll(council, emails);
   }
 
+  /** Of the keys, those whose email is already queued, sent or failed (not cancelled). */
+  public java.util.Set<String> alreadyThere(CouncilSlug council, List<String> keys) {
+    return queue.alreadyThere(council, keys);
+  }
+
+  /** The idempotency key of the email {@code notice} calls for about {@code action}. */
+  public static String keyOf(TrackedAction action, Notice notice) {
+    return NewEmail.actionKey(
+        notice.kind(), action.actionId(), action.dueDate(), notice.period(), notice.recipient());
+  }
+
   /** Writes the email a notice calls for, to be queued. */
   public NewEmail write(
       CouncilSlug council,
@@ -99,12 +110,7 @@ public class ScheduledEmails {
         "link", actionLinkBase + "/councils/" + council.value() + "/actions/" + action.actionId());
     return new NewEmail(
         notice.kind(),
-        NewEmail.actionKey(
-            notice.kind(),
-            action.actionId(),
-            action.dueDate(),
-            notice.period(),
-            notice.recipient()),
+        keyOf(action, notice),
         action.actionId(),
         action.ref(),
         action.dueDate(),
