@@ -40,8 +40,9 @@ import org.improvementhub.testsupport.tokens.TestTokens;
  * actions arrive as real plans events ({@code ActionCreated} with the action's snapshot) over Kafka
  * while every kind of email is switched off in the councils' settings; then overdue emails are
  * switched on, and the next schedule scan queues one email per action. Prints the ingest time, the
- * time from the scan's first queued email to the last one the local SMTP server (GreenMail, in this
- * JVM) accepted, emails per second, and duplicates (must be 0).
+ * time from the scan's first queued email to the last one the local SMTP server (in this JVM:
+ * SubEthaSMTP counting Message-IDs, or GreenMail with {@code -Dbench.smtp=greenmail}) accepted,
+ * emails per second, and duplicates (must be 0).
  *
  * <p>Run: {@code infra/bench/run-notifications.sh [councils] [actions]}. Extra service settings can
  * be passed as {@code -Dbench.notifications.<property>=<value>} (e.g. {@code
@@ -63,16 +64,24 @@ public final class NotificationsBench {
     boolean byEvents = "events".equals(System.getProperty("bench.seed", "tables"));
     TestInfrastructure infra = TestInfrastructure.shared();
     TestTokens tokens = TestTokens.shared();
-    GreenMail smtp =
-        new GreenMail(
-            new ServerSetup(BenchedService.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    smtp.start();
+    // -Dbench.smtp=greenmail for the tests' SMTP server, which costs as much CPU as the service
+    boolean greenMail = "greenmail".equals(System.getProperty("bench.smtp", "subetha"));
+    int smtpPort = BenchedService.freePort();
+    GreenMail greenSmtp =
+        greenMail
+            ? new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+            : null;
+    CountingSmtpServer countingSmtp = greenMail ? null : new CountingSmtpServer(smtpPort);
+    if (greenMail) {
+      greenSmtp.start();
+    } else {
+      countingSmtp.start();
+    }
     PostgresEndpoint database = infra.freshDatabase();
     Map<String, String> properties =
         BenchedService.properties(
             HubService.NOTIFICATIONS,
-            BenchedService.stack(
-                database, new MailEndpoint("127.0.0.1", smtp.getSmtp().getPort(), 0)));
+            BenchedService.stack(database, new MailEndpoint("127.0.0.1", smtpPort, 0)));
     properties.put("hub.notifications.schedule.initial-delay", "2s");
     properties.put("hub.notifications.schedule.interval", "2s");
     System.getProperties().stringPropertyNames().stream()
@@ -137,6 +146,7 @@ public final class NotificationsBench {
       // Overdue emails on: the next scan queues one per action and the dispatcher sends them.
       Instant switchedOn = Instant.now();
       Map<String, Double> cpuBefore = ProcessorTime.millis(notifications.pid(), database.port());
+      Map<String, Double> threadsBefore = serviceThreads(notifications.pid());
       String loadBefore = loadAverage();
       for (String council : slugs) {
         put(api, tokens, council, true);
@@ -149,10 +159,17 @@ public final class NotificationsBench {
           expected,
           Duration.ofMinutes(60));
       Map<String, Double> cpuAfter = ProcessorTime.millis(notifications.pid(), database.port());
+      Map<String, Double> threadsAfter = serviceThreads(notifications.pid());
       String loadAfter = loadAverage();
       Map<String, Double> cpuPerEmail = ProcessorTime.per(cpuBefore, cpuAfter, expected);
       Delivered delivered = delivered(sql, schemas);
-      Received received = received(smtp);
+      Received received =
+          greenMail
+              ? received(greenSmtp)
+              : new Received(
+                  countingSmtp.messages(),
+                  countingSmtp.duplicateIds(),
+                  countingSmtp.recipientsTwice());
       double sendSeconds =
           Duration.between(delivered.firstQueued(), delivered.lastSent()).toMillis() / 1e3;
 
@@ -192,6 +209,9 @@ public final class NotificationsBench {
           "Sent / failed (delivery log):              %d / %d%n",
           delivered.sent(), delivered.failed());
       System.out.printf(
+          "SMTP server (bench JVM):                   %s%n",
+          greenMail ? "GreenMail" : "SubEthaSMTP, counting Message-IDs");
+      System.out.printf(
           "Received by SMTP server: %d messages; duplicates: %d (same Message-ID), %d recipients"
               + " with more than one%n",
           received.messages(), received.duplicateIds(), received.recipientsTwice());
@@ -204,10 +224,23 @@ public final class NotificationsBench {
           cpuPerEmail.get("postgres"),
           cpuPerEmail.get("bench"),
           cpuPerEmail.get("all"));
+      // the service's share by thread: the schedule scan (queueing) against the senders
+      System.out.printf(
+          "Service CPU ms per email by thread:        %s%n",
+          threadsAfter.entrySet().stream()
+              .map(
+                  e ->
+                      "%s %.2f"
+                          .formatted(
+                              e.getKey(),
+                              (e.getValue() - threadsBefore.getOrDefault(e.getKey(), 0.0))
+                                  / expected))
+              .collect(Collectors.joining(", ")));
       System.out.printf(
           "Load average at switch-on / at the end:    %s / %s%n", loadBefore, loadAfter);
       figures
           .root()
+          .put("smtpServer", greenMail ? "greenmail" : "subethasmtp")
           .put("cpuMsPerEmailService", cpuPerEmail.get("service"))
           .put("cpuMsPerEmailPostgres", cpuPerEmail.get("postgres"))
           .put("cpuMsPerEmailBench", cpuPerEmail.get("bench"))
@@ -229,7 +262,11 @@ public final class NotificationsBench {
           .put("recipientsEmailedTwice", received.recipientsTwice());
       figures.write();
     } finally {
-      smtp.stop();
+      if (greenMail) {
+        greenSmtp.stop();
+      } else {
+        countingSmtp.close();
+      }
     }
     System.exit(0);
   }
@@ -283,6 +320,36 @@ public final class NotificationsBench {
                 .formatted(schemas.get(c), c, due.minusMonths(6), due, actions - 1));
       }
     }
+  }
+
+  /**
+   * Processor time so far of the service's live threads, in milliseconds, by kind: the schedule
+   * scan ({@code schedule-scan*}), the senders ({@code email-sender*}) and the rest. A thread that
+   * ended in between is missing from the second reading, so the kinds are a lower bound.
+   */
+  private static Map<String, Double> serviceThreads(long pid) {
+    Map<String, Double> byKind = new java.util.TreeMap<>();
+    try (java.util.stream.Stream<Path> tasks =
+        Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+      for (Path task : tasks.toList()) {
+        try {
+          String name = Files.readString(task.resolve("comm")).strip();
+          String stat = Files.readString(task.resolve("stat"));
+          String[] after = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+          double millis = (Long.parseLong(after[11]) + Long.parseLong(after[12])) * 10.0;
+          String kind =
+              name.startsWith("schedule-scan")
+                  ? "schedule-scan"
+                  : name.startsWith("email-sender") ? "email-sender" : "other";
+          byKind.merge(kind, millis, Double::sum);
+        } catch (IOException | RuntimeException e) {
+          // the thread ended while it was read
+        }
+      }
+    } catch (IOException e) {
+      return byKind;
+    }
+    return byKind;
   }
 
   private static String loadAverage() {

@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.improvementhub.notifications.calendar.BankHolidays;
 import org.improvementhub.notifications.calendar.WorkingDayCalendar;
 import org.improvementhub.notifications.delivery.ActionEmails;
 import org.improvementhub.notifications.delivery.EmailKind;
+import org.improvementhub.notifications.delivery.NewEmail;
 import org.improvementhub.notifications.schedule.ActionSchedule.ActionFacts;
 import org.improvementhub.notifications.settings.CouncilSettings;
 import org.improvementhub.notifications.settings.PersonPreferences;
@@ -88,7 +90,13 @@ public class CouncilSchedule implements ActionChangeFollower {
     ActionSchedule rules = new ActionSchedule(settings.current(), holidays.calendar());
     Optional<LocalDate> lastChase =
         emails.lastChase(action.actionId(), action.dueDate()).map(CouncilSchedule::ukDay);
-    queueDue(change.council(), action, lastChase, rules, day.today(), preferences.digestOnly());
+    List<NewEmail> written = new ArrayList<>();
+    for (Due email : due(action, lastChase, rules, day.today(), preferences.digestOnly())) {
+      written.add(
+          scheduled.write(
+              change.council(), action, email.reachable(), email.notice(), day.today()));
+    }
+    scheduled.queueAll(change.council(), written);
   }
 
   /**
@@ -107,18 +115,35 @@ public class CouncilSchedule implements ActionChangeFollower {
     Set<String> digestOnly = preferences.digestOnly();
     // One query for every open action's last chase, rather than one per action.
     Map<UUID, Instant> lastChases = emails.lastChasesOfOpenActions();
-    int queued = 0;
+    List<Due> due = new ArrayList<>();
     for (TrackedAction action : actions.findOpen()) {
       Optional<LocalDate> lastChase =
           Optional.ofNullable(lastChases.get(action.actionId())).map(CouncilSchedule::ukDay);
-      queued += queueDue(council, action, lastChase, rules, today, digestOnly);
+      due.addAll(due(action, lastChase, rules, today, digestOnly));
     }
-    return queued;
+    // Most of a day's emails are there after its first scan: only the others are written (a
+    // rendering each) and then queued together, one statement for the council, not one each.
+    Set<String> there =
+        scheduled.alreadyThere(council, due.stream().map(Due::key).distinct().toList());
+    List<NewEmail> written = new ArrayList<>();
+    for (Due email : due) {
+      if (!there.contains(email.key())) {
+        written.add(
+            scheduled.write(council, email.action(), email.reachable(), email.notice(), today));
+      }
+    }
+    return scheduled.queueAll(council, written);
   }
 
-  /** Queues the action's emails due today, except to those who chose the weekly digest only. */
-  private int queueDue(
-      CouncilSlug council,
+  /** An email the schedule calls for, not written yet. */
+  private record Due(TrackedAction action, List<PlanPerson> reachable, Notice notice) {
+    String key() {
+      return ScheduledEmails.keyOf(action, notice);
+    }
+  }
+
+  /** The action's emails due today, except to those who chose the weekly digest only. */
+  private List<Due> due(
       TrackedAction action,
       Optional<LocalDate> lastChase,
       ActionSchedule rules,
@@ -132,7 +157,7 @@ public class CouncilSchedule implements ActionChangeFollower {
             people,
             action.programmeManagerName(),
             action.programmeManagerEmail());
-    int queued = 0;
+    List<Due> due = new ArrayList<>();
     List<PlanPerson> reachable =
         people.stream().filter(p -> ActionSchedule.reachable(p.email())).toList();
     for (Notice notice : rules.due(today, facts, lastChase)) {
@@ -140,11 +165,9 @@ public class CouncilSchedule implements ActionChangeFollower {
       if (!escalation && digestOnly.contains(notice.recipient().toLowerCase(Locale.ROOT))) {
         continue;
       }
-      if (scheduled.queue(council, action, reachable, notice, today)) {
-        queued++;
-      }
+      due.add(new Due(action, reachable, notice));
     }
-    return queued;
+    return due;
   }
 
   private static LocalDate ukDay(Instant at) {

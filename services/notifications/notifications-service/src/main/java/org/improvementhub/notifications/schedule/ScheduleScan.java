@@ -6,7 +6,14 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.improvementhub.councilschemas.AnnouncedCouncilStatuses;
 import org.improvementhub.messaging.schedule.RecurringWork;
 import org.improvementhub.observability.logging.LogContext;
@@ -20,6 +27,12 @@ import org.slf4j.LoggerFactory;
  * hub.notifications.schedule.interval}: the passing of days (a reminder day reached, a due date
  * passed, a new week) changes what is due without any event. Each council in transactions of its
  * own; a scan run again the same day queues nothing new.
+ *
+ * <p>Councils are scanned {@code hub.notifications.schedule.councils-at-once} at a time (2 by
+ * default): a council's emails can be sent only once its scan commits, so with one council after
+ * another the senders waited on a single thread while the other core idled (issue 13). Each council
+ * is still one transaction, so a crash part-way loses nothing: the next scan queues what is
+ * missing.
  */
 @Singleton
 public class ScheduleScan {
@@ -31,6 +44,7 @@ public class ScheduleScan {
   private final WeeklyDigests digests;
   private final Duration interval;
   private final Duration initialDelay;
+  private final ExecutorService scanners;
   private RecurringWork work;
 
   public ScheduleScan(
@@ -38,12 +52,22 @@ public class ScheduleScan {
       CouncilSchedule schedule,
       WeeklyDigests digests,
       @Value("${hub.notifications.schedule.interval:15m}") Duration interval,
-      @Value("${hub.notifications.schedule.initial-delay:5s}") Duration initialDelay) {
+      @Value("${hub.notifications.schedule.initial-delay:5s}") Duration initialDelay,
+      @Value("${hub.notifications.schedule.councils-at-once:2}") int councilsAtOnce) {
     this.councils = councils;
     this.schedule = schedule;
     this.digests = digests;
     this.interval = interval;
     this.initialDelay = initialDelay;
+    AtomicInteger number = new AtomicInteger();
+    this.scanners =
+        Executors.newFixedThreadPool(
+            Math.max(1, councilsAtOnce),
+            task -> {
+              Thread scanner = new Thread(task, "schedule-scan-" + number.incrementAndGet());
+              scanner.setDaemon(true);
+              return scanner;
+            });
   }
 
   @EventListener
@@ -56,6 +80,7 @@ public class ScheduleScan {
     if (work != null) {
       work.stop(Duration.ofSeconds(30));
     }
+    scanners.shutdownNow();
   }
 
   /**
@@ -64,11 +89,27 @@ public class ScheduleScan {
    * @return how many emails were queued
    */
   public int scanAll() {
-    int queued = 0;
+    List<Future<Integer>> scans = new ArrayList<>();
     // ready here, neither suspended nor archived
     for (CouncilSlug council : councils.councilsAtWork()) {
       // every line written for this council names it, as a request's lines do
-      queued += LogContext.call(Map.of(LogContext.COUNCIL, council.value()), () -> scan(council));
+      scans.add(
+          scanners.submit(
+              () ->
+                  LogContext.call(
+                      Map.of(LogContext.COUNCIL, council.value()), () -> scan(council))));
+    }
+    int queued = 0;
+    for (Future<Integer> scan : scans) {
+      try {
+        queued += scan.get();
+      } catch (ExecutionException e) {
+        LOG.error("A council's schedule could not run this round", e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        scans.forEach(waiting -> waiting.cancel(false));
+        break;
+      }
     }
     return queued;
   }

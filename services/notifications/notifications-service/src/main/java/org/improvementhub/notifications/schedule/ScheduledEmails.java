@@ -55,6 +55,36 @@ public class ScheduledEmails {
       List<PlanPerson> leads,
       Notice notice,
       LocalDate today) {
+    return queue.queue(council, write(council, action, leads, notice, today));
+  }
+
+  /**
+   * Queues emails {@link #write} wrote, in the caller's transaction.
+   *
+   * @return how many were queued now (not those whose key was there already)
+   */
+  public int queueAll(CouncilSlug council, List<NewEmail> emails) {
+    return queue.queueAll(council, emails);
+  }
+
+  /** Of the keys, those whose email is already queued, sent or failed (not cancelled). */
+  public java.util.Set<String> alreadyThere(CouncilSlug council, List<String> keys) {
+    return queue.alreadyThere(council, keys);
+  }
+
+  /** The idempotency key of the email {@code notice} calls for about {@code action}. */
+  public static String keyOf(TrackedAction action, Notice notice) {
+    return NewEmail.actionKey(
+        notice.kind(), action.actionId(), action.dueDate(), notice.period(), notice.recipient());
+  }
+
+  /** Writes the email a notice calls for, to be queued. */
+  public NewEmail write(
+      CouncilSlug council,
+      TrackedAction action,
+      List<PlanPerson> leads,
+      Notice notice,
+      LocalDate today) {
     long daysOverdue = Math.max(0, ChronoUnit.DAYS.between(action.dueDate(), today));
     long daysLeft = Math.max(0, ChronoUnit.DAYS.between(today, action.dueDate()));
     Map<String, Object> values = new HashMap<>();
@@ -78,22 +108,15 @@ public class ScheduledEmails {
     values.put("noLead", notice.reason() == Notice.EscalationReason.NO_REACHABLE_LEAD);
     values.put(
         "link", actionLinkBase + "/councils/" + council.value() + "/actions/" + action.actionId());
-    return queue.queue(
-        council,
-        new NewEmail(
-            notice.kind(),
-            NewEmail.actionKey(
-                notice.kind(),
-                action.actionId(),
-                action.dueDate(),
-                notice.period(),
-                notice.recipient()),
-            action.actionId(),
-            action.ref(),
-            action.dueDate(),
-            notice.recipient(),
-            notice.recipientName(),
-            templates.render(templateOf(notice.kind()), values)));
+    return new NewEmail(
+        notice.kind(),
+        keyOf(action, notice),
+        action.actionId(),
+        action.ref(),
+        action.dueDate(),
+        notice.recipient(),
+        notice.recipientName(),
+        templates.render(templateOf(notice.kind()), values));
   }
 
   private static String templateOf(EmailKind kind) {
