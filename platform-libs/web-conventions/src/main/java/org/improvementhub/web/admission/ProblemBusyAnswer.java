@@ -10,19 +10,19 @@ import org.improvementhub.web.problem.Problem;
 import org.improvementhub.web.problem.ProblemType;
 
 /**
- * What a caller turned away by {@link AdmissionControl} gets: 503 problem+json, titled "Service
- * busy", with {@code Retry-After} ({@code hub.admission.retry-after}, seconds). A service whose
- * callers are browsers (the portal) replaces this bean with a page.
+ * What an API's caller turned away by {@link AdmissionControl} gets: 503 problem+json, titled
+ * "Service busy", with {@code Retry-After} ({@code hub.admission.retry-after}, seconds).
  */
 @Singleton
-public class BusyAnswer {
+public class ProblemBusyAnswer implements BusyAnswer {
 
   private final String retryAfterSeconds;
 
-  public BusyAnswer(@Value("${hub.admission.retry-after:2}") int retryAfterSeconds) {
+  public ProblemBusyAnswer(@Value("${hub.admission.retry-after:2}") int retryAfterSeconds) {
     this.retryAfterSeconds = String.valueOf(retryAfterSeconds);
   }
 
+  @Override
   public MutableHttpResponse<?> to(HttpRequest<?> request, Refusal reason) {
     String detail =
         reason == Refusal.QUEUE_FULL
