@@ -107,7 +107,12 @@ public class AdmissionControl implements HttpServerFilter {
               refused.get(refusal.reason()).increment();
               return Mono.just(busy.to(request, refusal.reason()));
             })
-        .doOnCancel(() -> permits.withdraw(pending));
+        .doOnCancel(
+            () -> {
+              if (permits.withdraw(pending)) {
+                refused.get(Refusal.WITHDRAWN).increment();
+              }
+            });
   }
 
   /** The permits, for tests and operators to read. */

@@ -60,8 +60,10 @@ public final class Permits {
    * The caller of {@code pending} went away. Still waiting: it leaves the line and never gets a
    * permit. Already given one: that permit is released, so a request whose caller left just as its
    * turn came costs nobody a permit.
+   *
+   * @return whether it was still waiting (and so was never served)
    */
-  public void withdraw(CompletableFuture<Permit> pending) {
+  public boolean withdraw(CompletableFuture<Permit> pending) {
     Waiter left = null;
     synchronized (this) {
       for (Iterator<Waiter> it = queue.iterator(); it.hasNext(); ) {
@@ -75,9 +77,10 @@ public final class Permits {
     }
     if (left != null) {
       left.future.completeExceptionally(new Refused(Refusal.WITHDRAWN));
-    } else {
-      pending.thenAccept(Permit::release);
+      return true;
     }
+    pending.thenAccept(Permit::release);
+    return false;
   }
 
   /**

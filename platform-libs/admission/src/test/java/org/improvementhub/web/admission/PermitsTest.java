@@ -99,7 +99,7 @@ class PermitsTest {
     permits.acquire();
     CompletableFuture<Permit> waiting = permits.acquire();
 
-    permits.withdraw(waiting);
+    assertThat(permits.withdraw(waiting)).isTrue();
     serving.release();
 
     assertThat(refusalOf(waiting)).isEqualTo(Refusal.WITHDRAWN);
@@ -114,7 +114,7 @@ class PermitsTest {
     CompletableFuture<Permit> waiting = permits.acquire();
     serving.release();
 
-    permits.withdraw(waiting);
+    assertThat(permits.withdraw(waiting)).isFalse();
 
     assertThat(permits.inFlight()).isEqualTo(1);
   }
