@@ -17,6 +17,7 @@ public enum ProblemType {
   TOO_MANY_REQUESTS("too-many-requests", "Too many attempts: try again later", 429),
   COUNCIL_NOT_READY("council-not-ready", "This council is being prepared", 503),
   UNAVAILABLE("unavailable", "Service unavailable", 503),
+  BUSY("busy", "Service busy", 503),
   INTERNAL("internal", "Something went wrong on our side", 500);
 
   private final String slug;
@@ -47,6 +48,7 @@ public enum ProblemType {
       if (type.status == status
           && type != VALIDATION
           && type != COUNCIL_NOT_READY
+          && type != BUSY
           && type != COUNCIL_SUSPENDED
           && type != COUNCIL_ARCHIVED) {
         return type;

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.improvementhub.portal.services.InvalidAtService;
 import org.improvementhub.portal.services.NotFoundAtService;
 import org.improvementhub.portal.services.RefusedAtService;
+import org.improvementhub.portal.services.ServiceBusy;
 import org.improvementhub.portal.services.ServiceUnavailable;
 import org.improvementhub.portal.session.FormRejected;
 import org.improvementhub.portal.session.Sessions;
@@ -86,6 +87,18 @@ public class ErrorPages {
     // a cookie without a live session: it timed out or was signed out, and the page says so
     return HttpResponse.seeOther(
         URI.create(sessions.ended(request) ? "/sign-in?session=ended" : "/sign-in"));
+  }
+
+  /** A service turned the call away as busy: "try again in a few seconds", status 503. */
+  @Error(global = true, exception = ServiceBusy.class)
+  public HttpResponse<ModelAndView<Map<String, Object>>> busy(
+      HttpRequest<?> request, ServiceBusy failure) {
+    LOG.info("{} {}: {}", request.getMethod(), request.getPath(), failure.getMessage());
+    return HttpResponse.<ModelAndView<Map<String, Object>>>status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header("Retry-After", "5")
+        .body(
+            new ModelAndView<>(
+                "errors/busy", pages.model(request, "Sorry, the service is busy", null)));
   }
 
   @Error(global = true, exception = ServiceUnavailable.class)

@@ -28,13 +28,12 @@ public class HubServices {
 
   private static final Logger LOG = LoggerFactory.getLogger(HubServices.class);
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(10);
   private static final Argument<Map<String, Object>> OBJECT =
       Argument.mapOf(String.class, Object.class);
   private static final Argument<List<Map<String, Object>>> LIST = Argument.listOf(OBJECT);
 
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http;
+  private final Duration readTimeout;
   private final JsonMapper json;
   private final Map<HubService, String> baseUrls = new EnumMap<>(HubService.class);
 
@@ -44,8 +43,12 @@ public class HubServices {
       @Value("${hub.portal.services.plans}") String plans,
       @Value("${hub.portal.services.measures}") String measures,
       @Value("${hub.portal.services.notifications}") String notifications,
-      @Value("${hub.portal.services.oversight}") String oversight) {
+      @Value("${hub.portal.services.oversight}") String oversight,
+      @Value("${hub.portal.services.connect-timeout:2s}") Duration connectTimeout,
+      @Value("${hub.portal.services.read-timeout:10s}") Duration readTimeout) {
     this.json = json;
+    this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+    this.readTimeout = readTimeout;
     baseUrls.put(HubService.TENANCY, tenancy);
     baseUrls.put(HubService.PLANS, plans);
     baseUrls.put(HubService.MEASURES, measures);
@@ -209,7 +212,7 @@ public class HubServices {
   private HttpRequest.Builder builder(HubService service, String path, String token) {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create(baseUrls.get(service) + path))
-            .timeout(TIMEOUT)
+            .timeout(readTimeout)
             .header("Accept", "application/json");
     if (token != null) {
       builder.header("Authorization", "Bearer " + token);
@@ -245,6 +248,12 @@ public class HubServices {
       case 400, 409, 422 -> throw invalid(status, response.body());
       case 429 ->
           throw new TooManyAttempts(String.valueOf(problemOf(response.body()).get("detail")));
+      case 503 -> {
+        if (String.valueOf(problemOf(response.body()).get("type")).endsWith("/busy")) {
+          throw new ServiceBusy(service + " was busy for " + path);
+        }
+        throw new ServiceUnavailable(service + " answered 503 for " + path, null);
+      }
       default ->
           throw new ServiceUnavailable(service + " answered " + status + " for " + path, null);
     }
