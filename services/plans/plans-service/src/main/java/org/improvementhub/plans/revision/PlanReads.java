@@ -15,6 +15,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.util.IllegalReferenceCountException;
 import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -99,8 +100,16 @@ public class PlanReads {
    * content type and released by the server once written), not a {@code B}: the route still
    * declares {@code B}, which is what its clients receive and what its OpenAPI description says.
    *
+   * <p>The revision and, on a miss, the read itself share one transaction: one connection checked
+   * out (and one search path set) per request, not one for the revision and another for the read.
+   * Under the soak, plans' requests waited for connections rather than for a core: each held one
+   * while its statements waited on a busy PostgreSQL, and each asked for two. A read that reads
+   * later committed rows than the revision is kept under the older revision at worst, and is read
+   * again at the next one; it never shows older rows under a newer revision.
+   *
    * @param question what identifies the answer within the council (route and every parameter)
    */
+  @Transactional
   public <B> MutableHttpResponse<B> answer(
       CouncilSlug council,
       Object question,
@@ -134,6 +143,7 @@ public class PlanReads {
   }
 
   /** The same for an answer that is its own body, of the route's declared type. */
+  @Transactional
   public <B> MutableHttpResponse<B> answer(
       CouncilSlug council,
       Object question,
