@@ -38,11 +38,11 @@ public class MeasureValueController {
       @PathVariable String period,
       @Body @Valid ValueEntry entry,
       Authentication caller) {
-    MeasureValues.Recording recording =
+    MeasureValues.Shown recorded =
         values.record(
             CouncilSlug.of(council), id, ReportingPeriod.parse(period), entry, caller.getName());
-    MeasureValueView view = values.history(id, recording.value().reportingPeriod()).latest();
-    if (recording.change() == MeasureValues.Change.FIRST) {
+    MeasureValueView view = recorded.view();
+    if (recorded.change() == MeasureValues.Change.FIRST) {
       return HttpResponse.created(
           view,
           UriBuilder.of("/councils")

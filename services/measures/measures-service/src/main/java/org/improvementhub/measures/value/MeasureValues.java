@@ -64,12 +64,14 @@ public class MeasureValues {
 
   /**
    * Records {@code entry} as the value of {@code period}. A repeat of the latest value (a retried
-   * PUT) changes nothing and announces nothing.
+   * PUT) changes nothing and announces nothing. The value is shown as the API shows it, read in the
+   * same transaction from what recording already holds (the measure and its rule) plus the previous
+   * period's value: not the period's whole history, which grows with every correction.
    *
    * @throws ProblemException 404 for an unknown measure, 400 naming the offending field
    */
   @Transactional
-  public Recording record(
+  public Shown record(
       CouncilSlug council,
       UUID measureId,
       ReportingPeriod period,
@@ -78,7 +80,17 @@ public class MeasureValues {
     Measure measure = measures.findByIdForUpdate(measureId).orElseThrow(() -> notFound(measureId));
     checkPeriod(measure, period);
     ValueEntry figures = entry.checkedFor(measure.unit());
-    return store(council, measure, definitions.ruleFor(measure), period, figures, enteredBy);
+    StatusRule rule = definitions.ruleFor(measure);
+    Recording recording = store(council, measure, rule, period, figures, enteredBy);
+    BigDecimal previous =
+        values
+            .findByMeasureIdAndPeriod(
+                measureId, measure.frequency().previous(period.month()).atDay(1))
+            .map(MeasureValue::value)
+            .orElse(null);
+    return new Shown(
+        recording.change(),
+        MeasureValueView.of(recording.value(), rule, measure.frequency(), previous));
   }
 
   /**
@@ -279,4 +291,7 @@ public class MeasureValues {
 
   /** The period's value after recording, and what recording did to it. */
   public record Recording(MeasureValue value, Change change) {}
+
+  /** What recording did to the period's value, and the value as the API shows it. */
+  public record Shown(Change change, MeasureValueView view) {}
 }

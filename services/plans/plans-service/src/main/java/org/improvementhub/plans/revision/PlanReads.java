@@ -2,6 +2,7 @@ package org.improvementhub.plans.revision;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
@@ -10,7 +11,11 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.json.JsonMapper;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.util.IllegalReferenceCountException;
 import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -30,6 +35,15 @@ import org.improvementhub.tenancy.context.CouncilSlug;
  * <p>What is kept is the answer's JSON, serialised once by the same {@link JsonMapper} the server
  * writes bodies with: a kept answer is then written as it is, without serialising a 600-action tree
  * (about 200 KB) again for every request, nor allocating its views.
+ *
+ * <p>The JSON is kept off the heap, in a direct buffer made once per answer, and each request
+ * writes a duplicate of it (its own indexes, the same memory): a {@code byte[]} body would be
+ * copied into a new direct buffer by the channel for every write (Netty sends heap buffers through
+ * a direct copy, and an answer of 200 KB or more is above what its allocator pools), which under
+ * the soak's thousands of requests in flight filled the direct memory and made every allocation
+ * wait on {@code System.gc()}. The cache holds one reference to each kept buffer and gives it up
+ * when the answer leaves the cache; the memory is freed when the last request writing it has
+ * finished.
  */
 @Singleton
 public class PlanReads {
@@ -37,8 +51,8 @@ public class PlanReads {
   /** What was read: the council, the revision it was read at and the question asked. */
   private record Key(String council, long revision, Object question) {}
 
-  /** A kept answer: its body as JSON and the headers it goes with. */
-  private record Kept(byte[] json, Map<String, String> headers) {}
+  /** A kept answer: its body as JSON (a direct buffer, never written to) and its headers. */
+  private record Kept(ByteBuf json, Map<String, String> headers) {}
 
   /**
    * What a read found: the body (serialised as {@code type}, so a list keeps its element type) and
@@ -66,8 +80,10 @@ public class PlanReads {
         Caffeine.newBuilder()
             // bounded by what the kept bodies weigh: the memory they hold
             .maximumWeight(maximumMegabytes * 1024 * 1024)
-            .weigher((Key key, Kept value) -> value.json().length + 64)
+            .weigher((Key key, Kept value) -> value.json().capacity() + 64)
             .expireAfterAccess(idle)
+            // the cache's own reference; requests still writing it hold theirs
+            .removalListener((Key key, Kept value, RemovalCause cause) -> release(value))
             .build();
   }
 
@@ -80,12 +96,20 @@ public class PlanReads {
    * The answer to {@code question} at the council's current revision: {@code 304} if {@code
    * ifNoneMatch} names it, else the kept answer or, the first time, what {@code read} reads.
    *
-   * <p>The response's body is the JSON itself ({@code byte[]}, written as it is with the JSON
-   * content type), not a {@code B}: the route still declares {@code B}, which is what its clients
-   * receive and what its OpenAPI description says.
+   * <p>The response's body is the JSON itself (a {@link ByteBuf}, written as it is with the JSON
+   * content type and released by the server once written), not a {@code B}: the route still
+   * declares {@code B}, which is what its clients receive and what its OpenAPI description says.
+   *
+   * <p>The revision and, on a miss, the read itself share one transaction: one connection checked
+   * out (and one search path set) per request, not one for the revision and another for the read.
+   * Under the soak, plans' requests waited for connections rather than for a core: each held one
+   * while its statements waited on a busy PostgreSQL, and each asked for two. A read that reads
+   * later committed rows than the revision is kept under the older revision at worst, and is read
+   * again at the next one; it never shows older rows under a newer revision.
    *
    * @param question what identifies the answer within the council (route and every parameter)
    */
+  @Transactional
   public <B> MutableHttpResponse<B> answer(
       CouncilSlug council,
       Object question,
@@ -96,10 +120,20 @@ public class PlanReads {
     if (matches(ifNoneMatch, etag)) {
       return HttpResponse.<B>notModified().header(HttpHeaders.ETAG, etag);
     }
-    Kept found =
-        kept.get(new Key(council.value(), revision, question), key -> serialised(read.get()));
-    MutableHttpResponse<byte[]> response =
-        HttpResponse.ok(found.json()).contentType(MediaType.APPLICATION_JSON_TYPE);
+    Key key = new Key(council.value(), revision, question);
+    Kept found;
+    ByteBuf body = null;
+    do {
+      found = kept.get(key, missing -> serialised(read.get()));
+      try {
+        body = found.json().retainedDuplicate();
+      } catch (IllegalReferenceCountException e) {
+        // evicted and released between the look-up and the retain: read it again
+        kept.asMap().remove(key, found);
+      }
+    } while (body == null);
+    MutableHttpResponse<ByteBuf> response =
+        HttpResponse.ok(body).contentType(MediaType.APPLICATION_JSON_TYPE);
     found.headers().forEach(response::header);
     response
         .header(HttpHeaders.ETAG, etag)
@@ -109,6 +143,7 @@ public class PlanReads {
   }
 
   /** The same for an answer that is its own body, of the route's declared type. */
+  @Transactional
   public <B> MutableHttpResponse<B> answer(
       CouncilSlug council,
       Object question,
@@ -119,10 +154,19 @@ public class PlanReads {
   }
 
   private <B> Kept serialised(Answer<B> answer) {
+    byte[] bytes;
     try {
-      return new Kept(json.writeValueAsBytes(answer.type(), answer.body()), answer.headers());
+      bytes = json.writeValueAsBytes(answer.type(), answer.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    ByteBuf direct = Unpooled.directBuffer(bytes.length, bytes.length).writeBytes(bytes);
+    return new Kept(direct, answer.headers());
+  }
+
+  private static void release(@Nullable Kept value) {
+    if (value != null) {
+      value.json().release();
     }
   }
 
@@ -131,7 +175,7 @@ public class PlanReads {
    * is when it is not of the declared type, so the bytes are written as they are.
    */
   @SuppressWarnings("unchecked")
-  private static <B> MutableHttpResponse<B> declared(MutableHttpResponse<byte[]> response) {
+  private static <B> MutableHttpResponse<B> declared(MutableHttpResponse<ByteBuf> response) {
     return (MutableHttpResponse<B>) (MutableHttpResponse<?>) response;
   }
 
