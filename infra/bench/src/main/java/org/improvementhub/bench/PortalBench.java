@@ -16,10 +16,10 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.improvementhub.bench.load.PortalSessions;
 import org.improvementhub.localstack.DemoCouncils;
 import org.improvementhub.localstack.HubService;
 import org.improvementhub.localstack.Portal;
+import org.improvementhub.localstack.PortalSignIn;
 import org.improvementhub.localstack.ServiceProcess;
 import org.improvementhub.localstack.StackConfiguration;
 import org.improvementhub.testsupport.TestCouncils;
@@ -80,7 +80,7 @@ public final class PortalBench {
       String manager = demoCouncil(services.get(0).baseUrl(), services.get(1).baseUrl(), council);
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
       URI base = URI.create(portal.baseUrl());
-      PortalSessions signIns = new PortalSessions(portal.baseUrl());
+      PortalSignIn signIns = new PortalSignIn(portal.baseUrl());
       List<String> sessions = new ArrayList<>();
       for (int u = 0; u < users; u++) {
         sessions.add(signIns.signIn(manager, PASSWORD));

@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -30,7 +27,6 @@ import org.improvementhub.testsupport.http.HubApi;
 import org.improvementhub.testsupport.infra.TestInfrastructure;
 import org.improvementhub.testsupport.mail.MailInbox;
 import org.improvementhub.testsupport.mail.MailInbox.ReceivedMail;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -44,14 +40,13 @@ import org.junit.jupiter.api.TestMethodOrder;
  * table is its document's (Blue 1 (1.72%), Green 29 (50.00%), Amber 10 (17.24%), Red 4 (6.90%),
  * Grey 14 (24.14%) of 58) in the observer API, the board report's API, PDF text layer and XLSX
  * cells; a rebuild of the read model gives the same summaries for all four councils; and the demo
- * lead of Walsall's plan hears that their action is overdue.
+ * lead of Walsall's plan hears that their action is overdue. It runs on the module's shared stack
+ * ({@link RunningStack}): the demo councils' slugs are used by no other class there.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoProgrammesIT {
 
-  private static final String ADMIN = "admin@demo-programmes.test";
-  private static final String ADMIN_PASSWORD = "Demo-Programmes-Admin-1";
   private static final Duration READ_MODEL_WAIT = Duration.ofSeconds(180);
 
   /** Actions in each council's plan, as module demo-councils holds them. */
@@ -63,54 +58,19 @@ class DemoProgrammesIT {
       List.of("BLUE 1 1.72", "GREEN 29 50.00", "AMBER 10 17.24", "RED 4 6.90", "GREY 14 24.14");
 
   private final TestInfrastructure infra = TestInfrastructure.shared();
-  private final Map<String, ServiceProcess> services = new HashMap<>();
+  private final RunningStack stack = RunningStack.shared();
   private final HttpClient http = HttpClient.newHttpClient();
-  private HubApi tenancy;
-  private HubApi oversight;
+  private final HubApi tenancy = stack.api("tenancy");
+  private final HubApi oversight = stack.api("oversight");
   private String observer;
   private String walsallReportPath;
 
   @BeforeAll
-  void startTheStackAndLoadTheDemo() throws IOException {
-    Path root = Path.of(System.getProperty("user.dir")).resolve("../..").normalize();
-    Path logs = Path.of(System.getProperty("user.dir"), "target", "demo-programmes-logs");
-    Map<String, Integer> ports = new HashMap<>();
-    for (HubService service : HubService.all()) {
-      ports.put(service.name(), freePort());
-    }
-    StackConfiguration configuration =
-        new StackConfiguration(
-            infra.freshDatabase(),
-            infra.kafkaBootstrapServers(),
-            infra.mail(),
-            ports.get("tenancy"),
-            Files.createTempDirectory("hub-demo-keys").resolve("signing-key.pem"),
-            ADMIN,
-            ADMIN_PASSWORD,
-            "0 0 0 1 1 ?");
-    for (HubService service : HubService.all()) {
-      services.put(
-          service.name(),
-          ServiceProcess.start(
-              service,
-              ports.get(service.name()),
-              root,
-              configuration.propertiesFor(service),
-              logs));
-    }
-    for (ServiceProcess process : services.values()) {
-      process.awaitHealthy(Duration.ofSeconds(180));
-    }
-    tenancy = new HubApi(services.get("tenancy").baseUrl());
-    oversight = new HubApi(services.get("oversight").baseUrl());
-    new DemoCouncils(services.get("tenancy").baseUrl(), services.get("plans").baseUrl())
-        .provision(ADMIN, ADMIN_PASSWORD);
+  void loadTheDemo() {
+    new DemoCouncils(
+            stack.services().get("tenancy").baseUrl(), stack.services().get("plans").baseUrl())
+        .provision(RunningStack.ADMIN, RunningStack.ADMIN_PASSWORD);
     observer = DemoCouncils.login(tenancy, DemoCouncils.OBSERVER_EMAIL, DemoCouncils.DEMO_PASSWORD);
-  }
-
-  @AfterAll
-  void stopTheStack() {
-    services.values().parallelStream().forEach(ServiceProcess::stop);
   }
 
   @Test
@@ -178,7 +138,7 @@ class DemoProgrammesIT {
     for (String council : ACTIONS.keySet()) {
       before.put(council, awaitSummary(council, ACTIONS.get(council)).toString());
     }
-    String admin = DemoCouncils.login(tenancy, ADMIN, ADMIN_PASSWORD);
+    String admin = stack.adminToken();
     ApiResponse rebuilt = oversight.post("/oversight/rebuild", admin, "");
     assertThat(rebuilt.status()).as(rebuilt.body()).isEqualTo(200);
     for (String council : ACTIONS.keySet()) {
@@ -194,7 +154,7 @@ class DemoProgrammesIT {
   @Order(4)
   void theDemoLeadIsEmailedAboutTheirOverdueActionAfterAScan() {
     String manager = DemoCouncils.login(tenancy, "pm@walsall.demo", DemoCouncils.DEMO_PASSWORD);
-    HubApi plans = new HubApi(services.get("plans").baseUrl());
+    HubApi plans = stack.api("plans");
     ApiResponse scan = plans.post("/councils/walsall/overdue-scans", manager, "");
     assertThat(scan.status()).as(scan.body()).isEqualTo(200);
     MailInbox mail = new MailInbox(infra.mail());
@@ -246,7 +206,7 @@ class DemoProgrammesIT {
     try {
       HttpResponse<byte[]> response =
           http.send(
-              HttpRequest.newBuilder(URI.create(services.get("oversight").baseUrl() + path))
+              HttpRequest.newBuilder(URI.create(stack.services().get("oversight").baseUrl() + path))
                   .header("Authorization", "Bearer " + token)
                   .timeout(Duration.ofSeconds(60))
                   .GET()
@@ -259,12 +219,6 @@ class DemoProgrammesIT {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }

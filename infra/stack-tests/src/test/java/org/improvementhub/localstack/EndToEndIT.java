@@ -2,10 +2,6 @@ package org.improvementhub.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -13,21 +9,15 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.improvementhub.testsupport.TestCouncils;
 import org.improvementhub.testsupport.http.ApiResponse;
 import org.improvementhub.testsupport.http.HubApi;
-import org.improvementhub.testsupport.infra.PostgresEndpoint;
 import org.improvementhub.testsupport.infra.TestInfrastructure;
-import org.improvementhub.testsupport.kafka.TestKafka;
 import org.improvementhub.testsupport.mail.MailInbox;
 import org.improvementhub.testsupport.mail.MailInbox.ReceivedMail;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -38,80 +28,35 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The whole system, each service its own process, on real PostgreSQL, Kafka and SMTP: two councils
  * provisioned through the API, an overdue action in each, one email per lead, isolation between
  * councils, an event delivered twice, and the notifications service stopped and restarted
- * mid-stream.
+ * mid-stream. It runs on the module's shared stack ({@link RunningStack}), with councils, leads and
+ * an observer named for this run only.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndIT {
 
-  private static final String ADMIN = "admin@e2e.test";
-  private static final String ADMIN_PASSWORD = "E2E-Admin-Password-1";
   private static final String PASSWORD = "E2E-User-Password-1";
   private static final Duration MAIL_WAIT = Duration.ofSeconds(60);
 
-  private final TestInfrastructure infra = TestInfrastructure.shared();
-  private final PostgresEndpoint database = infra.freshDatabase();
-  private final MailInbox mail = new MailInbox(infra.mail());
-  private final Map<String, ServiceProcess> services = new HashMap<>();
+  private final RunningStack stack = RunningStack.shared();
+  private final MailInbox mail = new MailInbox(TestInfrastructure.shared().mail());
   private final String walsall = TestCouncils.uniqueSlug("walsall");
   private final String peterborough = TestCouncils.uniqueSlug("peterborough");
   private final String run = UUID.randomUUID().toString().substring(0, 6);
-  private StackConfiguration configuration;
-  private Path root;
-  private Path logs;
-  private HubApi tenancy;
-  private HubApi plans;
+  private final HubApi tenancy = stack.api("tenancy");
+  private final HubApi plans = stack.api("plans");
   private String walsallManager;
   private String peterboroughManager;
   private String peterboroughActionId;
 
-  @BeforeAll
-  void startEveryService() throws IOException {
-    root = Path.of(System.getProperty("user.dir")).resolve("../..").normalize();
-    logs = Path.of(System.getProperty("user.dir"), "target", "e2e-logs");
-    Path keys = Files.createTempDirectory("hub-e2e-keys");
-    Map<String, Integer> ports = new HashMap<>();
-    for (HubService service : HubService.all()) {
-      ports.put(service.name(), freePort());
-    }
-    configuration =
-        new StackConfiguration(
-            database,
-            infra.kafkaBootstrapServers(),
-            infra.mail(),
-            ports.get("tenancy"),
-            keys.resolve("signing-key.pem"),
-            ADMIN,
-            ADMIN_PASSWORD,
-            "0 0 0 1 1 ?");
-    for (HubService service : HubService.all()) {
-      start(service, ports.get(service.name()));
-    }
-    for (ServiceProcess process : services.values()) {
-      process.awaitHealthy(Duration.ofSeconds(180));
-    }
-    tenancy = new HubApi(services.get("tenancy").baseUrl());
-    plans = new HubApi(services.get("plans").baseUrl());
-  }
-
-  private void start(HubService service, int port) {
-    services.put(
-        service.name(),
-        ServiceProcess.start(service, port, root, configuration.propertiesFor(service), logs));
-  }
-
-  @AfterAll
-  void stopEveryService() {
-    services.values().parallelStream().forEach(ServiceProcess::stop);
-  }
-
   @Test
   @Order(1)
   void councilsProvisionedThroughTheApiBecomeActiveWithEveryServicesTables() throws Exception {
-    String admin = DemoCouncils.login(tenancy, ADMIN, ADMIN_PASSWORD);
+    String admin = stack.adminToken();
     for (String[] council :
         new String[][] {
-          {walsall, "Walsall Council", "335"}, {peterborough, "Peterborough City Council", "874"}
+          // LA codes of their own: the shared stack holds the demo councils' (335, 874)
+          {walsall, "Walsall Council", "330"}, {peterborough, "Peterborough City Council", "873"}
         }) {
       ApiResponse created =
           tenancy.post(
@@ -176,7 +121,7 @@ class EndToEndIT {
   @Test
   @Order(4)
   void aDfeObserverSeesBothCouncilsSideBySideButCannotWrite() {
-    String admin = DemoCouncils.login(tenancy, ADMIN, ADMIN_PASSWORD);
+    String admin = stack.adminToken();
     ApiResponse observer =
         tenancy.post(
             "/users",
@@ -185,17 +130,24 @@ class EndToEndIT {
                 .formatted(run, PASSWORD));
     assertThat(observer.status()).as(observer.body()).isEqualTo(201);
     String token = DemoCouncils.login(tenancy, "observer-" + run + "@e2e.test", PASSWORD);
-    HubApi oversight = new HubApi(services.get("oversight").baseUrl());
+    HubApi oversight = stack.api("oversight");
     ApiResponse sideBySide =
         oversight.awaitGet(
             "/oversight/councils?sort=overdue",
             token,
             r ->
+                // the shared stack holds other tests' councils too: count this run's two only
                 r.status() == 200
                     && r.json()
                         .findValuesAsText("council")
                         .containsAll(List.of(walsall, peterborough))
-                    && r.json().findValues("overdue").stream().filter(n -> n.asInt() >= 1).count()
+                    && r.json().findParents("council").stream()
+                            .filter(
+                                c ->
+                                    List.of(walsall, peterborough)
+                                        .contains(c.path("council").asText()))
+                            .filter(c -> c.path("overdue").asInt() >= 1)
+                            .count()
                         >= 2,
             Duration.ofSeconds(30));
     assertThat(sideBySide.body()).contains("Walsall Council").contains("Peterborough City Council");
@@ -212,12 +164,12 @@ class EndToEndIT {
   @Order(5)
   void anEventDeliveredTwiceStillGivesOneEmail() {
     List<String> overdueEvents =
-        TestKafka.shared().read("plans.action.v1", walsall, Duration.ofSeconds(3)).stream()
+        stack.kafka().read("plans.action.v1", walsall, Duration.ofSeconds(3)).stream()
             .filter(event -> event.contains("\"ActionFellOverdue\""))
             .toList();
     assertThat(overdueEvents).hasSize(1);
-    TestKafka.shared().publish("plans.action.v1", walsall, overdueEvents.get(0));
-    TestKafka.shared().publish("plans.action.v1", walsall, overdueEvents.get(0));
+    stack.kafka().publish("plans.action.v1", walsall, overdueEvents.get(0));
+    stack.kafka().publish("plans.action.v1", walsall, overdueEvents.get(0));
 
     // A later event on the same council's partition is consumed after the duplicates.
     createOverdueAction(walsall, walsallManager, "1.1.2", lead(walsall, "b"));
@@ -237,11 +189,7 @@ class EndToEndIT {
     }
     scan(peterborough, peterboroughManager);
     awaitMail(leads.get(0), mails -> !mails.isEmpty());
-    services.get("notifications").stop();
-    start(
-        HubService.NOTIFICATIONS,
-        Integer.parseInt(services.get("notifications").baseUrl().replaceAll(".*:", "")));
-    services.get("notifications").awaitHealthy(Duration.ofSeconds(120));
+    stack.restart("notifications");
 
     for (String lead : leads) {
       awaitOnlyMail(lead);
@@ -299,7 +247,8 @@ class EndToEndIT {
 
   private List<String> historyTables(String council) throws Exception {
     try (Connection connection =
-            DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+            DriverManager.getConnection(
+                stack.database().jdbcUrl(), stack.database().user(), stack.database().password());
         PreparedStatement query =
             connection.prepareStatement(
                 "SELECT table_name FROM information_schema.tables WHERE table_schema = ?"
@@ -312,12 +261,6 @@ class EndToEndIT {
         }
       }
       return tables;
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }

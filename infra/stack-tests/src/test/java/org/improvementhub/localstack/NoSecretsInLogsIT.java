@@ -2,13 +2,6 @@ package org.improvementhub.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,10 +25,7 @@ class NoSecretsInLogsIT {
   /** The start of a JWT's header and payload: base64url of <code>{"</code>. */
   private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]*");
 
-  private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
-
   private final RunningStack stack = RunningStack.shared();
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
   void signInsTokensAndPasswordsLeaveNoTraceInAnyServicesLog() throws Exception {
@@ -112,40 +102,11 @@ class NoSecretsInLogsIT {
   }
 
   /** Signs in with the portal's form; returns the session id it gave. */
-  private String signInThroughThePortal(String email, String password)
-      throws IOException, InterruptedException {
+  private String signInThroughThePortal(String email, String password) {
     String portal = stack.services().get(HubService.PORTAL.name()).baseUrl();
-    HttpResponse<String> form =
-        http.send(
-            HttpRequest.newBuilder(URI.create(portal + "/sign-in")).GET().build(),
-            HttpResponse.BodyHandlers.ofString());
-    String cookie = form.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-    Matcher csrf = CSRF.matcher(form.body());
-    assertThat(csrf.find()).isTrue();
-    String body =
-        "csrf="
-            + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)
-            + "&email="
-            + URLEncoder.encode(email, StandardCharsets.UTF_8)
-            + "&password="
-            + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    HttpResponse<String> answer =
-        http.send(
-            HttpRequest.newBuilder(URI.create(portal + "/sign-in"))
-                .header("Cookie", cookie)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    return answer
-        .headers()
-        .firstValue("Set-Cookie")
-        .map(c -> c.split(";")[0].replace(Sessions.COOKIE + "=", ""))
-        .orElse(cookie.replace(Sessions.COOKIE + "=", ""));
-  }
-
-  /** The portal's session cookie's name. */
-  private static final class Sessions {
-    static final String COOKIE = "hub_session";
+    return new PortalSignIn(portal)
+        .submit(email, password)
+        .sessionCookie()
+        .replace(PortalSignIn.SESSION_COOKIE + "=", "");
   }
 }

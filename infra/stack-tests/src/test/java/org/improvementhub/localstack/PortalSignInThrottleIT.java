@@ -2,16 +2,8 @@ package org.improvementhub.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,13 +17,10 @@ import org.junit.jupiter.api.Test;
  */
 class PortalSignInThrottleIT {
 
-  private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
-
   private final RunningStack stack = RunningStack.shared();
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
-  void twentyFailuresFromOneBrowserDoNotLockAnotherBrowsersSignIn() throws Exception {
+  void twentyFailuresFromOneBrowserDoNotLockAnotherBrowsersSignIn() {
     // documentation addresses (RFC 5737), new in each run: the stack is shared by the JVM
     int run = ThreadLocalRandom.current().nextInt(1, 250);
     String attacker = "203.0.113." + run;
@@ -56,33 +45,8 @@ class PortalSignInThrottleIT {
   }
 
   /** The portal's sign-in form, as a browser at {@code browser} behind the Ingress sends it. */
-  private HttpResponse<String> signIn(String browser, String email, String password)
-      throws IOException, InterruptedException {
+  private HttpResponse<String> signIn(String browser, String email, String password) {
     String portal = stack.services().get(HubService.PORTAL.name()).baseUrl();
-    HttpResponse<String> form =
-        http.send(
-            HttpRequest.newBuilder(URI.create(portal + "/sign-in"))
-                .header("X-Forwarded-For", browser)
-                .GET()
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    String cookie = form.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-    Matcher csrf = CSRF.matcher(form.body());
-    assertThat(csrf.find()).isTrue();
-    String body =
-        "csrf="
-            + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)
-            + "&email="
-            + URLEncoder.encode(email, StandardCharsets.UTF_8)
-            + "&password="
-            + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    return http.send(
-        HttpRequest.newBuilder(URI.create(portal + "/sign-in"))
-            .header("Cookie", cookie)
-            .header("X-Forwarded-For", browser)
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return new PortalSignIn(portal).submit(email, password, browser).response();
   }
 }

@@ -11,14 +11,19 @@ import java.util.List;
 import java.util.Map;
 import org.improvementhub.testsupport.http.HubApi;
 import org.improvementhub.testsupport.infra.EmbeddedKafkaBroker;
+import org.improvementhub.testsupport.infra.PostgresEndpoint;
 import org.improvementhub.testsupport.infra.TestInfrastructure;
+import org.improvementhub.testsupport.kafka.TestKafka;
 
 /**
- * Every service as its own process on a fresh database, started once for the operations ITs of one
- * test JVM (starting five JVMs per test class would double the module's run time) and stopped when
- * the JVM ends. It has a broker of its own: the services' consumer groups have fixed names, so a
- * stack left running on the shared broker would take the partitions of every stack started after it
- * in this JVM (EndToEndIT, DemoProgrammesIT) and answer their councils from its own database.
+ * Every service as its own process on a fresh database, started once for every IT of this module
+ * that needs the whole stack (starting six JVMs per test class cost some 80 s a class) and stopped
+ * when the JVM ends. The classes that share it keep out of each other's way by naming their own
+ * councils and people; one that restarts a service does it through {@link #restart}, which waits
+ * until it is healthy again. It has a broker of its own: the services' consumer groups have fixed
+ * names, so a stack left running on the shared broker would take the partitions of every stack
+ * started after it in this JVM (EndToEndIT, DemoProgrammesIT) and answer their councils from its
+ * own database.
  */
 final class RunningStack {
 
@@ -26,6 +31,8 @@ final class RunningStack {
   static final String ADMIN_PASSWORD = "Ops-Admin-Password-1";
 
   private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+  private PostgresEndpoint database;
+  private TestKafka kafka;
 
   private RunningStack() {}
 
@@ -42,6 +49,8 @@ final class RunningStack {
     try {
       TestInfrastructure infra = TestInfrastructure.shared();
       EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startEphemeral();
+      stack.database = infra.freshDatabase();
+      stack.kafka = TestKafka.on(broker.bootstrapServers());
       Path root =
           BuiltServices.copyFrom(
               Path.of(System.getProperty("user.dir")).resolve("../..").normalize(),
@@ -54,7 +63,7 @@ final class RunningStack {
       }
       StackConfiguration configuration =
           new StackConfiguration(
-              infra.freshDatabase(),
+              stack.database,
               broker.bootstrapServers(),
               infra.mail(),
               ports.get("tenancy"),
@@ -97,6 +106,26 @@ final class RunningStack {
 
   Map<String, ServiceProcess> services() {
     return services;
+  }
+
+  /** The stack's own database. */
+  PostgresEndpoint database() {
+    return database;
+  }
+
+  /** Raw messages on the stack's own broker. */
+  TestKafka kafka() {
+    return kafka;
+  }
+
+  /**
+   * Stops {@code service} (SIGTERM) and starts it again on the same port with the same
+   * configuration, as a pod restart would, and waits until it is healthy.
+   */
+  synchronized void restart(String service) {
+    ServiceProcess restarted = services.get(service).restart();
+    services.put(service, restarted);
+    restarted.awaitHealthy(Duration.ofSeconds(120));
   }
 
   HubApi api(String service) {

@@ -16,6 +16,7 @@ import org.improvementhub.localstack.DemoCouncils;
 import org.improvementhub.localstack.HubService;
 import org.improvementhub.localstack.JvmFlags;
 import org.improvementhub.localstack.Portal;
+import org.improvementhub.localstack.PortalSignIn;
 import org.improvementhub.localstack.ServiceProcess;
 import org.improvementhub.localstack.StackConfiguration;
 import org.improvementhub.testsupport.http.ApiResponse;
@@ -147,7 +148,7 @@ public final class LoadStack implements AutoCloseable {
           201);
     }
     List<LoadTargets.Council> councils = new ArrayList<>();
-    PortalSessions portal = new PortalSessions(url(HubService.PORTAL));
+    PortalSignIn portal = new PortalSignIn(url(HubService.PORTAL));
     for (BenchPlan plan : plans) {
       tenancy.awaitGet(
           "/councils/" + plan.slug(),

@@ -26,11 +26,25 @@ public final class ServiceCpu {
     return used;
   }
 
-  static double millis(long pid) {
+  /** One process's processor time so far, in milliseconds (NaN where it cannot be read). */
+  public static double millis(long pid) {
+    return fromStat(stat(pid), false);
+  }
+
+  /**
+   * One process's processor time so far together with that of its children that have ended and been
+   * waited for ({@code cutime + cstime}), in milliseconds (NaN where it cannot be read): what a
+   * server that forks a process per connection (PostgreSQL's postmaster) has used in all.
+   */
+  public static double millisWithEndedChildren(long pid) {
+    return fromStat(stat(pid), true);
+  }
+
+  private static String stat(long pid) {
     try {
-      return fromStat(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
+      return Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
     } catch (IOException | RuntimeException e) {
-      return Double.NaN;
+      return null;
     }
   }
 
@@ -40,9 +54,26 @@ public final class ServiceCpu {
    * are fields 14 and 15.
    */
   static double fromStat(String stat) {
-    String[] after = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
-    // after[0] is field 3 (state): field n is after[n - 3]
-    return (Long.parseLong(after[11]) + Long.parseLong(after[12])) * MS_PER_TICK;
+    return fromStat(stat, false);
+  }
+
+  /** As {@link #fromStat(String)}, adding cutime and cstime (fields 16 and 17) if asked. */
+  static double fromStat(String stat, boolean endedChildren) {
+    if (stat == null) {
+      return Double.NaN;
+    }
+    try {
+      String[] after = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+      // after[0] is field 3 (state): field n is after[n - 3]
+      int last = endedChildren ? 14 : 12;
+      long ticks = 0;
+      for (int i = 11; i <= last; i++) {
+        ticks += Long.parseLong(after[i]);
+      }
+      return ticks * MS_PER_TICK;
+    } catch (RuntimeException e) {
+      return Double.NaN;
+    }
   }
 
   /**

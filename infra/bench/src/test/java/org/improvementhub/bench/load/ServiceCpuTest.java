@@ -20,6 +20,23 @@ class ServiceCpuTest {
   }
 
   @Test
+  void addsTheEndedChildrensTicksOnlyWhenAsked() {
+    String stat =
+        "4242 (postgres) S 1 4242 4242 0 -1 4194560 51234 0 12 0 1234 567 89 10 20 0 61 0"
+            + " 123456 3456789012 61234 18446744073709551615 1 1 0 0 0 0 0 4096 16 0 0 0 17 1 0 0"
+            + " 0 0 0";
+
+    assertThat(ServiceCpu.fromStat(stat, false)).isEqualTo((1234 + 567) * 10.0);
+    assertThat(ServiceCpu.fromStat(stat, true)).isEqualTo((1234 + 567 + 89 + 10) * 10.0);
+  }
+
+  @Test
+  void anUnreadableLineIsNotANumber() {
+    assertThat(ServiceCpu.fromStat(null)).isNaN();
+    assertThat(ServiceCpu.fromStat("4242 (java) S 1")).isNaN();
+  }
+
+  @Test
   void ownProcessHasUsedSomeProcessorTime() {
     assertThat(ServiceCpu.millis(ProcessHandle.current().pid())).isPositive();
   }

@@ -16,7 +16,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.improvementhub.testsupport.infra.TestInfrastructure;
 
-/** Publishes raw messages (duplicates included) and reads topics, on the shared test broker. */
+/**
+ * Publishes raw messages (duplicates included) and reads topics, on the shared test broker or
+ * another.
+ */
 public final class TestKafka {
 
   private final KafkaProducer<String, String> producer;
@@ -39,6 +42,14 @@ public final class TestKafka {
 
   public static TestKafka shared() {
     return Holder.INSTANCE;
+  }
+
+  /**
+   * One on another broker: a stack of service processes given a broker of its own (its consumer
+   * groups' fixed names would otherwise take the shared broker's partitions from other stacks).
+   */
+  public static TestKafka on(String bootstrapServers) {
+    return new TestKafka(bootstrapServers);
   }
 
   private static final class Holder {

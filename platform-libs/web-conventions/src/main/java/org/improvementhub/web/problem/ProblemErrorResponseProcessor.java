@@ -2,8 +2,10 @@ package org.improvementhub.web.problem;
 
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
@@ -12,13 +14,16 @@ import io.micronaut.serde.exceptions.path.CollectionItemReferencePath;
 import io.micronaut.serde.exceptions.path.MapItemReferencePath;
 import io.micronaut.serde.exceptions.path.PropertyReferencePath;
 import io.micronaut.serde.exceptions.path.ReferencePath;
+import io.micronaut.web.router.RouteAttributes;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Renders every error Micronaut itself produces (unknown route, wrong method, unreadable body,
@@ -78,26 +83,16 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
    * {@code MeasuresFuzzIT}). Matched by name: this library does not depend on Netty.
    */
   private static boolean undecodableForm(ErrorContext context) {
-    for (Throwable cause = context.getRootCause().orElse(null);
-        cause != null;
-        cause = cause.getCause()) {
-      if (cause.getClass().getName().equals(UNDECODABLE_FORM)) {
-        return true;
-      }
-    }
-    return false;
+    return causes(context).anyMatch(cause -> cause.getClass().getName().equals(UNDECODABLE_FORM));
   }
 
   private static final String UNDECODABLE_FORM =
       "io.netty.handler.codec.http.multipart.HttpPostRequestDecoder$ErrorDataDecoderException";
 
   private static Problem undecodableFormProblem(ErrorContext context) {
-    boolean unnamedPart = false;
-    for (Throwable cause = context.getRootCause().orElse(null);
-        cause != null;
-        cause = cause.getCause()) {
-      unnamedPart |= String.valueOf(cause.getMessage()).contains("nameAttribute");
-    }
+    boolean unnamedPart =
+        causes(context)
+            .anyMatch(cause -> String.valueOf(cause.getMessage()).contains("nameAttribute"));
     if (unnamedPart) {
       String reason = "every part of the form must start with one, naming the part";
       return Problem.invalid(
@@ -157,7 +152,7 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
           context
               .getRequest()
               .getContentType()
-              .filter(t -> t.matches(io.micronaut.http.MediaType.MULTIPART_FORM_DATA_TYPE))
+              .filter(t -> t.matches(MediaType.MULTIPART_FORM_DATA_TYPE))
               .isPresent();
       if (!body || form) {
         String field =
@@ -179,12 +174,12 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
    */
   private static String routeArgument(ErrorContext context, ConversionErrorException conversion) {
     Class<?> target = conversion.getArgument().getType();
-    return io.micronaut.web.router.RouteAttributes.getRouteMatch(context.getRequest())
+    return RouteAttributes.getRouteMatch(context.getRequest())
         .flatMap(
             match ->
                 match.getRequiredArguments().stream()
                     .filter(argument -> argument.getType().equals(target))
-                    .map(io.micronaut.core.type.Argument::getName)
+                    .map(Argument::getName)
                     .findFirst())
         .orElse(conversion.getArgument().getName());
   }
@@ -202,12 +197,20 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
   }
 
   private static Optional<SerdeException> serdeCause(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SerdeException serde) {
-        return Optional.of(serde);
-      }
-    }
-    return Optional.empty();
+    return causes(failure)
+        .filter(SerdeException.class::isInstance)
+        .map(SerdeException.class::cast)
+        .findFirst();
+  }
+
+  /** The root cause Micronaut found, then each cause below it. */
+  private static Stream<Throwable> causes(ErrorContext context) {
+    return causes(context.getRootCause().orElse(null));
+  }
+
+  /** {@code failure}, then its cause, and so on to the end of the chain. */
+  private static Stream<Throwable> causes(Throwable failure) {
+    return Stream.iterate(failure, Objects::nonNull, Throwable::getCause);
   }
 
   /**

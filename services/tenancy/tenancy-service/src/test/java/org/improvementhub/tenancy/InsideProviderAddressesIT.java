@@ -2,10 +2,13 @@ package org.improvementhub.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -24,9 +27,10 @@ import org.junit.jupiter.api.TestInstance;
  * A whole tenancy with {@code hub.sso.allow-inside-addresses} false, as the chart runs it: a
  * council admin who points the council's single sign-on at a host inside the platform's network
  * (loopback by address or by name, the cloud's metadata service, IPv6 loopback) is refused with a
- * problem naming {@code issuer}, even though the platform's allow-list names the host; and a
- * sign-in through settings stored before (the check turned on later, or a name that resolved
- * elsewhere then) is refused too. The provider, a real one on 127.0.0.1, never sees a request.
+ * problem naming {@code issuer}, even though the platform's allow-list names the host, and each
+ * refusal is in the council's audit trail (who, when, which issuer, why); and a sign-in through
+ * settings stored before (the check turned on later, or a name that resolved elsewhere then) is
+ * refused too. The provider, a real one on 127.0.0.1, never sees a request.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -104,7 +108,7 @@ class InsideProviderAddressesIT implements TestPropertyProvider {
     ApiResponse loopback =
         api.put("/councils/" + walsall + "/sso", walsallAdmin, settings(inside.get(0)));
     assertThat(loopback.body()).contains("inside the platform's network");
-    // nothing stored, so nothing in the council's trail, and nothing asked of the provider
+    // nothing stored, so no change in the council's history, and nothing asked of the provider
     assertThat(api.get("/councils/" + walsall + "/sso", walsallAdmin).status()).isEqualTo(404);
     assertThat(
             TenancyTestSupport.query(
@@ -113,6 +117,55 @@ class InsideProviderAddressesIT implements TestPropertyProvider {
                 walsall))
         .containsExactly("0");
     assertThat(requestsTheProviderSaw()).isZero();
+
+    // but each refusal is in the council's audit trail: who, when, which issuer and why
+    ApiResponse trail =
+        api.get("/councils/" + walsall + "/audit?recordType=sso-settings&size=50", walsallAdmin);
+    assertThat(trail.status()).as(trail.body()).isEqualTo(200);
+    List<JsonNode> refused = new ArrayList<>();
+    trail.json().get("items").forEach(refused::add);
+    assertThat(refused).hasSize(inside.size() + 1);
+    for (JsonNode entry : refused) {
+      assertThat(entry.get("change").asText()).isEqualTo("REFUSED");
+      assertThat(entry.get("actor").asText()).isEqualTo("admin@" + walsall + ".example");
+      assertThat(entry.get("occurredAt").asText()).isNotBlank();
+    }
+    // newest first: the second loopback try, then the four in reverse
+    List<String> issuers = new ArrayList<>(inside);
+    issuers.add(inside.get(0));
+    Collections.reverse(issuers);
+    assertThat(refused.stream().map(e -> e.path("after").path("issuer").asText()))
+        .containsExactlyElementsOf(issuers);
+    assertThat(refused.get(0).path("after").path("reason").asText())
+        .contains("inside the platform's network");
+    assertThat(refused.get(1).path("after").path("reason").asText())
+        .contains("does not allow (hub.sso.allowed-issuer-hosts)");
+  }
+
+  @Test
+  void anIssuerRefusedForATypingMistakeLeavesNoAuditEntry() {
+    String council = TestCouncils.uniqueSlug("walsall");
+    String platformAdmin =
+        TenancyTestSupport.token(
+            api, TenancyTestSupport.ADMIN_EMAIL, TenancyTestSupport.ADMIN_PASSWORD);
+    assertThat(
+            api.post(
+                    "/councils",
+                    platformAdmin,
+                    TenancyTestSupport.newCouncil(council, "Walsall again", 876))
+                .status())
+        .isEqualTo(201);
+
+    ApiResponse answer =
+        api.put("/councils/" + council + "/sso", platformAdmin, settings("not a url"));
+
+    assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+    assertThat(
+            api.get("/councils/" + council + "/audit?recordType=sso-settings", platformAdmin)
+                .json()
+                .get("total")
+                .asLong())
+        .isZero();
   }
 
   @Test

@@ -178,6 +178,12 @@ class TenancyAuditCompletenessIT implements TestPropertyProvider {
     System.out.print(result.table());
     assertThat(result.rows()).hasSize(10);
     assertThat(result.unaudited()).as("writes that left no complete audit entry").isEmpty();
+    // the password change above ends the admin's earlier tokens (CredentialsVersions): sign in anew
+    peterboroughAdmin =
+        token(
+            api,
+            "admin@" + peterborough + ".example",
+            "a-different-long-passphrase-for-peterborough");
 
     // the user's change names both sides, and never a password hash anywhere in the trail
     ApiResponse userTrail = api.get(w + "/audit?recordType=user&recordId=" + user[0], walsallAdmin);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.improvementhub.tenancy.audit.TenancyAuditTrail;
 import org.improvementhub.tenancy.signin.SignInThrottle;
+import org.improvementhub.tenancy.token.CredentialsVersions;
 import org.improvementhub.tenancy.user.Passwords;
 import org.improvementhub.tenancy.user.UserAccount;
 import org.improvementhub.tenancy.user.UserAccountRepository;
@@ -22,9 +23,11 @@ import org.slf4j.LoggerFactory;
  * sign-in, so a stolen session cannot be used to guess the password at leisure. The new password
  * meets the same policy as every other ({@link Passwords}).
  *
- * <p>What a change does to sessions: the hash is replaced, so the old password signs in no more;
- * tokens issued before (this person's other portal sessions, API clients) stay valid until they
- * expire ({@code hub.tokens.lifetime}, one hour), as they do when an account is disabled.
+ * <p>What a change does to sessions: the hash is replaced, so the old password signs in no more,
+ * and the person's credentials version goes up, so tenancy refuses every token issued before (this
+ * person's other portal sessions, API clients; {@link CredentialsVersions}). The other services do
+ * not check the version yet: there such a token lasts until it expires ({@code
+ * hub.tokens.lifetime}, one hour).
  */
 @Singleton
 public class OwnPasswords {
@@ -37,6 +40,7 @@ public class OwnPasswords {
   private final SignInThrottle throttle;
   private final Clock clock;
   private final TenancyAuditTrail audit;
+  private final CredentialsVersions credentials;
 
   public OwnPasswords(
       UserAccountRepository users,
@@ -44,7 +48,9 @@ public class OwnPasswords {
       Passwords passwords,
       SignInThrottle throttle,
       Clock clock,
-      TenancyAuditTrail audit) {
+      TenancyAuditTrail audit,
+      CredentialsVersions credentials) {
+    this.credentials = credentials;
     this.users = users;
     this.changes = changes;
     this.passwords = passwords;
@@ -86,6 +92,7 @@ public class OwnPasswords {
           ProblemType.CONFLICT, "Your password was changed meanwhile: sign in again");
     }
     changes.record(account.id(), account.email(), clock.instant(), address);
+    credentials.changed(account.id(), account.email());
     // in the one trail of every tenancy change too; what changed is only that it did, and whence
     audit.record(
         account.email(),

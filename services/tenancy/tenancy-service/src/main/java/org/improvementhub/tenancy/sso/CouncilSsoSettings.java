@@ -53,6 +53,7 @@ class CouncilSsoSettings {
   private final Clock clock;
   private final TenancyAuditTrail audit;
   private final ProviderAddresses addresses;
+  private final SsoRefusals refusals;
 
   CouncilSsoSettings(
       CouncilSsoRepository settings,
@@ -63,8 +64,10 @@ class CouncilSsoSettings {
       JsonMapper json,
       Clock clock,
       TenancyAuditTrail audit,
-      ProviderAddresses addresses) {
+      ProviderAddresses addresses,
+      SsoRefusals refusals) {
     this.audit = audit;
+    this.refusals = refusals;
     this.addresses = addresses;
     this.settings = settings;
     this.changes = changes;
@@ -142,14 +145,16 @@ class CouncilSsoSettings {
       errors.add(new Problem.FieldError("issuer", "must be at most 500 characters"));
     } else {
       String problem = rules.issuerProblem(issuer);
+      if (problem == null && addresses.refusesIssuerHost(URI.create(issuer).getHost())) {
+        problem =
+            "is on a host that resolves to an address inside the platform's network"
+                + " (hub.sso.allow-inside-addresses)";
+        refusals.issuerRefused(council.value(), changedBy, issuer, problem);
+      } else if (problem != null && rules.refusesHost(issuer)) {
+        refusals.issuerRefused(council.value(), changedBy, issuer, problem);
+      }
       if (problem != null) {
         errors.add(new Problem.FieldError("issuer", problem));
-      } else if (addresses.refusesIssuerHost(URI.create(issuer).getHost())) {
-        errors.add(
-            new Problem.FieldError(
-                "issuer",
-                "is on a host that resolves to an address inside the platform's network"
-                    + " (hub.sso.allow-inside-addresses)"));
       }
     }
     String clientId = strip(request.clientId());

@@ -57,6 +57,19 @@ class SsoRules {
   }
 
   /**
+   * Whether {@code issuer} is refused for its host, not on the platform's allow-list: a refusal
+   * worth recording, unlike a typing mistake in the address.
+   */
+  boolean refusesHost(String issuer) {
+    try {
+      String host = new URI(issuer).getHost();
+      return host != null && !hosts.allows(host);
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
+  /**
    * Why tenancy must not call (or send people to) {@code endpoint}, an address a provider's
    * discovery document gave, or null if it may.
    */

@@ -29,15 +29,18 @@ public class TokenIssuer {
   private final String issuer;
   private final String audience;
   private final Duration lifetime;
+  private final CredentialsVersions credentials;
 
   public TokenIssuer(
       SigningKey key,
+      CredentialsVersions credentials,
       Clock clock,
       @Value("${micronaut.security.token.jwt.claims-validators.issuer}") String issuer,
       @Value("${micronaut.security.token.jwt.claims-validators.audience:improvement-hub}")
           String audience,
       @Value("${hub.tokens.lifetime:1h}") Duration lifetime) {
     this.key = key;
+    this.credentials = credentials;
     this.clock = clock;
     this.issuer = issuer;
     this.audience = audience;
@@ -54,7 +57,9 @@ public class TokenIssuer {
             .issueTime(Date.from(now))
             .expirationTime(Date.from(now.plus(lifetime)))
             .jwtID(UUID.randomUUID().toString())
-            .claim(HubClaims.ROLES, user.roleNames());
+            .claim(HubClaims.ROLES, user.roleNames())
+            // tokens issued before the person's next password change are refused after it
+            .claim(CredentialsVersions.CLAIM, credentials.current(user.email()));
     if (user.council() != null) {
       claims.claim(HubClaims.COUNCIL, user.council());
     }

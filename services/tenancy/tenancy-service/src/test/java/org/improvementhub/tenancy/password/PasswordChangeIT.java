@@ -25,7 +25,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * {@code POST /auth/password}: a signed-in person (a board member here: read-only roles change
  * their own password too) changes it with the current one; the old one then signs in no more; the
- * change is recorded without any password; wrong current passwords count as failed sign-ins and
+ * change is recorded without any password; tokens issued before it are refused (401) and those
+ * issued after, or to anyone else, are not; wrong current passwords count as failed sign-ins and
  * lock the account; every refusal is problem+json naming its field.
  */
 @MicronautTest(transactional = false)
@@ -72,6 +73,28 @@ class PasswordChangeIT implements TestPropertyProvider {
     List<String> recorded = changesOf(email);
     assertThat(recorded).singleElement().asString().contains(email).contains("127.0.0.1");
     assertThat(String.join(" ", recorded)).doesNotContain(PASSWORD, NEW_PASSWORD, "$2");
+  }
+
+  @Test
+  void tokensIssuedBeforeAChangeAreRefusedAfterItAndOtherPeoplesAreNot() {
+    String email = newObserver("revoked");
+    String other = newObserver("bystander");
+    String before = token(email, PASSWORD);
+    String session = token(email, PASSWORD);
+    String othersToken = token(other, PASSWORD);
+    // used once first, so that a verifier that remembers accepted tokens knows them
+    assertThat(api.get("/councils", before).status()).isEqualTo(200);
+    assertThat(api.get("/councils", othersToken).status()).isEqualTo(200);
+
+    assertThat(change(session, PASSWORD, NEW_PASSWORD).status()).isEqualTo(204);
+
+    ApiResponse stale = api.get("/councils", before);
+    assertThat(stale.status()).as("a token issued before the change").isEqualTo(401);
+    assertThat(stale.isProblem()).isTrue();
+    assertThat(api.get("/councils", session).status()).as("the changing session").isEqualTo(401);
+    String after = token(email, NEW_PASSWORD);
+    assertThat(api.get("/councils", after).status()).as("a token issued after").isEqualTo(200);
+    assertThat(api.get("/councils", othersToken).status()).as("another person's").isEqualTo(200);
   }
 
   @Test
