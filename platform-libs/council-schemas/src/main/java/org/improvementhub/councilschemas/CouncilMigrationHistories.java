@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.improvementhub.messaging.schema.MigrationScripts.Applied;
 import org.improvementhub.tenancy.context.CouncilSlug;
 
 /**
@@ -32,15 +33,6 @@ final class CouncilMigrationHistories {
   CouncilMigrationHistories(DataSource dataSource, String historyTable) {
     this.dataSource = dataSource;
     this.historyTable = historyTable;
-  }
-
-  /** One applied history row, as Flyway wrote it. */
-  record Applied(
-      String version, String description, Integer checksum, String type, boolean success) {
-
-    boolean baseline() {
-      return "BASELINE".equals(type);
-    }
   }
 
   /**

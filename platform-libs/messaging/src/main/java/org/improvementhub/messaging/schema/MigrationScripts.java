@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Enumeration;
@@ -24,6 +25,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
@@ -99,12 +101,22 @@ public final class MigrationScripts {
           }
         }
       }
-      String latest =
-          byVersion.keySet().stream().max(MigrationScripts::compareVersions).orElse("0");
-      return Optional.of(new MigrationScripts(Map.copyOf(byVersion), latest));
+      return Optional.of(of(byVersion.values()));
     } catch (IOException | UncheckedIOException | URISyntaxException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * Scripts known some other way (Flyway's own list of pending migrations, say).
+   *
+   * @throws IllegalStateException when two scripts have one version
+   */
+  public static MigrationScripts of(Collection<Script> scripts) {
+    Map<String, Script> byVersion =
+        scripts.stream().collect(Collectors.toUnmodifiableMap(Script::version, script -> script));
+    String latest = byVersion.keySet().stream().max(MigrationScripts::compareVersions).orElse("0");
+    return new MigrationScripts(byVersion, latest);
   }
 
   /** The scripts, by version. */

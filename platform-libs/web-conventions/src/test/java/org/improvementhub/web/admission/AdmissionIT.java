@@ -1,6 +1,7 @@
 package org.improvementhub.web.admission;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.ApplicationContext;
@@ -15,9 +16,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -187,13 +188,7 @@ class AdmissionIT {
   }
 
   /** Polls until {@code condition} holds, failing after a generous minute. */
-  private static void eventually(BooleanSupplier condition) throws InterruptedException {
-    long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > giveUp) {
-        throw new AssertionError("condition not met within a minute");
-      }
-      Thread.sleep(10);
-    }
+  private static void eventually(Callable<Boolean> condition) {
+    await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(10)).until(condition);
   }
 }

@@ -82,12 +82,7 @@ public class MeasureValues {
     ValueEntry figures = entry.checkedFor(measure.unit());
     StatusRule rule = definitions.ruleFor(measure);
     Recording recording = store(council, measure, rule, period, figures, enteredBy);
-    BigDecimal previous =
-        values
-            .findByMeasureIdAndPeriod(
-                measureId, measure.frequency().previous(period.month()).atDay(1))
-            .map(MeasureValue::value)
-            .orElse(null);
+    BigDecimal previous = previousValue(measure, period);
     return new Shown(
         recording.change(),
         MeasureValueView.of(recording.value(), rule, measure.frequency(), previous));
@@ -174,15 +169,19 @@ public class MeasureValues {
         values
             .findByMeasureIdAndPeriod(measureId, period.firstDay())
             .orElseThrow(() -> ProblemException.notFound("A value for " + period));
-    BigDecimal previous =
-        values
-            .findByMeasureIdAndPeriod(
-                measureId, measure.frequency().previous(period.month()).atDay(1))
-            .map(MeasureValue::value)
-            .orElse(null);
+    BigDecimal previous = previousValue(measure, period);
     return ValueHistoryView.of(
         MeasureValueView.of(latest, definitions.ruleFor(measure), measure.frequency(), previous),
         revisions.findByMeasureIdAndPeriodOrderByRevisionDesc(measureId, period.firstDay()));
+  }
+
+  /** The value of the period before {@code period} (by the measure's frequency), if recorded. */
+  private BigDecimal previousValue(Measure measure, ReportingPeriod period) {
+    return values
+        .findByMeasureIdAndPeriod(
+            measure.id(), measure.frequency().previous(period.month()).atDay(1))
+        .map(MeasureValue::value)
+        .orElse(null);
   }
 
   /**
