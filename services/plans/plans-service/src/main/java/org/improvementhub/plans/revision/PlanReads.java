@@ -51,8 +51,29 @@ public class PlanReads {
   /** What was read: the council, the revision it was read at and the question asked. */
   private record Key(String council, long revision, Object question) {}
 
-  /** A kept answer: its body as JSON (a direct buffer, never written to) and its headers. */
-  private record Kept(ByteBuf json, Map<String, String> headers) {}
+  /**
+   * A kept answer: its body as JSON (a direct buffer, never written to) and its headers. Equal only
+   * to itself: the cache compares kept answers when one is removed, and comparing their buffers'
+   * contents would read one already released (a 500 in the session 9 soak, when a request retried
+   * after an eviction found another request's answer under the key).
+   */
+  static final class Kept {
+    private final ByteBuf json;
+    private final Map<String, String> headers;
+
+    Kept(ByteBuf json, Map<String, String> headers) {
+      this.json = json;
+      this.headers = headers;
+    }
+
+    ByteBuf json() {
+      return json;
+    }
+
+    Map<String, String> headers() {
+      return headers;
+    }
+  }
 
   /**
    * What a read found: the body (serialised as {@code type}, so a list keeps its element type) and
