@@ -53,6 +53,29 @@ public class Outbox {
       int version,
       String aggregateId,
       Object data) {
+    return write(topic, council.value(), council.value(), type, version, aggregateId, data);
+  }
+
+  /**
+   * Adds an event about no single council (a person who may belong to none: an observer, a platform
+   * admin) to the current transaction; its envelope names no council and its Kafka key is {@code
+   * key}, which keeps one key's events in order.
+   *
+   * @throws IllegalStateException when called outside a transaction
+   */
+  public EventEnvelope appendPlatformWide(
+      String topic, String type, int version, String key, Object data) {
+    return write(topic, null, key, type, version, key, data);
+  }
+
+  private EventEnvelope write(
+      String topic,
+      String council,
+      String key,
+      String type,
+      int version,
+      String aggregateId,
+      Object data) {
     if (transactions.findTransactionStatus().isEmpty()) {
       throw new IllegalStateException(
           "An event must be written in the transaction of the change it describes: " + type);
@@ -62,7 +85,7 @@ public class Outbox {
             UUID.randomUUID(),
             type,
             version,
-            council.value(),
+            council,
             clock.instant(),
             aggregateId,
             codec.toTree(data));
@@ -75,7 +98,7 @@ public class Outbox {
                 + " VALUES (?, ?, ?, ?, ?, ?)")) {
       insert.setObject(1, envelope.eventId());
       insert.setString(2, topic);
-      insert.setString(3, council.value());
+      insert.setString(3, key);
       insert.setString(4, type);
       insert.setString(5, codec.write(envelope));
       insert.setTimestamp(6, Timestamp.from(envelope.occurredAt()));

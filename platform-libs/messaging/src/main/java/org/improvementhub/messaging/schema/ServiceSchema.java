@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * The service's own platform-wide schema, named after the service ({@code plans}, {@code
  * notifications}), which holds its outbox and inbox and any table that belongs to no council.
  * Migrated eagerly at start-up so that nothing publishes or consumes before its tables exist: first
- * the platform libraries' tables (outbox and inbox, the council registry), each with its own
- * history, then the service's own from {@code db/<service>/service/}.
+ * the platform libraries' tables (outbox and inbox, the council registry, credentials changes),
+ * each with its own history, then the service's own from {@code db/<service>/service/}.
  *
  * <p>Each location is first compared with its history table in one query ({@link
  * MigrationScripts}): when the history already holds every script with the same checksum, Flyway is
@@ -49,6 +49,10 @@ public class ServiceSchema {
     DataSource realDataSource = resolver.resolve(dataSource);
     migrate(realDataSource, "classpath:db/messaging", "flyway_history_messaging");
     migrate(realDataSource, "classpath:db/council-schemas", "flyway_history_council_schemas");
+    migrate(
+        realDataSource,
+        "classpath:db/announced-credentials",
+        "flyway_history_announced_credentials");
     migrate(realDataSource, "classpath:db/" + name + "/service", "flyway_history_" + name);
   }
 

@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.improvementhub.messaging.outbox.Outbox;
 import org.improvementhub.tenancy.audit.TenancyAuditTrail;
+import org.improvementhub.tenancy.events.CredentialsChanged;
 import org.improvementhub.tenancy.signin.SignInThrottle;
 import org.improvementhub.tenancy.token.CredentialsVersions;
 import org.improvementhub.tenancy.user.Passwords;
@@ -25,9 +27,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>What a change does to sessions: the hash is replaced, so the old password signs in no more,
  * and the person's credentials version goes up, so tenancy refuses every token issued before (this
- * person's other portal sessions, API clients; {@link CredentialsVersions}). The other services do
- * not check the version yet: there such a token lasts until it expires ({@code
- * hub.tokens.lifetime}, one hour).
+ * person's other portal sessions, API clients; {@link CredentialsVersions}); the change is
+ * announced ({@link CredentialsChanged}, through the outbox), and every other service refuses those
+ * tokens once it has heard it (within seconds).
  */
 @Singleton
 public class OwnPasswords {
@@ -41,6 +43,7 @@ public class OwnPasswords {
   private final Clock clock;
   private final TenancyAuditTrail audit;
   private final CredentialsVersions credentials;
+  private final Outbox outbox;
 
   public OwnPasswords(
       UserAccountRepository users,
@@ -49,8 +52,10 @@ public class OwnPasswords {
       SignInThrottle throttle,
       Clock clock,
       TenancyAuditTrail audit,
-      CredentialsVersions credentials) {
+      CredentialsVersions credentials,
+      Outbox outbox) {
     this.credentials = credentials;
+    this.outbox = outbox;
     this.users = users;
     this.changes = changes;
     this.passwords = passwords;
@@ -92,7 +97,14 @@ public class OwnPasswords {
           ProblemType.CONFLICT, "Your password was changed meanwhile: sign in again");
     }
     changes.record(account.id(), account.email(), clock.instant(), address);
-    credentials.changed(account.id(), account.email());
+    int version = credentials.changed(account.id(), account.email());
+    // every other service refuses the person's older tokens once it hears this (same transaction)
+    outbox.appendPlatformWide(
+        CredentialsChanged.TOPIC,
+        CredentialsChanged.TYPE,
+        1,
+        account.email(),
+        new CredentialsChanged(account.email(), version));
     // in the one trail of every tenancy change too; what changed is only that it did, and whence
     audit.record(
         account.email(),

@@ -7,20 +7,21 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
+import org.improvementhub.tenancy.context.tokens.CurrentCredentials;
+import org.improvementhub.tenancy.context.tokens.RefuseTokensBeforeCredentialsChange;
 
 /**
  * Each person's credentials version: how many times their password has changed. A token carries the
- * version current when it was issued ({@link #CLAIM}); one with an older version was issued before
- * the password changed and is refused ({@link RefuseTokensBeforeCredentialsChange}). Versions are
- * kept for {@code hub.tokens.credentials-check.keep} (10 s) so that a request does not read the
- * database each time; a change made by this process forgets the person's at once, a change made by
- * another tenancy replica is seen within that time.
+ * version current when it was issued ({@link CurrentCredentials#CLAIM}); one with an older version
+ * was issued before the password changed and is refused ({@link
+ * RefuseTokensBeforeCredentialsChange}). Versions are kept for {@code
+ * hub.tokens.credentials-check.keep} (10 s) so that a request does not read the database each time;
+ * a change made by this process forgets the person's at once, a change made by another tenancy
+ * replica is seen within that time. The other services learn each change from {@code
+ * CredentialsChanged}.
  */
 @Singleton
-public class CredentialsVersions {
-
-  /** The token claim holding the version the token was issued under. */
-  public static final String CLAIM = "credentialsVersion";
+public class CredentialsVersions implements CurrentCredentials {
 
   private final CredentialsVersionRepository versions;
   private final Cache<String, Integer> known;
@@ -41,10 +42,13 @@ public class CredentialsVersions {
   /**
    * Counts a change of {@code userId}'s credentials, in the caller's transaction; the person's
    * version is forgotten here so that the next token and the next check read the new one.
+   *
+   * @return the person's version after the change
    */
-  public void changed(UUID userId, String email) {
+  public int changed(UUID userId, String email) {
     versions.increment(userId);
     forget(email);
+    return versions.findVersion(email.toLowerCase(Locale.ROOT)).orElse(0);
   }
 
   /** Forgets the person's version here: after a change has committed, the next read is fresh. */
@@ -52,9 +56,8 @@ public class CredentialsVersions {
     known.invalidate(email.toLowerCase(Locale.ROOT));
   }
 
-  /** Whether a token issued under {@code version} (null: before versions existed) is still good. */
+  @Override
   public boolean stillCurrent(String email, Object version) {
-    int issuedUnder = version instanceof Number number ? number.intValue() : 0;
-    return issuedUnder >= current(email);
+    return CurrentCredentials.versionOf(version) >= current(email);
   }
 }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
 import org.improvementhub.tenancy.context.HubClaims;
+import org.improvementhub.tenancy.context.tokens.CurrentCredentials;
 import org.improvementhub.tenancy.user.UserAccount;
 
 /**
@@ -59,7 +60,7 @@ public class TokenIssuer {
             .jwtID(UUID.randomUUID().toString())
             .claim(HubClaims.ROLES, user.roleNames())
             // tokens issued before the person's next password change are refused after it
-            .claim(CredentialsVersions.CLAIM, credentials.current(user.email()));
+            .claim(CurrentCredentials.CLAIM, credentials.current(user.email()));
     if (user.council() != null) {
       claims.claim(HubClaims.COUNCIL, user.council());
     }

@@ -98,6 +98,21 @@ class PasswordChangeIT implements TestPropertyProvider {
   }
 
   @Test
+  void theChangeIsAnnouncedSoThatEveryOtherServiceRefusesTheOldTokensToo() {
+    String email = newObserver("announced");
+    assertThat(change(token(email, PASSWORD), PASSWORD, NEW_PASSWORD).status()).isEqualTo(204);
+
+    List<String> announced = announcementsOf(email);
+    assertThat(announced)
+        .as("one CredentialsChanged, keyed by the person, in the change's transaction")
+        .singleElement()
+        .asString()
+        .contains("\"credentialsVersion\":1")
+        .contains("tenancy.council.v1")
+        .doesNotContain(PASSWORD, NEW_PASSWORD, "$2");
+  }
+
+  @Test
   void theNewPasswordMeetsThePolicyAndEachRefusalNamesItsField() {
     String email = newObserver("policy");
     String token = token(email, PASSWORD);
@@ -175,14 +190,27 @@ class PasswordChangeIT implements TestPropertyProvider {
 
   /** Every recorded change of the account, each row's columns joined. */
   private List<String> changesOf(String email) {
+    return rows(
+        "SELECT c.* FROM tenancy.password_change c"
+            + " JOIN tenancy.user_account u ON u.id = c.user_id WHERE u.email = ?",
+        email);
+  }
+
+  /** The outbox's announcements of the person's credentials changes: topic and envelope. */
+  private List<String> announcementsOf(String email) {
+    return rows(
+        "SELECT topic, envelope FROM tenancy.outbox_event"
+            + " WHERE event_type = 'CredentialsChanged' AND message_key = ?",
+        email);
+  }
+
+  /** The rows {@code sql} (one parameter) returns, each row's columns joined. */
+  private List<String> rows(String sql, String parameter) {
     PostgresEndpoint database = properties.database();
     try (Connection connection =
             DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
-        PreparedStatement statement =
-            connection.prepareStatement(
-                "SELECT c.* FROM tenancy.password_change c"
-                    + " JOIN tenancy.user_account u ON u.id = c.user_id WHERE u.email = ?")) {
-      statement.setString(1, email);
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, parameter);
       List<String> rows = new ArrayList<>();
       try (ResultSet result = statement.executeQuery()) {
         int columns = result.getMetaData().getColumnCount();
