@@ -18,6 +18,7 @@ import org.improvementhub.plans.tree.PlanTree;
 import org.improvementhub.plans.tree.PlanTreeView;
 import org.improvementhub.tenancy.context.CouncilContext;
 import org.improvementhub.tenancy.context.CouncilSlug;
+import org.improvementhub.tenancy.context.tokens.CredentialsCheckedTokens;
 import org.improvementhub.tenancy.context.tokens.VerifiedTokens;
 import org.improvementhub.testsupport.CouncilTestBed;
 import org.improvementhub.testsupport.http.ApiResponse;
@@ -174,14 +175,20 @@ class PlanRevisionIT implements TestPropertyProvider {
     // what the server's own writer makes of the view, read afresh
     PlanTreeView fresh =
         CouncilContext.call(
-            CouncilSlug.of(council), () -> planTree.tree(UUID.fromString(programme)));
+            CouncilSlug.of(council),
+            () -> planTree.tree(CouncilSlug.of(council), UUID.fromString(programme)));
     assertThat(plans.get(tree).body()).isEqualTo(json.writeValueAsString(fresh));
   }
 
   /** The read path's other half: a token's signature is verified once, not on every read. */
   @Test
   void theServiceRemembersTheTokensItVerifiedButNotAForgedOne() {
-    assertThat(validators).anyMatch(VerifiedTokens.class::isInstance);
+    // remembered tokens inside, the credentials check outside: asked on every use
+    assertThat(validators)
+        .anyMatch(
+            validator ->
+                validator instanceof CredentialsCheckedTokens<?, ?> checked
+                    && checked.verifier() instanceof VerifiedTokens);
     String path = plans.base() + "/actions?size=1";
     assertThat(api.get(path, token).status()).isEqualTo(200);
     assertThat(api.get(path, token).status()).isEqualTo(200);

@@ -4,12 +4,9 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.core.order.Ordered;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.jwt.validator.ReactiveJsonWebTokenValidator;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
-import org.reactivestreams.Publisher;
-import reactor.core.publisher.Flux;
 
 /**
  * A service refuses (401) a token issued before its person's password changed: the token's {@link
@@ -38,25 +35,6 @@ public class RefuseTokensBeforeCredentialsChange
   @Override
   public ReactiveJsonWebTokenValidator<Object, Object> onCreated(
       BeanCreatedEvent<ReactiveJsonWebTokenValidator<Object, Object>> event) {
-    ReactiveJsonWebTokenValidator<Object, Object> verifier = event.getBean();
-    return new ReactiveJsonWebTokenValidator<>() {
-      @Override
-      public Publisher<Authentication> validateToken(String token, Object request) {
-        return Flux.from(verifier.validateToken(token, request)).filter(this::current);
-      }
-
-      @Override
-      public Publisher<Object> validate(String token, Object request) {
-        return verifier.validate(token, request);
-      }
-
-      private boolean current(Authentication authentication) {
-        return credentials
-            .get()
-            .stillCurrent(
-                authentication.getName(),
-                authentication.getAttributes().get(CurrentCredentials.CLAIM));
-      }
-    };
+    return new CredentialsCheckedTokens<>(event.getBean(), credentials::get);
   }
 }
