@@ -48,7 +48,7 @@ public class PlanTreeController {
         List.of("tree", programme),
         ifNoneMatch,
         PlanTreeView.class,
-        () -> tree.tree(programme));
+        () -> tree.tree(CouncilSlug.of(council), programme));
   }
 
   @Post("/items")

@@ -5,7 +5,6 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.improvementhub.portal.services.HubService;
@@ -61,10 +60,11 @@ public class CouncilActions {
         break;
       }
     }
-    return found.stream()
-        .map(action -> ActionRow.of(action, today))
-        .filter(row -> filter.matchesWords(row))
-        .sorted(Comparator.comparing(ActionRow::ref, new RefOrder()))
-        .toList();
+    return RefOrder.sorted(
+        found.stream()
+            .map(action -> ActionRow.of(action, today))
+            .filter(row -> filter.matchesWords(row))
+            .toList(),
+        ActionRow::ref);
   }
 }
