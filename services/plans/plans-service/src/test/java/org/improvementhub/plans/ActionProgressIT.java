@@ -260,6 +260,49 @@ class ActionProgressIT implements TestPropertyProvider {
     return response.json().findValuesAsText("ref").stream().distinct().toList();
   }
 
+  /**
+   * The list is read with plain JDBC, one action through the repositories: every field of every
+   * listed action (several leads in their order, the lead fields alone, revised, completed and
+   * withdrawn dates, evidence, description, times) is what the action's own answer says.
+   */
+  @Test
+  void everyListedActionIsShownExactlyAsTheActionItselfIs() {
+    String own = plans.programmeId("Priority", "Action");
+    String item = plans.itemId(own, null, "1", "Front door");
+    String plain = plans.actionId(own, item, "1.1", LocalDate.of(2012, 1, 31), "GREEN");
+    String detailed = plans.actionId(own, item, "1.2", LocalDate.of(2012, 2, 29), "AMBER");
+    plans.patch(
+        actions() + detailed,
+        "{\"leads\":[{\"name\":\"Ann Lead\",\"email\":\"ann@example.org\",\"role\":\"Head\"},"
+            + "{\"name\":\"Bob Second\",\"email\":\"bob@example.org\"}],"
+            + "\"startDate\":\"2011-12-01\",\"description\":\"Triage \\u00e9 \\\"quoted\\\"\","
+            + "\"successCriteria\":\"95%\",\"evidenceLinks\":[\"https://example.org/a\",\"b\"]}");
+    plans.post(
+        actions() + detailed + "/due-date-revisions",
+        "{\"dueDate\":\"2012-05-31\",\"reason\":\"Board agreed\"}");
+    String finished = plans.actionId(own, item, "1.3", LocalDate.of(2012, 3, 31), "GREEN");
+    report(finished, "2012-03", "BLUE", "Done");
+    String withdrawn = plans.actionId(own, item, "1.10", LocalDate.of(2012, 4, 30), "RED");
+    plans.post(actions() + withdrawn + "/withdrawal", "{\"reason\":\"Merged into 1.2\"}");
+
+    ApiResponse listed = plans.get(plans.base() + "/actions?programmeId=" + own);
+    assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+    assertThat(listed.json().findValuesAsText("ref")).containsExactly("1.1", "1.10", "1.2", "1.3");
+    for (var shown : listed.json()) {
+      ApiResponse itself = plans.get(actions() + shown.get("id").asText());
+      assertThat(shown).as(shown.get("ref").asText()).isEqualTo(itself.json());
+    }
+    assertThat(listed.json().get(2).get("leads")).hasSize(2);
+    assertThat(listed.json().get(2).get("effectiveDueDate").asText()).isEqualTo("2012-05-31");
+
+    ApiResponse pastTheEnd = plans.get(plans.base() + "/actions?programmeId=" + own + "&page=5");
+    assertThat(pastTheEnd.status()).isEqualTo(200);
+    assertThat(pastTheEnd.json()).isEmpty();
+    assertThat(pastTheEnd.header("X-Total-Count"))
+        .as("the total, though the page is empty")
+        .hasValue("4");
+  }
+
   @Test
   void actionsAreListedByFilterAPageAtATime() throws Exception {
     String own = plans.programmeId("Pillar", "Outcome", "Action");

@@ -87,7 +87,8 @@ public class ImprovementActionController {
         List.of("actions", filter, pageNumber, pageSize),
         ifNoneMatch,
         () -> {
-          ImprovementActions.ActionPage found = actions.filtered(filter, pageNumber, pageSize);
+          ImprovementActions.ActionPage found =
+              actions.filtered(CouncilSlug.of(council), filter, pageNumber, pageSize);
           return new PlanReads.Answer<>(
               Argument.listOf(ActionView.class),
               found.items(),

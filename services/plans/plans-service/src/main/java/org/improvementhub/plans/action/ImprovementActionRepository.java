@@ -44,47 +44,6 @@ public interface ImprovementActionRepository extends CrudRepository<ImprovementA
           + " AND id <> :except")
   void shiftSiblings(UUID programmeId, @Nullable UUID parentId, int from, int shift, UUID except);
 
-  /** One page of the actions that pass every filter given, by ref. */
-  @Query(
-      "SELECT a.* FROM improvement_action a"
-          + WHERE
-          + " ORDER BY a.ref, a.id LIMIT :limit OFFSET :offset")
-  List<ImprovementAction> filtered(
-      @Nullable UUID programmeId,
-      @Nullable String rag,
-      @Nullable String lead,
-      @Nullable LocalDate overdueOn,
-      @Nullable UUID driverId,
-      @Nullable UUID under,
-      int limit,
-      long offset);
-
-  @Query("SELECT count(*) FROM improvement_action a" + WHERE)
-  long countFiltered(
-      @Nullable UUID programmeId,
-      @Nullable String rag,
-      @Nullable String lead,
-      @Nullable LocalDate overdueOn,
-      @Nullable UUID driverId,
-      @Nullable UUID under);
-
-  /** The filter every list query shares; parameters left null do not narrow. */
-  String WHERE =
-      " WHERE (CAST(:programmeId AS uuid) IS NULL OR a.programme_id = CAST(:programmeId AS uuid))"
-          + " AND (CAST(:rag AS text) IS NULL OR a.rag_status = CAST(:rag AS text))"
-          + " AND (CAST(:lead AS text) IS NULL OR EXISTS (SELECT 1 FROM action_lead l"
-          + " WHERE l.action_id = a.id AND (lower(l.email) = lower(CAST(:lead AS text))"
-          + " OR l.name ILIKE '%' || CAST(:lead AS text) || '%')))"
-          + " AND (CAST(:overdueOn AS date) IS NULL OR (COALESCE(a.revised_due_date, a.due_date)"
-          + " < CAST(:overdueOn AS date) AND a.completed_on IS NULL AND a.rag_status <> 'BLUE'"
-          + " AND a.withdrawn_on IS NULL))"
-          + " AND (CAST(:driverId AS uuid) IS NULL OR EXISTS (SELECT 1 FROM plan_driver_action d"
-          + " WHERE d.action_id = a.id AND d.driver_id = CAST(:driverId AS uuid)))"
-          + " AND (CAST(:under AS uuid) IS NULL OR a.parent_id IN (WITH RECURSIVE below AS"
-          + " (SELECT id FROM plan_item WHERE id = CAST(:under AS uuid) UNION ALL"
-          + " SELECT i.id FROM plan_item i JOIN below ON i.parent_id = below.id)"
-          + " SELECT id FROM below))";
-
   /** The refs of the drivers the action answers ({@code OR 13}, {@code IN 3.1}), in ref order. */
   @Query(
       "SELECT d.ref FROM plan_driver d JOIN plan_driver_action l ON l.driver_id = d.id"

@@ -6,10 +6,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.improvementhub.messaging.outbox.Outbox;
 import org.improvementhub.plans.audit.AuditTrail;
 import org.improvementhub.plans.events.ActionCompleted;
@@ -47,6 +45,7 @@ public class ImprovementActions {
   private final AuditTrail audit;
   private final Outbox outbox;
   private final Clock clock;
+  private final ActionPages pages;
 
   public ImprovementActions(
       ImprovementActionRepository actions,
@@ -58,7 +57,9 @@ public class ImprovementActions {
       ActionSnapshots snapshots,
       AuditTrail audit,
       Outbox outbox,
-      Clock clock) {
+      Clock clock,
+      ActionPages pages) {
+    this.pages = pages;
     this.actions = actions;
     this.leads = leads;
     this.reports = reports;
@@ -312,41 +313,13 @@ public class ImprovementActions {
     return view(require(id));
   }
 
-  private List<ActionView> withLeads(List<ImprovementAction> all) {
-    if (all.isEmpty()) {
-      return List.of();
-    }
-    Map<UUID, List<ActionLead>> leadsOf =
-        leads.ofAll(all.stream().map(ImprovementAction::id).toList()).stream()
-            .collect(Collectors.groupingBy(ActionLead::actionId));
-    return all.stream()
-        .map(a -> ActionView.of(a, leadsOf.getOrDefault(a.id(), List.of())))
-        .toList();
-  }
-
-  /** One page of the actions that pass {@code filter}, and how many pass it in all. */
+  /**
+   * One page of the actions that pass {@code filter}, and how many pass it in all (plain JDBC:
+   * {@link ActionPages}).
+   */
   @Transactional
-  public ActionPage filtered(ActionFilter filter, int page, int size) {
-    String rag = filter.rag() == null ? null : filter.rag().name();
-    List<ImprovementAction> found =
-        actions.filtered(
-            filter.programmeId(),
-            rag,
-            filter.lead(),
-            filter.overdueOn(),
-            filter.driverId(),
-            filter.under(),
-            size,
-            (long) page * size);
-    long total =
-        actions.countFiltered(
-            filter.programmeId(),
-            rag,
-            filter.lead(),
-            filter.overdueOn(),
-            filter.driverId(),
-            filter.under());
-    return new ActionPage(withLeads(found), page, size, total);
+  public ActionPage filtered(CouncilSlug council, ActionFilter filter, int page, int size) {
+    return pages.page(council, filter, page, size);
   }
 
   /** A page of actions. */
