@@ -28,9 +28,9 @@ import org.improvementhub.tenancy.context.CouncilSlug;
  * <p>Why not the repository: the list is read again at every plan revision, and every progress
  * report moves the revision; mapping each row through Micronaut Data's entity mapper (annotation
  * metadata looked up per column and row) and then again into the view was, with the plan tree's
- * same mapping, the largest part of the plans service's CPU under the session 9 soak. The same
- * filters as {@code ImprovementActionRepository.WHERE}; {@code ActionProgressIT} checks every list
- * item against the one-action answer, which the repository still reads.
+ * same mapping, the largest part of the plans service's CPU under the session 9 soak. {@code
+ * ActionProgressIT} checks the filters, and every listed item against the one-action answer, which
+ * the repository still reads.
  */
 @Singleton
 class ActionPages {
