@@ -1,7 +1,6 @@
 package org.improvementhub.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +9,7 @@ import java.util.Map;
 import org.improvementhub.localstack.HubService;
 import org.improvementhub.localstack.ServiceProcess;
 import org.improvementhub.localstack.StackConfiguration;
+import org.improvementhub.testsupport.infra.FreePorts;
 import org.improvementhub.testsupport.infra.MailEndpoint;
 import org.improvementhub.testsupport.infra.PostgresEndpoint;
 import org.improvementhub.testsupport.infra.TestInfrastructure;
@@ -57,12 +57,6 @@ final class BenchedService {
       throws IOException {
     Path root = Path.of("").toAbsolutePath();
     return ServiceProcess.start(
-        service, freePort(), root, properties, root.resolve("infra/bench/target/bench-logs"));
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+        service, FreePorts.next(), root, properties, root.resolve("infra/bench/target/bench-logs"));
   }
 }

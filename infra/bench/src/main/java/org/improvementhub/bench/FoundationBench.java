@@ -18,6 +18,7 @@ import org.improvementhub.localstack.ServiceProcess;
 import org.improvementhub.localstack.StackConfiguration;
 import org.improvementhub.testsupport.http.ApiResponse;
 import org.improvementhub.testsupport.http.HubApi;
+import org.improvementhub.testsupport.infra.FreePorts;
 import org.improvementhub.testsupport.infra.PostgresEndpoint;
 import org.improvementhub.testsupport.infra.TestInfrastructure;
 import org.improvementhub.testsupport.mail.MailInbox;
@@ -46,7 +47,7 @@ public final class FoundationBench {
     PostgresEndpoint database = infra.freshDatabase();
     Map<String, Integer> ports = new HashMap<>();
     for (HubService service : HubService.all()) {
-      ports.put(service.name(), BenchedService.freePort());
+      ports.put(service.name(), FreePorts.next());
     }
     StackConfiguration configuration =
         new StackConfiguration(

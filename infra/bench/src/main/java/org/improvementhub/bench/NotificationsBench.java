@@ -30,6 +30,7 @@ import org.improvementhub.localstack.ServiceProcess;
 import org.improvementhub.testsupport.TestCouncils;
 import org.improvementhub.testsupport.http.ApiResponse;
 import org.improvementhub.testsupport.http.HubApi;
+import org.improvementhub.testsupport.infra.FreePorts;
 import org.improvementhub.testsupport.infra.MailEndpoint;
 import org.improvementhub.testsupport.infra.PostgresEndpoint;
 import org.improvementhub.testsupport.infra.TestInfrastructure;
@@ -66,7 +67,7 @@ public final class NotificationsBench {
     TestTokens tokens = TestTokens.shared();
     // -Dbench.smtp=greenmail for the tests' SMTP server, which costs as much CPU as the service
     boolean greenMail = "greenmail".equals(System.getProperty("bench.smtp", "subetha"));
-    int smtpPort = BenchedService.freePort();
+    int smtpPort = FreePorts.next();
     GreenMail greenSmtp =
         greenMail
             ? new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))

@@ -2,7 +2,6 @@ package org.improvementhub.bench;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,6 +26,7 @@ import org.improvementhub.plans.documents.PlanDocumentReader;
 import org.improvementhub.plans.documents.Proposal;
 import org.improvementhub.testsupport.TestCouncils;
 import org.improvementhub.testsupport.http.HubApi;
+import org.improvementhub.testsupport.infra.FreePorts;
 import org.improvementhub.testsupport.infra.PostgresEndpoint;
 import org.improvementhub.testsupport.infra.TestInfrastructure;
 import org.improvementhub.testsupport.tokens.TestTokens;
@@ -87,7 +87,7 @@ public final class PlanDocumentsBench {
     try (ServiceProcess plans =
         ServiceProcess.start(
             HubService.PLANS,
-            freePort(),
+            FreePorts.next(),
             root,
             properties,
             root.resolve("infra/bench/target/bench-logs"))) {
@@ -243,12 +243,6 @@ public final class PlanDocumentsBench {
       return parts[0] + " " + parts[1] + " " + parts[2];
     } catch (IOException | RuntimeException e) {
       return "unknown";
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }

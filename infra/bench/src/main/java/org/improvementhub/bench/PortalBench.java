@@ -1,7 +1,6 @@
 package org.improvementhub.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,6 +24,7 @@ import org.improvementhub.localstack.StackConfiguration;
 import org.improvementhub.testsupport.TestCouncils;
 import org.improvementhub.testsupport.http.ApiResponse;
 import org.improvementhub.testsupport.http.HubApi;
+import org.improvementhub.testsupport.infra.FreePorts;
 import org.improvementhub.testsupport.infra.TestInfrastructure;
 
 /**
@@ -48,7 +48,7 @@ public final class PortalBench {
     Path root = Path.of("").toAbsolutePath();
     Path logs = root.resolve("infra/bench/target/bench-logs");
     TestInfrastructure infra = TestInfrastructure.shared();
-    int tenancyPort = freePort();
+    int tenancyPort = FreePorts.next();
     StackConfiguration configuration =
         new StackConfiguration(
             infra.freshDatabase(),
@@ -68,11 +68,11 @@ public final class PortalBench {
       services.add(
           ServiceProcess.start(
               HubService.PLANS,
-              freePort(),
+              FreePorts.next(),
               root,
               configuration.propertiesFor(HubService.PLANS),
               logs));
-      ServiceProcess portal = Portal.start(freePort(), root, services, logs);
+      ServiceProcess portal = Portal.start(FreePorts.next(), root, services, logs);
       services.add(portal);
       services.forEach(s -> s.awaitHealthy(Duration.ofSeconds(180)));
 
@@ -214,12 +214,6 @@ public final class PortalBench {
   private static void expect(ApiResponse response, int status) {
     if (response.status() != status) {
       throw new IllegalStateException("Expected " + status + ": " + response);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 

@@ -17,6 +17,7 @@ import org.improvementhub.localstack.HubService;
 import org.improvementhub.localstack.MigrationProcess;
 import org.improvementhub.localstack.ServiceProcess;
 import org.improvementhub.localstack.StackConfiguration;
+import org.improvementhub.testsupport.infra.FreePorts;
 import org.improvementhub.testsupport.infra.PostgresEndpoint;
 import org.improvementhub.testsupport.infra.TestInfrastructure;
 
@@ -75,7 +76,7 @@ public final class StartupMigrationBench {
       properties.put("hub.council-schemas.migration-parallelism", String.valueOf(parallelism));
       Timed first = migrate(service, root, properties, logs.resolve(service.name() + "-1.log"));
       Timed again = migrate(service, root, properties, logs.resolve(service.name() + "-2.log"));
-      int port = BenchedService.freePort();
+      int port = FreePorts.next();
       properties.put("micronaut.server.port", String.valueOf(port));
       long began = System.nanoTime();
       String check;

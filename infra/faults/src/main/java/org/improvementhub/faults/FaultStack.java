@@ -2,7 +2,6 @@ package org.improvementhub.faults;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +16,7 @@ import org.improvementhub.localstack.HubService;
 import org.improvementhub.localstack.ServiceProcess;
 import org.improvementhub.localstack.StackConfiguration;
 import org.improvementhub.testsupport.http.HubApi;
+import org.improvementhub.testsupport.infra.FreePorts;
 
 /**
  * The services (tenancy, plans, measures, notifications, oversight; not the portal), each its own
@@ -95,12 +95,12 @@ final class FaultStack implements AutoCloseable {
   static FaultStack start(Path root, Path logs) {
     try {
       CrashablePostgres postgres =
-          CrashablePostgres.start(freePort(), logs.resolve("postgres.log"));
+          CrashablePostgres.start(FreePorts.next(), logs.resolve("postgres.log"));
       StoppableBroker broker = StoppableBroker.start();
-      CapturedMail mail = CapturedMail.startOn(freePort());
+      CapturedMail mail = CapturedMail.startOn(FreePorts.next());
       Map<String, Integer> ports = new LinkedHashMap<>();
       for (HubService service : SERVICES) {
-        ports.put(service.name(), freePort());
+        ports.put(service.name(), FreePorts.next());
       }
       Path keys = Files.createTempDirectory("hub-faults-keys");
       StackConfiguration configuration =
@@ -196,11 +196,5 @@ final class FaultStack implements AutoCloseable {
     mail.close();
     broker.close();
     postgres.close();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -2,12 +2,12 @@ package org.improvementhub.faults;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.improvementhub.testsupport.infra.EmbeddedKafkaBroker;
+import org.improvementhub.testsupport.infra.FreePorts;
 
 /**
  * The harness's Kafka broker (in this JVM, KRaft) on fixed ports and a log directory that outlive
@@ -33,7 +33,7 @@ final class StoppableBroker implements AutoCloseable {
     try {
       StoppableBroker broker =
           new StoppableBroker(
-              freePort(), freePort(), Files.createTempDirectory("hub-faults-kafka"));
+              FreePorts.next(), FreePorts.next(), Files.createTempDirectory("hub-faults-kafka"));
       broker.startAgain();
       return broker;
     } catch (IOException e) {
@@ -65,12 +65,6 @@ final class StoppableBroker implements AutoCloseable {
       files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     } catch (IOException e) {
       // a temporary directory left behind is harmless
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }

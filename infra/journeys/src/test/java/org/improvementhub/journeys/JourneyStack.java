@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +23,7 @@ import org.improvementhub.localstack.ServiceProcess;
 import org.improvementhub.localstack.StackConfiguration;
 import org.improvementhub.testsupport.http.ApiResponse;
 import org.improvementhub.testsupport.http.HubApi;
+import org.improvementhub.testsupport.infra.FreePorts;
 import org.improvementhub.testsupport.infra.TestInfrastructure;
 
 /**
@@ -109,7 +109,7 @@ final class JourneyStack implements AutoCloseable {
     Path root = Path.of(System.getProperty("user.dir")).resolve("../..").normalize();
     Path logs = Path.of(System.getProperty("user.dir"), "target", "journey-logs");
     try {
-      int tenancyPort = freePort();
+      int tenancyPort = FreePorts.next();
       StackConfiguration configuration =
           new StackConfiguration(
               infra.freshDatabase(),
@@ -124,7 +124,7 @@ final class JourneyStack implements AutoCloseable {
       Map<HubService, Map<String, String>> properties = new HashMap<>();
       // councils' single sign-on: providers in the test JVM (127.0.0.1/localhost), the portal's
       // callback on its own port, client secrets as files (singleSignOn)
-      int portalPort = freePort();
+      int portalPort = FreePorts.next();
       String ssoCallback = "http://127.0.0.1:" + portalPort + "/sign-in/sso-callback";
       Path ssoSecrets = Files.createTempDirectory("journeys-sso-secrets");
       for (HubService service : SERVICES) {
@@ -137,7 +137,7 @@ final class JourneyStack implements AutoCloseable {
           own.put("hub.sso.redirect-uris", ssoCallback);
         }
         properties.put(service, own);
-        int port = service.equals(HubService.TENANCY) ? tenancyPort : freePort();
+        int port = service.equals(HubService.TENANCY) ? tenancyPort : FreePorts.next();
         services.add(ServiceProcess.start(service, port, root, own, logs));
       }
       ServiceProcess portal =
@@ -385,11 +385,5 @@ final class JourneyStack implements AutoCloseable {
         .findFirst()
         .orElseThrow()
         .baseUrl();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.improvementhub.testsupport.TestCouncils;
+import org.improvementhub.testsupport.infra.FreePorts;
 import org.improvementhub.testsupport.infra.PostgresEndpoint;
 import org.improvementhub.testsupport.infra.TestInfrastructure;
 import org.junit.jupiter.api.Test;
@@ -45,7 +45,7 @@ class MigrationContractIT {
     for (String council : councils) {
       execute(database, "CREATE SCHEMA " + schemaOf(council));
     }
-    int port = freePort();
+    int port = FreePorts.next();
     Map<String, String> properties = properties(database, port);
 
     MigrationProcess first =
@@ -114,7 +114,7 @@ class MigrationContractIT {
         MigrationProcess.start(
             HubService.PLANS,
             root,
-            properties(database, freePort()),
+            properties(database, FreePorts.next()),
             List.of("migrate"),
             logs.resolve("plans-broken.log"));
 
@@ -131,7 +131,7 @@ class MigrationContractIT {
     String council = TestCouncils.uniqueSlug("everyone");
     execute(database, "CREATE SCHEMA " + schemaOf(council));
     for (HubService service : HubService.all()) {
-      Map<String, String> properties = properties(database, freePort());
+      Map<String, String> properties = properties(database, FreePorts.next());
       properties.put("micronaut.environments", "migrate");
 
       MigrationProcess run =
@@ -170,12 +170,6 @@ class MigrationContractIT {
       return true;
     } catch (IOException closed) {
       return false;
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 

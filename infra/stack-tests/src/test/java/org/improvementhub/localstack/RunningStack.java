@@ -2,7 +2,6 @@ package org.improvementhub.localstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.improvementhub.testsupport.http.HubApi;
 import org.improvementhub.testsupport.infra.EmbeddedKafkaBroker;
+import org.improvementhub.testsupport.infra.FreePorts;
 import org.improvementhub.testsupport.infra.PostgresEndpoint;
 import org.improvementhub.testsupport.infra.TestInfrastructure;
 import org.improvementhub.testsupport.kafka.TestKafka;
@@ -59,7 +59,7 @@ final class RunningStack {
       Path keys = Files.createTempDirectory("hub-ops-keys");
       Map<String, Integer> ports = new LinkedHashMap<>();
       for (HubService service : HubService.all()) {
-        ports.put(service.name(), freePort());
+        ports.put(service.name(), FreePorts.next());
       }
       StackConfiguration configuration =
           new StackConfiguration(
@@ -95,7 +95,7 @@ final class RunningStack {
       }
       // the portal last: it is given the services' addresses
       ServiceProcess portal =
-          Portal.start(freePort(), root, List.copyOf(stack.services.values()), logs);
+          Portal.start(FreePorts.next(), root, List.copyOf(stack.services.values()), logs);
       stack.services.put(HubService.PORTAL.name(), portal);
       portal.awaitHealthy(Duration.ofSeconds(180));
       return stack;
@@ -134,11 +134,5 @@ final class RunningStack {
 
   String adminToken() {
     return DemoCouncils.login(api("tenancy"), ADMIN, ADMIN_PASSWORD);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.improvementhub.testsupport.http.ApiResponse;
 import org.improvementhub.testsupport.http.HubApi;
+import org.improvementhub.testsupport.infra.FreePorts;
 import org.improvementhub.testsupport.infra.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class ServiceProcessIT {
     try (ServiceProcess plans =
         ServiceProcess.start(
             HubService.PLANS,
-            freePort(),
+            FreePorts.next(),
             root,
             configuration.propertiesFor(HubService.PLANS),
             Path.of(System.getProperty("user.dir"), "target", "process-logs"))) {
@@ -41,12 +42,6 @@ class ServiceProcessIT {
       ApiResponse anonymous = api.get("/councils/walsall/actions", null);
       assertThat(anonymous.status()).isEqualTo(401);
       assertThat(anonymous.isProblem()).isTrue();
-    }
-  }
-
-  private static int freePort() throws java.io.IOException {
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }

@@ -3,7 +3,6 @@ package org.improvementhub.bench.load;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +20,7 @@ import org.improvementhub.localstack.ServiceProcess;
 import org.improvementhub.localstack.StackConfiguration;
 import org.improvementhub.testsupport.http.ApiResponse;
 import org.improvementhub.testsupport.http.HubApi;
+import org.improvementhub.testsupport.infra.FreePorts;
 import org.improvementhub.testsupport.infra.TestInfrastructure;
 
 /**
@@ -52,7 +52,7 @@ public final class LoadStack implements AutoCloseable {
       TestInfrastructure infra = TestInfrastructure.shared();
       Map<String, Integer> ports = new LinkedHashMap<>();
       for (HubService service : HubService.all()) {
-        ports.put(service.name(), freePort());
+        ports.put(service.name(), FreePorts.next());
       }
       StackConfiguration configuration =
           new StackConfiguration(
@@ -88,7 +88,7 @@ public final class LoadStack implements AutoCloseable {
               });
       long portalBegan = System.nanoTime();
       ServiceProcess portal =
-          Portal.start(freePort(), root, List.copyOf(stack.services.values()), logs);
+          Portal.start(FreePorts.next(), root, List.copyOf(stack.services.values()), logs);
       stack.services.put(HubService.PORTAL.name(), portal);
       portal.awaitHealthy(START);
       stack.record(portal, portalBegan);
@@ -276,11 +276,5 @@ public final class LoadStack implements AutoCloseable {
     services.values().parallelStream()
         .filter(ServiceProcess::isAlive)
         .forEach(ServiceProcess::kill);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

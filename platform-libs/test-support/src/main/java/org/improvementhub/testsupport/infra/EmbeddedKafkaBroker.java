@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -41,7 +40,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   /** A throw-away broker on free ports, its log in a temporary directory. */
   public static EmbeddedKafkaBroker startEphemeral() {
     try {
-      return start(0, freePort(), Files.createTempDirectory("hub-kafka-"), true, 1);
+      return start(0, FreePorts.next(), Files.createTempDirectory("hub-kafka-"), true, 1);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -107,12 +106,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     scala.Option<?> broker = (scala.Option<?>) brokerMethod.invoke(server);
     kafka.server.BrokerServer brokerServer = (kafka.server.BrokerServer) broker.get();
     return brokerServer.boundPort(ListenerName.normalised("PLAINTEXT"));
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 
   public String bootstrapServers() {
