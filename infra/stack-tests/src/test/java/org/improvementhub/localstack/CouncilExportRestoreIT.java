@@ -260,26 +260,8 @@ class CouncilExportRestoreIT {
   }
 
   private String provisionWithManager(String admin, String council, String name, int laCode) {
-    ApiResponse created =
-        tenancy.post(
-            "/councils",
-            admin,
-            "{\"slug\":\"%s\",\"name\":\"%s\",\"laCode\":%d}".formatted(council, name, laCode));
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
-    tenancy.awaitGet(
-        "/councils/" + council,
-        admin,
-        r -> r.status() == 200 && "ACTIVE".equals(r.json().path("status").asText()),
-        WAIT);
-    String email = "pm-" + council + "@ops.test";
-    ApiResponse user =
-        tenancy.post(
-            "/councils/" + council + "/users",
-            admin,
-            "{\"email\":\"%s\",\"displayName\":\"PM\",\"password\":\"%s\",\"roles\":[\"PROGRAMME_MANAGER\"]}"
-                .formatted(email, PASSWORD));
-    assertThat(user.status()).as(user.body()).isEqualTo(201);
-    return DemoCouncils.login(tenancy, email, PASSWORD);
+    return stack.provisionWithManager(
+        admin, council, name, laCode, "pm-" + council + "@ops.test", PASSWORD);
   }
 
   private static String created(ApiResponse response) {

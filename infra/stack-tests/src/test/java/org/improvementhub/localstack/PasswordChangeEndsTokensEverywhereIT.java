@@ -30,27 +30,10 @@ class PasswordChangeEndsTokensEverywhereIT {
 
   @Test
   void aProgrammeManagersOldTokenIsRefusedByEveryCouncilServiceAfterTheChange() {
-    String admin = stack.adminToken();
-    ApiResponse created =
-        tenancy.post(
-            "/councils",
-            admin,
-            "{\"slug\":\"%s\",\"name\":\"Sandwell Council\",\"laCode\":333}".formatted(council));
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
-    tenancy.awaitGet(
-        "/councils/" + council,
-        admin,
-        r -> r.status() == 200 && "ACTIVE".equals(r.json().path("status").asText()),
-        Duration.ofSeconds(90));
     String email = "pm-" + run + "@password.test";
-    ApiResponse user =
-        tenancy.post(
-            "/councils/" + council + "/users",
-            admin,
-            "{\"email\":\"%s\",\"displayName\":\"PM\",\"password\":\"%s\",\"roles\":[\"PROGRAMME_MANAGER\"]}"
-                .formatted(email, PASSWORD));
-    assertThat(user.status()).as(user.body()).isEqualTo(201);
-    String before = DemoCouncils.login(tenancy, email, PASSWORD);
+    String before =
+        stack.provisionWithManager(
+            stack.adminToken(), council, "Sandwell Council", 333, email, PASSWORD);
     Map<String, String> reads =
         Map.of(
             "plans", "/councils/" + council + "/actions",

@@ -1,5 +1,7 @@
 package org.improvementhub.localstack;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,6 +10,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.improvementhub.testsupport.http.ApiResponse;
 import org.improvementhub.testsupport.http.HubApi;
 import org.improvementhub.testsupport.infra.EmbeddedKafkaBroker;
 import org.improvementhub.testsupport.infra.FreePorts;
@@ -134,5 +137,35 @@ final class RunningStack {
 
   String adminToken() {
     return DemoCouncils.login(api("tenancy"), ADMIN, ADMIN_PASSWORD);
+  }
+
+  /**
+   * Provisions {@code council} through tenancy's API as the platform admin {@code admin}, waits
+   * until it is active in every service, adds a programme manager and signs them in.
+   *
+   * @return the programme manager's token
+   */
+  String provisionWithManager(
+      String admin, String council, String name, int laCode, String email, String password) {
+    HubApi tenancy = api("tenancy");
+    ApiResponse created =
+        tenancy.post(
+            "/councils",
+            admin,
+            "{\"slug\":\"%s\",\"name\":\"%s\",\"laCode\":%d}".formatted(council, name, laCode));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    tenancy.awaitGet(
+        "/councils/" + council,
+        admin,
+        r -> r.status() == 200 && "ACTIVE".equals(r.json().path("status").asText()),
+        Duration.ofSeconds(90));
+    ApiResponse user =
+        tenancy.post(
+            "/councils/" + council + "/users",
+            admin,
+            "{\"email\":\"%s\",\"displayName\":\"PM\",\"password\":\"%s\",\"roles\":[\"PROGRAMME_MANAGER\"]}"
+                .formatted(email, password));
+    assertThat(user.status()).as(user.body()).isEqualTo(201);
+    return DemoCouncils.login(tenancy, email, password);
   }
 }
