@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A council's measures with their latest values, and those linked to an action. The measures API
- * lists measures without their current value, so each is read once more (a council keeps tens of
- * measures, not thousands).
+ * lists every measure with how its latest value stands, in one answer: the overview and the
+ * measures page read the list, not each measure again.
  */
 @Singleton
 public class CouncilMeasures {
@@ -28,16 +28,11 @@ public class CouncilMeasures {
   }
 
   public List<MeasureRow> all(Person person, String slug) {
-    String base = "/councils/" + slug + "/measures";
-    List<MeasureRow> rows = new ArrayList<>();
-    for (Map<String, Object> listed :
-        services.list(HubService.MEASURES, base, person.accessToken())) {
-      rows.add(
-          MeasureRow.of(
-              services.object(
-                  HubService.MEASURES, base + "/" + listed.get("id"), person.accessToken())));
-    }
-    return rows;
+    return services
+        .list(HubService.MEASURES, "/councils/" + slug + "/measures", person.accessToken())
+        .stream()
+        .map(MeasureRow::of)
+        .toList();
   }
 
   /**

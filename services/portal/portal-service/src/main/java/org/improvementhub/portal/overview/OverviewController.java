@@ -6,8 +6,10 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.views.ModelAndView;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.improvementhub.portal.measure.CouncilMeasures;
 import org.improvementhub.portal.page.Pages;
 import org.improvementhub.portal.page.RagStatus;
@@ -22,7 +24,8 @@ import org.improvementhub.portal.session.Sessions;
 /**
  * A council's programme at a glance: how many actions stand at each RAG status (a table, and a bar
  * chart that the table stands in for), overdue and due-soon actions, and the Red and Amber
- * exceptions the Improvement Board asks about.
+ * exceptions the Improvement Board asks about: the first of each, linked to the plan page that
+ * lists them all.
  */
 @Controller(value = "/councils/{council}", produces = MediaType.TEXT_HTML)
 public class OverviewController {
@@ -72,15 +75,22 @@ public class OverviewController {
     model.put("total", total);
     model.put("unreported", unreported);
     model.put("shares", shares);
-    model.put("overdue", all.stream().filter(ActionRow::overdue).toList());
-    model.put("dueSoon", all.stream().filter(ActionRow::dueSoon).toList());
+    // the longest overdue and the soonest due first, so the first few are the most pressing
+    model.put("overdue", FirstActions.of(byDueDate(all.stream().filter(ActionRow::overdue))));
+    model.put("dueSoon", FirstActions.of(byDueDate(all.stream().filter(ActionRow::dueSoon))));
     model.put(
         "exceptions",
-        all.stream()
-            .filter(a -> a.rag() == RagStatus.RED || a.rag() == RagStatus.AMBER)
-            .sorted((a, b) -> a.rag() == b.rag() ? 0 : a.rag() == RagStatus.RED ? -1 : 1)
-            .toList());
+        FirstActions.of(
+            all.stream()
+                .filter(a -> a.rag() == RagStatus.RED || a.rag() == RagStatus.AMBER)
+                .sorted((a, b) -> a.rag() == b.rag() ? 0 : a.rag() == RagStatus.RED ? -1 : 1)
+                .toList()));
     model.put("measuresOffTarget", measures.offTarget(person, slug));
     return new ModelAndView<>("overview", model);
+  }
+
+  /** Earliest due first; actions due the same day stay in ref order. */
+  private static List<ActionRow> byDueDate(Stream<ActionRow> actions) {
+    return actions.sorted(Comparator.comparing(ActionRow::due)).toList();
   }
 }

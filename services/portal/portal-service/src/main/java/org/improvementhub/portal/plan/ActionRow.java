@@ -58,6 +58,19 @@ public record ActionRow(
         withdrawn);
   }
 
+  /**
+   * The RAG tag's classes and text, as the {@code fragments :: rag} tag shows them: written out per
+   * row here, because inserting a fragment for each of a table's rows was a large part of rendering
+   * it.
+   */
+  public String ragTagClass() {
+    return "govuk-tag " + (rag == null ? "govuk-tag--grey" : rag.tagClass());
+  }
+
+  public String ragLabel() {
+    return rag == null ? "Not reported" : rag.label();
+  }
+
   public String dueText() {
     return due == null ? "" : due.format(GOV_UK_DATE);
   }

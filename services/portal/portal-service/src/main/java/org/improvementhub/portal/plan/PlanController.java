@@ -20,8 +20,8 @@ import org.improvementhub.portal.session.Person;
 import org.improvementhub.portal.session.Sessions;
 
 /**
- * A council's plan: every action in ref order, searchable and filtered by RAG, lead, overdue and
- * driver.
+ * A council's plan: its actions in ref order, a hundred to a page, searchable and filtered by RAG,
+ * lead, overdue and driver.
  */
 @Controller(value = "/councils/{council}/plan", produces = MediaType.TEXT_HTML)
 public class PlanController {
@@ -57,24 +57,41 @@ public class PlanController {
       @Nullable @QueryValue String lead,
       @Nullable @QueryValue String overdue,
       @Nullable @QueryValue String driver,
-      @Nullable @QueryValue Integer imported) {
+      @Nullable @QueryValue Integer imported,
+      @Nullable @QueryValue String page) {
     Person person = sessions.person(request);
     String slug = CouncilAddress.slug(council);
     PlanFilter filter = PlanFilter.of(q, rag, lead, overdue, driver);
     List<Map<String, Object>> drivers =
         services.list(HubService.PLANS, "/councils/" + slug + "/drivers", person.accessToken());
-    List<ActionRow> rows = actions.list(person, slug, filter);
+    PlanPage shown =
+        PlanPage.of(
+            actions.list(person, slug, filter),
+            pageNumber(page),
+            "/councils/" + slug + "/plan",
+            filter);
     Map<String, Object> model =
         pages.model(request, councils.name(person, slug) + ": plan", "plan");
     model.put("council", slug);
     model.put("councilName", councils.name(person, slug));
     model.put("filter", filter);
-    model.put("rows", rows);
-    model.put("groups", PlanGroup.of(rows, items.headings(person, slug)));
+    model.put("plan", shown);
+    model.put("groups", PlanGroup.of(shown.rows(), items.headings(person, slug)));
     model.put("statuses", RagStatus.all());
     model.put("drivers", drivers);
     // after confirming a plan read from a Word document (onboarding), the banner says how many
     model.put("importedActions", imported);
     return new ModelAndView<>("plan", model);
+  }
+
+  /** The page asked for; anything but a number is the first page, as no page would be. */
+  private static Integer pageNumber(@Nullable String page) {
+    if (page == null
+        || page.isBlank()
+        || page.length() > 9
+        || !page.chars().allMatch(Character::isDigit)) {
+      return null;
+    }
+    return Integer.valueOf(page);
   }
 }

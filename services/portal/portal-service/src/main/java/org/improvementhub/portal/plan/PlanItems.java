@@ -1,6 +1,7 @@
 package org.improvementhub.portal.plan;
 
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,11 +10,18 @@ import org.improvementhub.portal.services.HubServices;
 import org.improvementhub.portal.session.Person;
 
 /**
- * The items of a council's programmes (priorities, outcomes...) from the plan trees, as headings
- * for the actions beneath them: "Priority 1 Safeguarding › Outcome 1.2 Timely assessments".
+ * The items of a council's programmes (priorities, outcomes...), as headings for the actions
+ * beneath them: "Priority 1 Safeguarding › Outcome 1.2 Timely assessments".
+ *
+ * <p>Read from each programme's item list, not its tree: the tree carries every action as well
+ * (hundreds of them, which the plan page already has from the action list), and the headings need
+ * only the items and their parents.
  */
 @Singleton
 class PlanItems {
+
+  /** The plans service's largest page of items. */
+  private static final int PAGE = 1000;
 
   private final HubServices services;
 
@@ -21,36 +29,62 @@ class PlanItems {
     this.services = services;
   }
 
+  /** Each item's heading, by the item's id. */
   Map<String, String> headings(Person person, String council) {
     String base = "/councils/" + council + "/programmes";
-    Map<String, String> headings = new HashMap<>();
+    Map<String, Map<String, Object>> items = new HashMap<>();
     for (Map<String, Object> programme :
         services.list(HubService.PLANS, base, person.accessToken())) {
-      Map<String, Object> tree =
-          services.object(
-              HubService.PLANS, base + "/" + programme.get("id") + "/tree", person.accessToken());
-      walk(tree.get("nodes"), "", headings);
+      for (Map<String, Object> item : items(person, base + "/" + programme.get("id") + "/items")) {
+        items.put(String.valueOf(item.get("id")), item);
+      }
+    }
+    Map<String, String> headings = new HashMap<>();
+    for (String id : items.keySet()) {
+      heading(id, items, headings, 0);
     }
     return headings;
   }
 
-  @SuppressWarnings("unchecked")
-  private static void walk(Object nodes, String above, Map<String, String> headings) {
-    if (!(nodes instanceof List<?> list)) {
-      return;
-    }
-    for (Object node : list) {
-      if (node instanceof Map<?, ?> map && "ITEM".equals(map.get("kind"))) {
-        Map<String, Object> item = (Map<String, Object>) map;
-        String own =
-            (item.get("level") == null ? "" : item.get("level") + " ")
-                + item.get("ref")
-                + " "
-                + item.get("title");
-        String heading = above.isEmpty() ? own : above + " › " + own;
-        headings.put(String.valueOf(item.get("id")), heading);
-        walk(item.get("children"), heading, headings);
+  private List<Map<String, Object>> items(Person person, String path) {
+    List<Map<String, Object>> all = new ArrayList<>();
+    for (int page = 0; ; page++) {
+      List<Map<String, Object>> one =
+          services.list(
+              HubService.PLANS, path + "?size=" + PAGE + "&page=" + page, person.accessToken());
+      all.addAll(one);
+      if (one.size() < PAGE) {
+        return all;
       }
     }
+  }
+
+  /**
+   * The item's heading after its parent's; {@code depth} stops a parent chain that loops (which the
+   * plans service does not allow) from recursing for ever.
+   */
+  private static String heading(
+      String id, Map<String, Map<String, Object>> items, Map<String, String> headings, int depth) {
+    String known = headings.get(id);
+    if (known != null) {
+      return known;
+    }
+    Map<String, Object> item = items.get(id);
+    if (item == null) {
+      return "";
+    }
+    String own =
+        (item.get("level") == null ? "" : item.get("level") + " ")
+            + item.get("ref")
+            + " "
+            + item.get("title");
+    Object parent = item.get("parentId");
+    String above =
+        parent == null || depth > items.size()
+            ? ""
+            : heading(String.valueOf(parent), items, headings, depth + 1);
+    String heading = above.isEmpty() ? own : above + " › " + own;
+    headings.put(id, heading);
+    return heading;
   }
 }

@@ -223,6 +223,7 @@ class PortalIsolationIT extends AgainstStandInServices {
         .on("GET", c + "/programmes", 200, "[{\"id\":\"%s\",\"name\":\"Plan\"}]".formatted(id))
         .on("GET", c + "/programmes/" + id, 200, "{\"id\":\"%s\",\"name\":\"Plan\"}".formatted(id))
         .on("GET", c + "/programmes/" + id + "/tree", 200, "{\"nodes\":[]}")
+        .on("GET", c + "/programmes/" + id + "/items", 200, "[]")
         .on("GET", c + "/programmes/" + id + "/export", 200, "ref,title\n")
         .on("GET", c + "/programmes/documents/" + id, 200, proposal)
         .on("GET", c + "/programmes/documents/" + id + "/template", 200, "xlsx")
