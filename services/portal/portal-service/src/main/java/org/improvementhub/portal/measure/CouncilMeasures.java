@@ -4,6 +4,8 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.improvementhub.portal.services.HubService;
 import org.improvementhub.portal.services.HubServices;
 import org.improvementhub.portal.services.ServiceUnavailable;
@@ -36,21 +38,32 @@ public class CouncilMeasures {
   }
 
   /**
-   * Measures off target (Red first, then Amber), for the overview; null when the measures service
-   * cannot answer, so the rest of the overview still shows and the page says what is missing.
+   * Measures off target (Red first, then Amber), for the overview, asked now and answered later
+   * (while the overview reads the actions); null when the measures service cannot answer, so the
+   * rest of the overview still shows and the page says what is missing.
    */
-  public List<MeasureRow> offTarget(Person person, String slug) {
-    List<MeasureRow> all;
-    try {
-      all = all(person, slug);
-    } catch (ServiceUnavailable unavailable) {
-      LOG.warn("Measures left off the overview of {}: {}", slug, unavailable.getMessage());
-      return null;
-    }
-    return all.stream()
-        .filter(MeasureRow::offTarget)
-        .sorted((a, b) -> a.status() == b.status() ? 0 : a.status() == MeasureStatus.RED ? -1 : 1)
-        .toList();
+  public CompletableFuture<List<MeasureRow>> offTargetLater(Person person, String slug) {
+    return services
+        .listLater(HubService.MEASURES, "/councils/" + slug + "/measures", person.accessToken())
+        .handle(
+            (listed, failure) -> {
+              if (failure != null) {
+                Throwable cause = failure instanceof CompletionException c ? c.getCause() : failure;
+                if (cause instanceof ServiceUnavailable unavailable) {
+                  LOG.warn(
+                      "Measures left off the overview of {}: {}", slug, unavailable.getMessage());
+                  return null;
+                }
+                throw failure instanceof CompletionException c ? c : new CompletionException(cause);
+              }
+              return listed.stream()
+                  .map(MeasureRow::of)
+                  .filter(MeasureRow::offTarget)
+                  .sorted(
+                      (a, b) ->
+                          a.status() == b.status() ? 0 : a.status() == MeasureStatus.RED ? -1 : 1)
+                  .toList();
+            });
   }
 
   /** The measures linked to an action, each with its latest value; null when measures is down. */

@@ -9,8 +9,10 @@ import io.micronaut.views.ModelAndView;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.improvementhub.portal.measure.CouncilMeasures;
+import org.improvementhub.portal.measure.MeasureRow;
 import org.improvementhub.portal.page.Pages;
 import org.improvementhub.portal.page.RagStatus;
 import org.improvementhub.portal.plan.ActionRow;
@@ -18,6 +20,7 @@ import org.improvementhub.portal.plan.CouncilActions;
 import org.improvementhub.portal.plan.PlanFilter;
 import org.improvementhub.portal.services.CouncilAddress;
 import org.improvementhub.portal.services.CouncilNames;
+import org.improvementhub.portal.services.HubServices;
 import org.improvementhub.portal.session.Person;
 import org.improvementhub.portal.session.Sessions;
 
@@ -54,6 +57,7 @@ public class OverviewController {
       HttpRequest<?> request, @PathVariable String council) {
     Person person = sessions.person(request);
     String slug = CouncilAddress.slug(council);
+    CompletableFuture<List<MeasureRow>> measuresOffTarget = measures.offTargetLater(person, slug);
     // withdrawn actions are no longer pursued: not counted, not chased
     List<ActionRow> all =
         actions.list(person, slug, PlanFilter.none()).stream().filter(a -> !a.withdrawn()).toList();
@@ -85,7 +89,7 @@ public class OverviewController {
                 .filter(a -> a.rag() == RagStatus.RED || a.rag() == RagStatus.AMBER)
                 .sorted((a, b) -> a.rag() == b.rag() ? 0 : a.rag() == RagStatus.RED ? -1 : 1)
                 .toList()));
-    model.put("measuresOffTarget", measures.offTarget(person, slug));
+    model.put("measuresOffTarget", HubServices.await(measuresOffTarget));
     return new ModelAndView<>("overview", model);
   }
 

@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.views.ModelAndView;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.improvementhub.portal.page.Pages;
 import org.improvementhub.portal.page.RagStatus;
 import org.improvementhub.portal.services.CouncilAddress;
@@ -62,8 +63,11 @@ public class PlanController {
     Person person = sessions.person(request);
     String slug = CouncilAddress.slug(council);
     PlanFilter filter = PlanFilter.of(q, rag, lead, overdue, driver);
-    List<Map<String, Object>> drivers =
-        services.list(HubService.PLANS, "/councils/" + slug + "/drivers", person.accessToken());
+    // the drivers and the headings are asked for at once, and read while the actions are
+    CompletableFuture<List<Map<String, Object>>> drivers =
+        services.listLater(
+            HubService.PLANS, "/councils/" + slug + "/drivers", person.accessToken());
+    CompletableFuture<Map<String, String>> headings = items.headingsLater(person, slug);
     PlanPage shown =
         PlanPage.of(
             actions.list(person, slug, filter),
@@ -76,9 +80,9 @@ public class PlanController {
     model.put("councilName", councils.name(person, slug));
     model.put("filter", filter);
     model.put("plan", shown);
-    model.put("groups", PlanGroup.of(shown.rows(), items.headings(person, slug)));
+    model.put("groups", PlanGroup.of(shown.rows(), HubServices.await(headings)));
     model.put("statuses", RagStatus.all());
-    model.put("drivers", drivers);
+    model.put("drivers", HubServices.await(drivers));
     // after confirming a plan read from a Word document (onboarding), the banner says how many
     model.put("importedActions", imported);
     return new ModelAndView<>("plan", model);

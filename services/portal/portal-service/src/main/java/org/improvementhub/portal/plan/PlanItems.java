@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import org.improvementhub.portal.services.HubService;
 import org.improvementhub.portal.services.HubServices;
 import org.improvementhub.portal.session.Person;
@@ -29,34 +31,55 @@ class PlanItems {
     this.services = services;
   }
 
-  /** Each item's heading, by the item's id. */
-  Map<String, String> headings(Person person, String council) {
+  /**
+   * Each item's heading, by the item's id, asked now and answered later: the programmes, then every
+   * programme's items at once.
+   */
+  CompletableFuture<Map<String, String>> headingsLater(Person person, String council) {
     String base = "/councils/" + council + "/programmes";
+    return services
+        .listLater(HubService.PLANS, base, person.accessToken())
+        .thenCompose(
+            programmes -> {
+              List<CompletableFuture<List<Map<String, Object>>>> lists =
+                  programmes.stream()
+                      .map(p -> itemsLater(person, base + "/" + p.get("id") + "/items", 0))
+                      .toList();
+              return CompletableFuture.allOf(lists.toArray(CompletableFuture[]::new))
+                  .thenApply(done -> headings(lists.stream().map(CompletableFuture::join)));
+            });
+  }
+
+  /** The items at {@code path} from {@code page} on, a page after another. */
+  private CompletableFuture<List<Map<String, Object>>> itemsLater(
+      Person person, String path, int page) {
+    return services
+        .listLater(HubService.PLANS, path + "?size=" + PAGE + "&page=" + page, person.accessToken())
+        .thenCompose(
+            one -> {
+              if (one.size() < PAGE) {
+                return CompletableFuture.completedFuture(one);
+              }
+              return itemsLater(person, path, page + 1)
+                  .thenApply(
+                      rest -> {
+                        List<Map<String, Object>> all = new ArrayList<>(one);
+                        all.addAll(rest);
+                        return all;
+                      });
+            });
+  }
+
+  private static Map<String, String> headings(Stream<List<Map<String, Object>>> programmes) {
     Map<String, Map<String, Object>> items = new HashMap<>();
-    for (Map<String, Object> programme :
-        services.list(HubService.PLANS, base, person.accessToken())) {
-      for (Map<String, Object> item : items(person, base + "/" + programme.get("id") + "/items")) {
-        items.put(String.valueOf(item.get("id")), item);
-      }
-    }
+    programmes
+        .flatMap(List::stream)
+        .forEach(item -> items.put(String.valueOf(item.get("id")), item));
     Map<String, String> headings = new HashMap<>();
     for (String id : items.keySet()) {
       heading(id, items, headings, 0);
     }
     return headings;
-  }
-
-  private List<Map<String, Object>> items(Person person, String path) {
-    List<Map<String, Object>> all = new ArrayList<>();
-    for (int page = 0; ; page++) {
-      List<Map<String, Object>> one =
-          services.list(
-              HubService.PLANS, path + "?size=" + PAGE + "&page=" + page, person.accessToken());
-      all.addAll(one);
-      if (one.size() < PAGE) {
-        return all;
-      }
-    }
   }
 
   /**

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.improvementhub.portal.session.SignInNeeded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +66,38 @@ public class HubServices {
   /** A JSON array of objects from {@code GET path}. */
   public List<Map<String, Object>> list(HubService service, String path, String token) {
     return read(send(service, get(service, path, token), path), LIST);
+  }
+
+  /**
+   * A JSON array of objects from {@code GET path}, asked now and answered later: a page that needs
+   * several independent answers asks for them all at once and waits once, for the slowest, rather
+   * than for each in turn ({@link #await} gives the answer, or throws what {@link #list} would).
+   */
+  public CompletableFuture<List<Map<String, Object>>> listLater(
+      HubService service, String path, String token) {
+    return http.sendAsync(get(service, path, token), HttpResponse.BodyHandlers.ofByteArray())
+        .handle(
+            (response, failure) -> {
+              if (failure != null) {
+                throw new ServiceUnavailable(service + " could not be reached", failure);
+              }
+              return read(checked(service, response, path).body(), LIST);
+            });
+  }
+
+  /**
+   * What a {@code ...Later} call answered, once it has: the answer, or the same exception the
+   * blocking call would have thrown (the person's "not found", "sign in again" or "sorry" page).
+   */
+  public static <T> T await(CompletableFuture<T> later) {
+    try {
+      return later.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException thrown) {
+        throw thrown;
+      }
+      throw e;
+    }
   }
 
   /** A JSON array of strings from {@code GET path}. */
@@ -234,6 +268,12 @@ public class HubServices {
       Thread.currentThread().interrupt();
       throw new ServiceUnavailable(service + " call was interrupted", e);
     }
+    return checked(service, response, path);
+  }
+
+  /** The response if it is a success; otherwise what the person's page becomes, thrown. */
+  private HttpResponse<byte[]> checked(
+      HubService service, HttpResponse<byte[]> response, String path) {
     int status = response.statusCode();
     if (status >= 200 && status < 300) {
       return response;
