@@ -34,6 +34,9 @@ class ActionProgressIT implements TestPropertyProvider {
       CouncilTestBed.freshDatabase().with("hub.plans.overdue-scan.after-start", "1h");
   private final String council = bed.council("walsall", "Walsall", 335);
   private final String token = bed.token(council, "PROGRAMME_MANAGER");
+  // a council of its own for the summary, which counts every action of the council
+  private final String summarised = bed.council("nottinghamshire", "Nottinghamshire", 891);
+  private final String summarisedToken = bed.token(summarised, "PROGRAMME_MANAGER");
 
   @Inject EmbeddedServer server;
   @Inject OverdueScan scan;
@@ -287,13 +290,14 @@ class ActionProgressIT implements TestPropertyProvider {
 
     ApiResponse listed = plans.get(plans.base() + "/actions?programmeId=" + own);
     assertThat(listed.status()).as(listed.body()).isEqualTo(200);
-    assertThat(listed.json().findValuesAsText("ref")).containsExactly("1.1", "1.10", "1.2", "1.3");
+    assertThat(listed.json().findValuesAsText("ref")).containsExactly("1.1", "1.2", "1.3", "1.10");
     for (var shown : listed.json()) {
       ApiResponse itself = plans.get(actions() + shown.get("id").asText());
       assertThat(shown).as(shown.get("ref").asText()).isEqualTo(itself.json());
     }
-    assertThat(listed.json().get(2).get("leads")).hasSize(2);
-    assertThat(listed.json().get(2).get("effectiveDueDate").asText()).isEqualTo("2012-05-31");
+    // 1.2, the detailed one
+    assertThat(listed.json().get(1).get("leads")).hasSize(2);
+    assertThat(listed.json().get(1).get("effectiveDueDate").asText()).isEqualTo("2012-05-31");
 
     ApiResponse pastTheEnd = plans.get(plans.base() + "/actions?programmeId=" + own + "&page=5");
     assertThat(pastTheEnd.status()).isEqualTo(200);
@@ -353,5 +357,72 @@ class ActionProgressIT implements TestPropertyProvider {
     ApiResponse badSize = plans.get(plans.base() + "/actions?size=0");
     assertThat(badSize.status()).isEqualTo(400);
     assertThat(badSize.body()).contains("size");
+  }
+
+  @Test
+  void actionsAreListedInTheOrderPeopleReadRefsAndFoundBySearchWords() {
+    String own = plans.programmeId("Action");
+    for (String ref : List.of("2.10", "A.1", "10.1", "2.9.1", "2.9")) {
+      plans.actionId(own, null, ref, LocalDate.now().plusDays(30), "GREEN");
+    }
+    String in = "programmeId=" + own;
+
+    assertThat(listed(in)).containsExactly("2.9", "2.9.1", "2.10", "10.1", "A.1");
+    assertThat(listed(in + "&size=2&page=1")).containsExactly("2.10", "10.1");
+    // every word, in the ref or the title ("Action <ref>"), any case
+    assertThat(listed(in + "&q=action+2.9")).containsExactly("2.9", "2.9.1");
+    assertThat(listed(in + "&q=ACTION%20a.1")).containsExactly("A.1");
+    assertThat(listed(in + "&q=10")).containsExactly("2.10", "10.1");
+    assertThat(listed(in + "&q=+")).hasSize(5);
+    // a word's own % and _ are looked for as they are, not as patterns
+    assertThat(listed(in + "&q=%25")).isEmpty();
+    assertThat(listed(in + "&q=2_9")).isEmpty();
+  }
+
+  @Test
+  void theSummaryCountsEachStatusAndListsTheFirstOfEachList() {
+    PlanRequests other = new PlanRequests(plans.api(), summarised, summarisedToken);
+    String own = other.programmeId("Action");
+    LocalDate today = LocalDate.now();
+    for (int i = 1; i <= 22; i++) {
+      other.actionId(own, null, "1." + i, today.minusDays(i), "RED");
+    }
+    other.actionId(own, null, "2.1", today.plusDays(5), "AMBER");
+    other.actionId(own, null, "2.2", today.plusDays(30), "AMBER");
+    other.actionId(own, null, "3.1", today.plusDays(60), "GREEN");
+    other.actionId(own, null, "4.1", today.minusDays(100), "BLUE");
+    String withdrawn = other.actionId(own, null, "5.1", today.minusDays(200), "RED");
+    other.post(other.base() + "/actions/" + withdrawn + "/withdrawal", "{\"reason\":\"Merged\"}");
+
+    ApiResponse summary = other.get(other.base() + "/actions/summary");
+
+    assertThat(summary.status()).as(summary.body()).isEqualTo(200);
+    var body = summary.json();
+    assertThat(body.get("on").asText()).isEqualTo(today.toString());
+    assertThat(body.get("total").asInt()).as("the withdrawn action left out").isEqualTo(26);
+    assertThat(body.get("unreported").asInt()).isZero();
+    assertThat(body.get("statuses").findValuesAsText("status"))
+        .containsExactly("BLUE", "GREEN", "AMBER", "RED", "GREY");
+    assertThat(body.get("statuses").findValues("count").stream().map(c -> c.asInt()).toList())
+        .containsExactly(1, 1, 2, 22, 0);
+    var exceptions = body.get("exceptions");
+    assertThat(exceptions.get("total").asInt()).isEqualTo(24);
+    assertThat(exceptions.get("first").findValuesAsText("ref"))
+        .as("Red first, in ref order, the first twenty")
+        .hasSize(20)
+        .startsWith("1.1", "1.2", "1.3")
+        .endsWith("1.19", "1.20");
+    var overdue = body.get("overdue");
+    assertThat(overdue.get("total").asInt())
+        .as("neither the complete nor the withdrawn")
+        .isEqualTo(22);
+    assertThat(overdue.get("first").findValuesAsText("ref"))
+        .as("the longest overdue first")
+        .hasSize(20)
+        .startsWith("1.22", "1.21")
+        .endsWith("1.3");
+    var dueSoon = body.get("dueSoon");
+    assertThat(dueSoon.get("total").asInt()).isEqualTo(2);
+    assertThat(dueSoon.get("first").findValuesAsText("ref")).containsExactly("2.1", "2.2");
   }
 }

@@ -52,7 +52,21 @@ class ActionPages {
           + " AND (CAST(? AS uuid) IS NULL OR a.parent_id IN (WITH RECURSIVE below AS"
           + " (SELECT id FROM %1$s.plan_item WHERE id = CAST(? AS uuid) UNION ALL"
           + " SELECT i.id FROM %1$s.plan_item i JOIN below ON i.parent_id = below.id)"
-          + " SELECT id FROM below))";
+          + " SELECT id FROM below))"
+          // every search word somewhere in "ref title", any case (position, not LIKE: a word's
+          // own % or _ is looked for as it is)
+          + " AND NOT EXISTS (SELECT 1 FROM unnest(CAST(? AS text[])) w"
+          + " WHERE position(w IN lower(a.ref || ' ' || a.title)) = 0)";
+
+  /**
+   * Refs as people read them: by each part between dots or dashes, numbers as numbers ("2.9" before
+   * "2.10"), other parts by their characters; a ref that is the start of another first. A number of
+   * up to nine digits is padded to nine so that, as text, it sorts as a number.
+   */
+  static final String REF_ORDER =
+      "ARRAY(SELECT CASE WHEN p ~ '^[0-9]{1,9}$' THEN lpad(p, 9, '0') ELSE p END"
+          + " FROM unnest(regexp_split_to_array(a.ref, '[.-]')) WITH ORDINALITY AS r(p, n)"
+          + " ORDER BY n) COLLATE \"C\"";
 
   private static final String COLUMNS =
       "a.id, a.ref, a.title, a.lead_name, a.lead_email, a.programme_id, a.parent_id, a.position,"
@@ -66,7 +80,10 @@ class ActionPages {
     this.transactions = transactions;
   }
 
-  /** One page of the actions that pass {@code filter}, by ref, and how many pass it in all. */
+  /**
+   * One page of the actions that pass {@code filter}, in ref order ({@link #REF_ORDER}), and how
+   * many pass it in all.
+   */
   ActionPage page(CouncilSlug council, ActionFilter filter, int page, int size) {
     // the schema name is a validated slug's: safe to place in SQL
     String schema = council.schemaName();
@@ -82,7 +99,9 @@ class ActionPages {
                   + schema
                   + ".improvement_action a"
                   + WHERE.formatted(schema)
-                  + " ORDER BY a.ref, a.id LIMIT ? OFFSET ?")) {
+                  + " ORDER BY "
+                  + REF_ORDER
+                  + ", a.id LIMIT ? OFFSET ?")) {
         int next = bindFilter(statement, filter);
         statement.setInt(next, size);
         statement.setLong(next + 1, (long) page * size);
@@ -127,6 +146,8 @@ class ActionPages {
     i = twice(statement, i, filter.overdueOn(), Types.DATE);
     i = twice(statement, i, filter.driverId(), Types.OTHER);
     i = twice(statement, i, filter.under(), Types.OTHER);
+    statement.setArray(
+        i++, statement.getConnection().createArrayOf("text", filter.words().toArray()));
     return i;
   }
 

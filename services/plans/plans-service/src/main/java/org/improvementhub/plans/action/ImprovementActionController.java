@@ -18,6 +18,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,9 +51,10 @@ public class ImprovementActionController {
   }
 
   /**
-   * The council's actions by ref, narrowed by any of: programme, RAG, lead (email or part of a
-   * name), overdue, an item of the plan they sit beneath ({@code under}, any level), a driver. A
-   * page at a time; the body stays a plain list and {@code X-Total-Count} says how many match.
+   * The council's actions in ref order ("2.9" before "2.10"), narrowed by any of: programme, RAG,
+   * lead (email or part of a name), overdue, an item of the plan they sit beneath ({@code under},
+   * any level), a driver, search words ({@code q}: each in the ref or the title, any case). A page
+   * at a time; the body stays a plain list and {@code X-Total-Count} says how many match.
    */
   @Get
   public HttpResponse<List<ActionView>> list(
@@ -63,6 +65,7 @@ public class ImprovementActionController {
       @Nullable @QueryValue Boolean overdue,
       @Nullable @QueryValue UUID under,
       @Nullable @QueryValue UUID driver,
+      @Nullable @QueryValue String q,
       @Nullable @QueryValue Integer page,
       @Nullable @QueryValue Integer size,
       @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
@@ -81,7 +84,8 @@ public class ImprovementActionController {
             lead == null || lead.isBlank() ? null : lead.strip(),
             Boolean.TRUE.equals(overdue) ? actions.today() : null,
             under,
-            driver);
+            driver,
+            ActionFilter.words(q));
     return reads.answer(
         CouncilSlug.of(council),
         List.of("actions", filter, pageNumber, pageSize),
@@ -94,6 +98,23 @@ public class ImprovementActionController {
               found.items(),
               Map.of("X-Total-Count", String.valueOf(found.total())));
         });
+  }
+
+  /**
+   * The council's actions at a glance today: how many at each status, and the first twenty Red and
+   * Amber, overdue and due soon, each list with its total (what a programme overview shows).
+   */
+  @Get("/summary")
+  public HttpResponse<ActionSummary> summary(
+      @PathVariable String council,
+      @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    LocalDate today = actions.today();
+    return reads.answer(
+        CouncilSlug.of(council),
+        List.of("summary", today),
+        ifNoneMatch,
+        ActionSummary.class,
+        () -> actions.summary(CouncilSlug.of(council), today));
   }
 
   @Get("/{id}")

@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -34,6 +35,9 @@ public class ImprovementActions {
 
   static final String RECORD_TYPE = "action";
   private static final ZoneId UK = ZoneId.of("Europe/London");
+
+  /** The summary reads the whole plan a thousand actions at a time. */
+  private static final int SUMMARY_PAGE = 1000;
 
   private final ImprovementActionRepository actions;
   private final ActionLeadRepository leads;
@@ -324,6 +328,20 @@ public class ImprovementActions {
 
   /** A page of actions. */
   public record ActionPage(List<ActionView> items, int page, int size, long total) {}
+
+  /** The council's actions at a glance on {@code today} (every action read, in ref order). */
+  @Transactional
+  public ActionSummary summary(CouncilSlug council, LocalDate today) {
+    ActionFilter all = new ActionFilter(null, null, null, null, null, null, List.of());
+    List<ActionView> actions = new ArrayList<>();
+    for (int page = 0; ; page++) {
+      ActionPage one = pages.page(council, all, page, SUMMARY_PAGE);
+      actions.addAll(one.items());
+      if (one.items().size() < SUMMARY_PAGE) {
+        return ActionSummary.of(actions, today);
+      }
+    }
+  }
 
   @Transactional
   public List<ProgressReportView> progressHistory(UUID id) {

@@ -1,6 +1,8 @@
 package org.improvementhub.portal.overview;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.improvementhub.portal.plan.ActionRow;
 
 /**
@@ -14,10 +16,21 @@ import org.improvementhub.portal.plan.ActionRow;
  */
 public record FirstActions(List<ActionRow> rows, int total) {
 
-  static final int SHOWN = 20;
-
-  static FirstActions of(List<ActionRow> all) {
-    return new FirstActions(List.copyOf(all.subList(0, Math.min(SHOWN, all.size()))), all.size());
+  /** A list of the plans service's summary: {@code {"total": n, "first": [actions...]}}. */
+  @SuppressWarnings("unchecked")
+  static FirstActions of(Object list, LocalDate today) {
+    if (!(list instanceof Map<?, ?> given)) {
+      return new FirstActions(List.of(), 0);
+    }
+    List<ActionRow> rows =
+        given.get("first") instanceof List<?> first
+            ? first.stream()
+                .filter(Map.class::isInstance)
+                .map(action -> ActionRow.of((Map<String, Object>) action, today))
+                .toList()
+            : List.of();
+    Object total = given.get("total");
+    return new FirstActions(rows, total instanceof Number n ? n.intValue() : rows.size());
   }
 
   public boolean isEmpty() {

@@ -6,20 +6,19 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.views.ModelAndView;
-import java.util.Comparator;
+import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 import org.improvementhub.portal.measure.CouncilMeasures;
 import org.improvementhub.portal.measure.MeasureRow;
 import org.improvementhub.portal.page.Pages;
 import org.improvementhub.portal.page.RagStatus;
-import org.improvementhub.portal.plan.ActionRow;
 import org.improvementhub.portal.plan.CouncilActions;
-import org.improvementhub.portal.plan.PlanFilter;
 import org.improvementhub.portal.services.CouncilAddress;
 import org.improvementhub.portal.services.CouncilNames;
+import org.improvementhub.portal.services.HubService;
 import org.improvementhub.portal.services.HubServices;
 import org.improvementhub.portal.session.Person;
 import org.improvementhub.portal.session.Sessions;
@@ -38,13 +37,16 @@ public class OverviewController {
   private final CouncilActions actions;
   private final CouncilNames councils;
   private final CouncilMeasures measures;
+  private final HubServices services;
 
   public OverviewController(
       Sessions sessions,
       Pages pages,
       CouncilActions actions,
       CouncilNames councils,
-      CouncilMeasures measures) {
+      CouncilMeasures measures,
+      HubServices services) {
+    this.services = services;
     this.councils = councils;
     this.measures = measures;
     this.sessions = sessions;
@@ -58,17 +60,24 @@ public class OverviewController {
     Person person = sessions.person(request);
     String slug = CouncilAddress.slug(council);
     CompletableFuture<List<MeasureRow>> measuresOffTarget = measures.offTargetLater(person, slug);
-    // withdrawn actions are no longer pursued: not counted, not chased
-    List<ActionRow> all =
-        actions.list(person, slug, PlanFilter.none()).stream().filter(a -> !a.withdrawn()).toList();
-    long total = all.size();
+    // what the plans service counts and lists (withdrawn actions neither counted nor listed)
+    Map<String, Object> summary =
+        services.object(
+            HubService.PLANS, "/councils/" + slug + "/actions/summary", person.accessToken());
+    long total = number(summary.get("total"));
+    Map<RagStatus, Long> counts = new EnumMap<>(RagStatus.class);
+    if (summary.get("statuses") instanceof List<?> statuses) {
+      for (Object each : statuses) {
+        if (each instanceof Map<?, ?> count && RagStatus.of(count.get("status")) != null) {
+          counts.put(RagStatus.of(count.get("status")), number(count.get("count")));
+        }
+      }
+    }
     List<RagShare> shares =
         RagStatus.all().stream()
-            .map(
-                status ->
-                    RagShare.of(status, all.stream().filter(a -> a.rag() == status).count(), total))
+            .map(status -> RagShare.of(status, counts.getOrDefault(status, 0L), total))
             .toList();
-    long unreported = all.stream().filter(a -> a.rag() == null).count();
+    LocalDate today = actions.today();
     Map<String, Object> model =
         pages.model(
             request,
@@ -77,24 +86,16 @@ public class OverviewController {
     model.put("council", slug);
     model.put("councilName", councils.name(person, slug));
     model.put("total", total);
-    model.put("unreported", unreported);
+    model.put("unreported", number(summary.get("unreported")));
     model.put("shares", shares);
-    // the longest overdue and the soonest due first, so the first few are the most pressing
-    model.put("overdue", FirstActions.of(byDueDate(all.stream().filter(ActionRow::overdue))));
-    model.put("dueSoon", FirstActions.of(byDueDate(all.stream().filter(ActionRow::dueSoon))));
-    model.put(
-        "exceptions",
-        FirstActions.of(
-            all.stream()
-                .filter(a -> a.rag() == RagStatus.RED || a.rag() == RagStatus.AMBER)
-                .sorted((a, b) -> a.rag() == b.rag() ? 0 : a.rag() == RagStatus.RED ? -1 : 1)
-                .toList()));
+    model.put("exceptions", FirstActions.of(summary.get("exceptions"), today));
+    model.put("overdue", FirstActions.of(summary.get("overdue"), today));
+    model.put("dueSoon", FirstActions.of(summary.get("dueSoon"), today));
     model.put("measuresOffTarget", HubServices.await(measuresOffTarget));
     return new ModelAndView<>("overview", model);
   }
 
-  /** Earliest due first; actions due the same day stay in ref order. */
-  private static List<ActionRow> byDueDate(Stream<ActionRow> actions) {
-    return actions.sorted(Comparator.comparing(ActionRow::due)).toList();
+  private static long number(Object value) {
+    return value instanceof Number number ? number.longValue() : 0;
   }
 }

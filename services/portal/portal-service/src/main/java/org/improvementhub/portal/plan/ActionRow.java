@@ -30,7 +30,7 @@ public record ActionRow(
   private static final int DUE_SOON_DAYS = 30;
 
   @SuppressWarnings("unchecked")
-  static ActionRow of(Map<String, Object> action, LocalDate today) {
+  public static ActionRow of(Map<String, Object> action, LocalDate today) {
     Map<String, Object> lead =
         action.get("lead") instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
     LocalDate due = date(action.get("effectiveDueDate"));

@@ -4,19 +4,18 @@ import io.micronaut.http.uri.UriBuilder;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.improvementhub.portal.services.HubService;
 import org.improvementhub.portal.services.HubServices;
+import org.improvementhub.portal.services.ListPage;
 import org.improvementhub.portal.session.Person;
 
-/** A council's actions from the plans service, in ref order ("2.10" after "2.9"). */
+/**
+ * A council's actions from the plans service, a page at a time, filtered and in ref order ("2.10"
+ * after "2.9") by the service itself: a page of the plan reads the hundred actions it shows, not
+ * the whole plan.
+ */
 @Singleton
 public class CouncilActions {
-
-  /** The plans service's largest page; most councils' plans fit in one. */
-  private static final int PAGE = 1000;
 
   private final HubServices services;
   private final Clock clock;
@@ -30,10 +29,31 @@ public class CouncilActions {
     return LocalDate.now(clock);
   }
 
-  /** The actions matching {@code filter}, narrowed by the API and then by the search words. */
-  public List<ActionRow> list(Person person, String council, PlanFilter filter) {
+  /**
+   * Page {@code number} (from 1; null for the first) of the actions matching {@code filter}; a page
+   * past the last is the last.
+   */
+  public PlanPage page(Person person, String council, PlanFilter filter, Integer number) {
+    int wanted = number == null || number < 1 ? 1 : number;
+    ListPage found = read(person, council, filter, wanted);
+    int last = PlanPage.pages(found.total());
+    if (wanted > last) {
+      wanted = last;
+      found = read(person, council, filter, wanted);
+    }
+    LocalDate today = today();
+    return PlanPage.of(
+        wanted,
+        found.items().stream().map(action -> ActionRow.of(action, today)).toList(),
+        found.total(),
+        "/councils/" + council + "/plan",
+        filter);
+  }
+
+  private ListPage read(Person person, String council, PlanFilter filter, int number) {
     UriBuilder uri = UriBuilder.of("/councils/").path(council).path("actions");
-    uri.queryParam("size", PAGE);
+    uri.queryParam("size", PlanPage.ROWS);
+    uri.queryParam("page", number - 1);
     if (filter.rag() != null) {
       uri.queryParam("rag", filter.rag().name());
     }
@@ -46,25 +66,9 @@ public class CouncilActions {
     if (filter.driver() != null) {
       uri.queryParam("driver", filter.driver());
     }
-    LocalDate today = today();
-    // a plan beyond one API page is read page by page, so no action is silently left out
-    List<Map<String, Object>> found = new ArrayList<>();
-    for (int page = 0; ; page++) {
-      List<Map<String, Object>> one =
-          services.list(
-              HubService.PLANS,
-              UriBuilder.of(uri.build()).queryParam("page", page).toString(),
-              person.accessToken());
-      found.addAll(one);
-      if (one.size() < PAGE) {
-        break;
-      }
+    if (!filter.words().isBlank()) {
+      uri.queryParam("q", filter.words());
     }
-    return RefOrder.sorted(
-        found.stream()
-            .map(action -> ActionRow.of(action, today))
-            .filter(row -> filter.matchesWords(row))
-            .toList(),
-        ActionRow::ref);
+    return services.page(HubService.PLANS, uri.toString(), person.accessToken());
   }
 }

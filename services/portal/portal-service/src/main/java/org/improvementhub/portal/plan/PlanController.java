@@ -68,12 +68,7 @@ public class PlanController {
         services.listLater(
             HubService.PLANS, "/councils/" + slug + "/drivers", person.accessToken());
     CompletableFuture<Map<String, String>> headings = items.headingsLater(person, slug);
-    PlanPage shown =
-        PlanPage.of(
-            actions.list(person, slug, filter),
-            pageNumber(page),
-            "/councils/" + slug + "/plan",
-            filter);
+    PlanPage shown = actions.page(person, slug, filter, pageNumber(page));
     Map<String, Object> model =
         pages.model(request, councils.name(person, slug) + ": plan", "plan");
     model.put("council", slug);

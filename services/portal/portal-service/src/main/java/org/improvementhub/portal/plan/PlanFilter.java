@@ -1,12 +1,11 @@
 package org.improvementhub.portal.plan;
 
-import java.util.Locale;
 import java.util.UUID;
 import org.improvementhub.portal.page.RagStatus;
 
 /**
- * What the plan page is narrowed by; every part optional. The API filters by RAG, lead, overdue and
- * driver; the search words are matched here against refs and titles.
+ * What the plan page is narrowed by; every part optional. The plans service filters by each: RAG,
+ * lead, overdue, driver, and the search words (each in the ref or the title, any case).
  */
 public record PlanFilter(String words, RagStatus rag, String lead, boolean overdue, UUID driver) {
 
@@ -42,18 +41,5 @@ public record PlanFilter(String words, RagStatus rag, String lead, boolean overd
 
   public String driverId() {
     return driver == null ? "" : driver.toString();
-  }
-
-  boolean matchesWords(ActionRow row) {
-    if (words.isEmpty()) {
-      return true;
-    }
-    String haystack = (row.ref() + " " + row.title()).toLowerCase(Locale.UK);
-    for (String word : words.toLowerCase(Locale.UK).split("\\s+")) {
-      if (!haystack.contains(word)) {
-        return false;
-      }
-    }
-    return true;
   }
 }

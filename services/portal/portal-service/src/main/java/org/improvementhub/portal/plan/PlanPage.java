@@ -16,21 +16,22 @@ import java.util.List;
  * @param total how many actions match, on every page
  * @param links every page's link, in order (one page: none)
  */
-public record PlanPage(int number, List<ActionRow> rows, int total, List<PageLink> links) {
+public record PlanPage(int number, List<ActionRow> rows, long total, List<PageLink> links) {
 
   /** A page's number and where it is (the plan's address with the filters and the page). */
   public record PageLink(int number, String href, boolean current) {}
 
   static final int ROWS = 100;
 
-  /**
-   * The {@code requested} page of {@code all} (a page past the last is the last), linked at {@code
-   * address} with {@code filter}'s query.
-   */
-  static PlanPage of(List<ActionRow> all, Integer requested, String address, PlanFilter filter) {
-    int pages = Math.max(1, (all.size() + ROWS - 1) / ROWS);
-    int number = requested == null ? 1 : Math.min(Math.max(requested, 1), pages);
-    List<ActionRow> rows = all.subList((number - 1) * ROWS, Math.min(all.size(), number * ROWS));
+  /** How many pages {@code total} actions fill (one, when there are none). */
+  static int pages(long total) {
+    return (int) Math.max(1, (total + ROWS - 1) / ROWS);
+  }
+
+  /** Page {@code number} holding {@code rows} of {@code total}, linked at {@code address}. */
+  static PlanPage of(
+      int number, List<ActionRow> rows, long total, String address, PlanFilter filter) {
+    int pages = pages(total);
     List<PageLink> links = new ArrayList<>();
     if (pages > 1) {
       String query = query(filter);
@@ -38,15 +39,15 @@ public record PlanPage(int number, List<ActionRow> rows, int total, List<PageLin
         links.add(new PageLink(page, address + "?" + query + "page=" + page, page == number));
       }
     }
-    return new PlanPage(number, rows, all.size(), List.copyOf(links));
+    return new PlanPage(number, List.copyOf(rows), total, List.copyOf(links));
   }
 
   /** The first row's position in the plan, from 1 (0 when nothing matches). */
-  public int first() {
-    return rows.isEmpty() ? 0 : (number - 1) * ROWS + 1;
+  public long first() {
+    return rows.isEmpty() ? 0 : (number - 1L) * ROWS + 1;
   }
 
-  public int last() {
+  public long last() {
     return first() + rows.size() - (rows.isEmpty() ? 0 : 1);
   }
 

@@ -69,6 +69,23 @@ public class HubServices {
   }
 
   /**
+   * One page of a list from {@code GET path}: its objects, and how many the whole list holds (the
+   * service's {@code X-Total-Count}; the page's own size when the service does not say).
+   */
+  public ListPage page(HubService service, String path, String token) {
+    HttpResponse<byte[]> response = exchange(service, get(service, path, token), path);
+    List<Map<String, Object>> items = read(response.body(), LIST);
+    long total =
+        response
+            .headers()
+            .firstValue("X-Total-Count")
+            .filter(t -> t.chars().allMatch(Character::isDigit) && !t.isEmpty() && t.length() < 19)
+            .map(Long::parseLong)
+            .orElse((long) items.size());
+    return new ListPage(items, total);
+  }
+
+  /**
    * A JSON array of objects from {@code GET path}, asked now and answered later: a page that needs
    * several independent answers asks for them all at once and waits once, for the slowest, rather
    * than for each in turn ({@link #await} gives the answer, or throws what {@link #list} would).

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -30,25 +31,33 @@ class OverviewAndHeadingsTest extends AgainstStandInServices {
   @Override
   void standIn(FakeServices fake) {
     LocalDate today = LocalDate.now();
-    // 150 actions: 1-30 Red, 31-90 Amber (all of them overdue, the later refs longer so),
-    // 91-150 Green and due in the next 30 days (the later refs sooner)
-    String actions =
-        IntStream.rangeClosed(1, 150)
-            .mapToObj(
-                i -> {
-                  String rag = i <= 30 ? "RED" : i <= 90 ? "AMBER" : "GREEN";
-                  LocalDate due = i <= 90 ? today.minusDays(i) : today.plusDays(1 + (150 - i) / 3);
-                  return ("{\"id\":\"00000000-0000-0000-0000-%012d\",\"ref\":\"1.1.%d\","
-                          + "\"title\":\"Action %d\",\"dueDate\":\"%s\",\"leads\":[],"
-                          + "\"ragStatus\":\"%s\",\"parentId\":\"%s\"}")
-                      .formatted(i, i, i, due, rag, OUTCOME);
-                })
-            .collect(Collectors.joining(",", "[", "]"));
+    // the plans service's summary of 150 actions: 30 Red, 60 Amber, 60 Green; the first twenty of
+    // each list as it orders them (Red first; the longest overdue; the soonest due)
+    String summary =
+        ("{\"on\":\"%s\",\"total\":150,\"unreported\":0,\"statuses\":["
+                + "{\"status\":\"BLUE\",\"count\":0},{\"status\":\"GREEN\",\"count\":60},"
+                + "{\"status\":\"AMBER\",\"count\":60},{\"status\":\"RED\",\"count\":30},"
+                + "{\"status\":\"GREY\",\"count\":0}],"
+                + "\"exceptions\":{\"total\":90,\"first\":%s},"
+                + "\"overdue\":{\"total\":90,\"first\":%s},"
+                + "\"dueSoon\":{\"total\":60,\"first\":%s}}")
+            .formatted(
+                today,
+                actions(IntStream.rangeClosed(1, 20), today),
+                actions(IntStream.rangeClosed(71, 90).map(i -> 161 - i), today),
+                actions(IntStream.rangeClosed(131, 150).map(i -> 281 - i), today));
+    String actions = actions(IntStream.rangeClosed(1, 100), today);
     fake.on("GET", "/councils/peterborough", 200, "{\"name\":\"Peterborough City Council\"}")
-        .on("GET", "/councils/peterborough/actions?size=1000&page=0", 200, actions)
+        .on("GET", "/councils/peterborough/actions/summary", 200, summary)
         .on("GET", "/councils/peterborough/measures", 500, "{}");
     fake.on("GET", "/councils/walsall", 200, "{\"name\":\"Walsall Council\"}")
-        .on("GET", "/councils/walsall/actions?size=1000&page=0", 200, actions)
+        .on("GET", "/councils/walsall/actions/summary", 200, summary)
+        .on(
+            "GET",
+            "/councils/walsall/actions?size=100&page=0",
+            200,
+            actions,
+            Map.of("X-Total-Count", "150"))
         // the list carries each measure's latest value: no measure is read again on its own
         .on(
             "GET",
@@ -88,7 +97,7 @@ class OverviewAndHeadingsTest extends AgainstStandInServices {
     assertThat(overview.statusCode()).isEqualTo(200);
     String page = overview.body();
     assertThat(page)
-        .contains("150</span> actions in the plan")
+        .contains("150</span> actions in the plan", "40.00%", "20.00%")
         .contains("Showing the first <span>20</span> of <span>90</span> Red and Amber actions")
         .contains(
             "href=\"/councils/walsall/plan?rag=RED\"", "href=\"/councils/walsall/plan?rag=AMBER\"")
@@ -136,6 +145,21 @@ class OverviewAndHeadingsTest extends AgainstStandInServices {
     assertThat(plan.statusCode()).isEqualTo(200);
     assertThat(plan.body())
         .contains("Priority 1 Safeguarding › Outcome 1.1 Timely assessments")
-        .contains("150 actions", "Showing 1 to 100");
+        .contains("150 actions", "Showing 1 to 100", "href=\"/councils/walsall/plan?page=2\"");
+  }
+
+  /** Actions 1-30 Red, 31-90 Amber (due {@code i} days ago), 91-150 Green and due soon. */
+  private static String actions(IntStream numbers, LocalDate today) {
+    return numbers
+        .mapToObj(
+            i -> {
+              String rag = i <= 30 ? "RED" : i <= 90 ? "AMBER" : "GREEN";
+              LocalDate due = i <= 90 ? today.minusDays(i) : today.plusDays(1 + (150 - i) / 3);
+              return ("{\"id\":\"00000000-0000-0000-0000-%012d\",\"ref\":\"1.1.%d\","
+                      + "\"title\":\"Action %d\",\"dueDate\":\"%s\",\"leads\":[],"
+                      + "\"ragStatus\":\"%s\",\"parentId\":\"%s\"}")
+                  .formatted(i, i, i, due, rag, OUTCOME);
+            })
+        .collect(Collectors.joining(",", "[", "]"));
   }
 }

@@ -232,6 +232,12 @@ class PortalIsolationIT extends AgainstStandInServices {
         .on("PUT", c + "/programmes/documents/" + id + "/duplicates", 200, proposal)
         .on("POST", c + "/programmes/documents/" + id + "/apply", 200, "{\"added\":0}")
         .on("GET", c + "/actions", 200, "[" + action + "]")
+        .on(
+            "GET",
+            c + "/actions/summary",
+            200,
+            "{\"total\":1,\"statuses\":[],\"unreported\":1,\"exceptions\":{\"total\":0,\"first\":[]},"
+                + "\"overdue\":{\"total\":0,\"first\":[]},\"dueSoon\":{\"total\":0,\"first\":[]}}")
         .on("GET", c + "/actions/" + id, 200, action)
         .on("PATCH", c + "/actions/" + id, 200, action)
         .on("GET", c + "/actions/" + id + "/progress-reports", 200, "[]")
