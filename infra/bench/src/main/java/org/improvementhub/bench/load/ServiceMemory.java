@@ -63,6 +63,12 @@ public record ServiceMemory(String service, double rssMb, double heapUsedMb, boo
   }
 
   static double heapUsedMb(String baseUrl) {
+    String metrics = metrics(baseUrl);
+    return metrics == null ? Double.NaN : heapUsedBytes(metrics) / (1024.0 * 1024.0);
+  }
+
+  /** The service's Prometheus page, or null when it cannot be read. */
+  static String metrics(String baseUrl) {
     try {
       HttpResponse<String> metrics =
           HTTP.send(
@@ -70,15 +76,12 @@ public record ServiceMemory(String service, double rssMb, double heapUsedMb, boo
                   .timeout(Duration.ofSeconds(10))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
-      if (metrics.statusCode() != 200) {
-        return Double.NaN;
-      }
-      return heapUsedBytes(metrics.body()) / (1024.0 * 1024.0);
+      return metrics.statusCode() == 200 ? metrics.body() : null;
     } catch (IOException e) {
-      return Double.NaN;
+      return null;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return Double.NaN;
+      return null;
     }
   }
 

@@ -73,6 +73,7 @@ public final class SoakBench {
       String loadBefore = Machine.loadAverage();
       Map<String, ServiceMemory> before = new LinkedHashMap<>();
       services.forEach((name, process) -> before.put(name, ServiceMemory.afterFullGc(process)));
+      Map<String, AdmissionRefusals> refusedBefore = AdmissionRefusals.read(services);
       System.out.printf("Soak: MixedSoak at %.0f requests/s for %d s%n", rate, seconds);
       GatlingRun.Result result;
       MemoryTrace trace = MemoryTrace.every(5, services);
@@ -122,6 +123,9 @@ public final class SoakBench {
         trace.close();
       }
       String loadDuring = Machine.loadAverage();
+      Map<String, AdmissionRefusals> refused = new LinkedHashMap<>();
+      AdmissionRefusals.read(services)
+          .forEach((name, now) -> refused.put(name, now.since(refusedBefore.get(name))));
       Map<String, ServiceMemory> under = new LinkedHashMap<>();
       services.forEach((name, process) -> under.put(name, ServiceMemory.of(process)));
       Map<String, ServiceMemory> after = new LinkedHashMap<>();
@@ -166,6 +170,11 @@ public final class SoakBench {
       for (LoadFigures request : result.requests()) {
         text.append("    ").append(request.summary()).append('\n');
       }
+      text.append("  turned away as busy by each service's admission control, by reason:\n");
+      refused.forEach(
+          (name, counts) ->
+              text.append(
+                  String.format("    %-14s %6d  %s%n", name, counts.total(), counts.byReason())));
       text.append(
           "  memory per service (MB): resident and live heap (in use after a full GC), before ->"
               + " after; resident peak; resident slope over the last half\n");
@@ -192,6 +201,7 @@ public final class SoakBench {
       figures.put("all", result.all());
       figures.put("requests", result.requests());
       figures.put("memory", changes);
+      figures.put("refusedByAdmission", refused);
       figures.put("rssTrace", trace.points());
       figures.put("report", result.report().toString());
       LoadTargets.json().writeValue(out.resolve("soak.json").toFile(), figures);

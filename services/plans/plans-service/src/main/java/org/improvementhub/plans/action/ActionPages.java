@@ -58,16 +58,6 @@ class ActionPages {
           + " AND NOT EXISTS (SELECT 1 FROM unnest(CAST(? AS text[])) w"
           + " WHERE position(w IN lower(a.ref || ' ' || a.title)) = 0)";
 
-  /**
-   * Refs as people read them: by each part between dots or dashes, numbers as numbers ("2.9" before
-   * "2.10"), other parts by their characters; a ref that is the start of another first. A number of
-   * up to nine digits is padded to nine so that, as text, it sorts as a number.
-   */
-  static final String REF_ORDER =
-      "ARRAY(SELECT CASE WHEN p ~ '^[0-9]{1,9}$' THEN lpad(p, 9, '0') ELSE p END"
-          + " FROM unnest(regexp_split_to_array(a.ref, '[.-]')) WITH ORDINALITY AS r(p, n)"
-          + " ORDER BY n) COLLATE \"C\"";
-
   private static final String COLUMNS =
       "a.id, a.ref, a.title, a.lead_name, a.lead_email, a.programme_id, a.parent_id, a.position,"
           + " a.description, a.success_criteria, a.start_date, a.due_date, a.revised_due_date,"
@@ -81,8 +71,9 @@ class ActionPages {
   }
 
   /**
-   * One page of the actions that pass {@code filter}, in ref order ({@link #REF_ORDER}), and how
-   * many pass it in all.
+   * One page of the actions that pass {@code filter}, in ref order as people read refs ("2.9"
+   * before "2.10": the {@code ref_order} column, council migration V10), and how many pass it in
+   * all.
    */
   ActionPage page(CouncilSlug council, ActionFilter filter, int page, int size) {
     // the schema name is a validated slug's: safe to place in SQL
@@ -99,9 +90,7 @@ class ActionPages {
                   + schema
                   + ".improvement_action a"
                   + WHERE.formatted(schema)
-                  + " ORDER BY "
-                  + REF_ORDER
-                  + ", a.id LIMIT ? OFFSET ?")) {
+                  + " ORDER BY a.ref_order, a.id LIMIT ? OFFSET ?")) {
         int next = bindFilter(statement, filter);
         statement.setInt(next, size);
         statement.setLong(next + 1, (long) page * size);
