@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,15 @@ public final class SoakBench {
     System.exit(0);
   }
 
+  /**
+   * The warm-up, as fractions of the soak's rate and seconds at each: the services' JVMs compile
+   * their hot code while the load rises, as a deployment's new pods take their share of traffic by
+   * degrees. Started cold at the full 300/s (a sixth for 30 s before), the session 10 soak's
+   * services spent four minutes compiling on two saturated cores and turned requests away as busy
+   * for all of them (4,761 errors), then none in the six minutes after, at 1.43 of the 2 cores.
+   */
+  private static final double[][] WARM_UP = {{1.0 / 6, 30}, {0.5, 60}, {0.75, 60}};
+
   private static void run(String[] args) throws Exception {
     double minutes = args.length > 0 ? Double.parseDouble(args[0]) : 10;
     double rate = args.length > 1 ? Double.parseDouble(args[1]) : 300;
@@ -62,14 +72,26 @@ public final class SoakBench {
     GatlingRun gatling = new GatlingRun(root);
     try (LoadRun run = LoadRun.start(root, out, councils, actions)) {
       Map<String, ServiceProcess> services = run.stack().services();
-      System.out.println("Warming up: 30 s of the same mix at a sixth of the rate (not counted)");
-      gatling.run(
-          "MixedSoak",
-          Math.max(5, rate / 6),
-          30,
-          run.targets(),
-          out.resolve("gatling-warm-up"),
-          out.resolve("gatling.log"));
+      List<String> warmUp = new ArrayList<>();
+      for (double[] step : WARM_UP) {
+        double stepRate = Math.max(5, rate * step[0]);
+        int stepSeconds = (int) step[1];
+        System.out.printf(
+            "Warming up: %d s of the same mix at %.0f requests/s (not counted)%n",
+            stepSeconds, stepRate);
+        GatlingRun.Result warm =
+            gatling.run(
+                "MixedSoak",
+                stepRate,
+                stepSeconds,
+                run.targets(),
+                out.resolve("gatling-warm-up-" + Math.round(stepRate)),
+                out.resolve("gatling.log"));
+        warmUp.add(
+            String.format(
+                "%.0f/s for %d s: n=%d errors=%d p99=%.0f ms",
+                stepRate, stepSeconds, warm.all().total(), warm.all().failed(), warm.all().p99()));
+      }
       String loadBefore = Machine.loadAverage();
       Map<String, ServiceMemory> before = new LinkedHashMap<>();
       services.forEach((name, process) -> before.put(name, ServiceMemory.afterFullGc(process)));
@@ -170,6 +192,9 @@ public final class SoakBench {
       for (LoadFigures request : result.requests()) {
         text.append("    ").append(request.summary()).append('\n');
       }
+      text.append("  warm-up before the soak (not counted above): ")
+          .append(String.join("; ", warmUp))
+          .append('\n');
       text.append("  turned away as busy by each service's admission control, by reason:\n");
       refused.forEach(
           (name, counts) ->
@@ -198,6 +223,7 @@ public final class SoakBench {
       figures.put("actionsPerPlan", actions);
       figures.put("rate", rate);
       figures.put("seconds", seconds);
+      figures.put("warmUp", warmUp);
       figures.put("all", result.all());
       figures.put("requests", result.requests());
       figures.put("memory", changes);

@@ -62,6 +62,10 @@ class LongTablesTest extends AgainstStandInServices {
         .contains("1003 actions", "Showing 1 to 100", "aria-label=\"Page 11\"")
         .contains("href=\"/councils/walsall/plan?page=2\" rel=\"next\"")
         .doesNotContain("rel=\"prev\"");
+    // GOV.UK's pagination: the current page marked for screen readers, no other
+    assertThat(first.body())
+        .contains("aria-label=\"Page 1\" aria-current=\"page\"", "aria-label=\"Page 2\">")
+        .doesNotContain("aria-current=\"\"", "aria-current=\"false\"");
     HttpResponse<String> last = manager.get("/councils/walsall/plan?page=11");
     assertThat(ACTION_LINK.matcher(last.body()).results().count()).isEqualTo(3);
     assertThat(last.body())
