@@ -82,8 +82,8 @@ expected() { # step [councils]
   case "$1" in
     build) echo 120 ;;
     readmix) echo $((110 + rates * (SECONDS_PER_RATE + 35))) ;;
-    # provisioning ~40 s, the warm-up's three steps ~3 min, the soak, the memory readings
-    soak) echo $((330 + ${BENCH_SOAK_MINUTES:-0} * 60)) ;;
+    # provisioning ~40 s, the warm-up's four steps ~4 min, the soak, the memory readings
+    soak) echo $((400 + ${BENCH_SOAK_MINUTES:-0} * 60)) ;;
     # start ~40 s, load ~25 s, warm-up, then per rate its seconds, the hard stop and the wait for Puma
     redmine) echo $((120 + $(echo "$REDMINE_RATES" | tr ',' '\n' | wc -l) * (SECONDS_PER_RATE + 45))) ;;
     reminders) echo $((60 + n * 4)) ;;
