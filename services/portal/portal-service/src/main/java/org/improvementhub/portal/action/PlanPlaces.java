@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.improvementhub.portal.page.Choice;
+import org.improvementhub.portal.plan.ItemHeading;
 import org.improvementhub.portal.services.HubService;
 import org.improvementhub.portal.services.HubServices;
 import org.improvementhub.portal.session.Person;
@@ -45,12 +46,7 @@ class PlanPlaces {
     }
     for (Object node : list) {
       if (node instanceof Map<?, ?> item && "ITEM".equals(item.get("kind"))) {
-        String own =
-            (item.get("level") == null ? "" : item.get("level") + " ")
-                + item.get("ref")
-                + " "
-                + item.get("title");
-        String path = above.isEmpty() ? own : above + " › " + own;
+        String path = ItemHeading.beneath(above, ItemHeading.of(item));
         boolean holdsItems =
             item.get("children") instanceof List<?> children
                 && children.stream()

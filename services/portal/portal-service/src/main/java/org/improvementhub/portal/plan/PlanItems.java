@@ -96,17 +96,13 @@ class PlanItems {
     if (item == null) {
       return "";
     }
-    String own =
-        (item.get("level") == null ? "" : item.get("level") + " ")
-            + item.get("ref")
-            + " "
-            + item.get("title");
+    String own = ItemHeading.of(item);
     Object parent = item.get("parentId");
     String above =
         parent == null || depth > items.size()
             ? ""
             : heading(String.valueOf(parent), items, headings, depth + 1);
-    String heading = above.isEmpty() ? own : above + " › " + own;
+    String heading = ItemHeading.beneath(above, own);
     headings.put(id, heading);
     return heading;
   }
