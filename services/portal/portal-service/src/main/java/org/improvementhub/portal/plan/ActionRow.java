@@ -8,7 +8,8 @@ import org.improvementhub.portal.page.RagStatus;
 
 /**
  * An action as the portal's tables show it. A withdrawn action (the council no longer pursues it)
- * is listed, marked, but neither overdue nor due soon, and left out of RAG counts.
+ * is listed, marked, and never overdue; which actions are due soon, and the RAG counts, are the
+ * plans service's summary's (withdrawn ones left out).
  */
 public record ActionRow(
     String id,
@@ -20,14 +21,12 @@ public record ActionRow(
     RagStatus rag,
     boolean complete,
     boolean overdue,
-    boolean dueSoon,
     int depth,
     String parentId,
     boolean withdrawn) {
 
   static final DateTimeFormatter GOV_UK_DATE =
       DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
-  private static final int DUE_SOON_DAYS = 30;
 
   @SuppressWarnings("unchecked")
   public static ActionRow of(Map<String, Object> action, LocalDate today) {
@@ -52,7 +51,6 @@ public record ActionRow(
         rag,
         complete,
         open && due != null && due.isBefore(today),
-        open && due != null && !due.isBefore(today) && !due.isAfter(today.plusDays(DUE_SOON_DAYS)),
         (int) ref.chars().filter(c -> c == '.').count(),
         action.get("parentId") == null ? null : String.valueOf(action.get("parentId")),
         withdrawn);
