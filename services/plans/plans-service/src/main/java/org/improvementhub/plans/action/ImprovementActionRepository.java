@@ -7,11 +7,18 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Actions of the council the current unit of work is bound to. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface ImprovementActionRepository extends CrudRepository<ImprovementAction, UUID> {
+
+  /**
+   * The action, locked until the unit of work ends: writers of one action take turns, so each
+   * changes the version the one before it saved rather than fail on it.
+   */
+  Optional<ImprovementAction> findByIdForUpdate(UUID id);
 
   /** Whether an action of the programme (or, for none, an action in no programme) has the ref. */
   @Query(

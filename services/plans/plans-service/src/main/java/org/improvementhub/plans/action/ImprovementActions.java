@@ -154,7 +154,7 @@ public class ImprovementActions {
 
   @Transactional
   public ImprovementAction change(UUID id, ActionChange change) {
-    ImprovementAction before = require(id);
+    ImprovementAction before = requireForChange(id);
     ActionView beforeView = view(before);
     LocalDate start = change.startDate() == null ? before.startDate() : change.startDate();
     if (start != null && before.effectiveDueDate().isBefore(start)) {
@@ -183,7 +183,7 @@ public class ImprovementActions {
 
   @Transactional
   public DueDateRevision reviseDueDate(CouncilSlug council, UUID id, DueDateRevisionRequest r) {
-    ImprovementAction before = require(id);
+    ImprovementAction before = requireForChange(id);
     if (before.startDate() != null && r.dueDate().isBefore(before.startDate())) {
       throw ProblemException.invalidField("dueDate", "must not be before the start date");
     }
@@ -217,7 +217,7 @@ public class ImprovementActions {
   @Transactional
   public ActionProgressReport reportProgress(
       CouncilSlug council, UUID id, ProgressReportRequest r) {
-    ImprovementAction before = require(id);
+    ImprovementAction before = requireForChange(id);
     if (before.programmeId() != null
         && !requireProgramme(before.programmeId()).hasPeriod(r.period())) {
       throw ProblemException.invalidField(
@@ -271,7 +271,7 @@ public class ImprovementActions {
    */
   @Transactional
   public ImprovementAction withdraw(CouncilSlug council, UUID id, Withdrawal withdrawal) {
-    ImprovementAction before = require(id);
+    ImprovementAction before = requireForChange(id);
     if (before.isWithdrawn()) {
       throw ProblemException.of(
           ProblemType.CONFLICT,
@@ -294,7 +294,7 @@ public class ImprovementActions {
   /** Moves an action under another item of its level, or re-orders it among its siblings. */
   @Transactional
   public ImprovementAction place(UUID id, Placement placement) {
-    ImprovementAction before = require(id);
+    ImprovementAction before = requireForChange(id);
     if (before.programmeId() == null) {
       throw ProblemException.of(
           ProblemType.CONFLICT, "This action is not in a programme's plan, so it has no place");
@@ -361,6 +361,17 @@ public class ImprovementActions {
 
   private ImprovementAction require(UUID id) {
     return actions.findById(id).orElseThrow(() -> ProblemException.notFound("Action " + id));
+  }
+
+  /**
+   * For a write: two people reporting on one action at the same moment both have their reports
+   * kept, one after the other, where a version check alone refused the second with a conflict it
+   * had not caused (it sent no version of its own).
+   */
+  private ImprovementAction requireForChange(UUID id) {
+    return actions
+        .findByIdForUpdate(id)
+        .orElseThrow(() -> ProblemException.notFound("Action " + id));
   }
 
   private Programme requireProgramme(UUID id) {
