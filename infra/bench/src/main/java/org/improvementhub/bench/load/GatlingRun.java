@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -34,6 +35,56 @@ public final class GatlingRun {
     this.loadModule = repositoryRoot.resolve("infra/load");
   }
 
+  /** A simulation's JVM, running. */
+  public final class Running {
+    private final Process gatling;
+    private final String simulation;
+    private final double rate;
+    private final long seconds;
+    private final long limitSeconds;
+    private final Path results;
+    private final Path log;
+
+    private Running(
+        Process gatling,
+        String simulation,
+        double rate,
+        long seconds,
+        long limitSeconds,
+        Path results,
+        Path log) {
+      this.gatling = gatling;
+      this.simulation = simulation;
+      this.rate = rate;
+      this.seconds = seconds;
+      this.limitSeconds = limitSeconds;
+      this.results = results;
+      this.log = log;
+    }
+
+    /**
+     * Waits for the run to end and reads its figures: those of the requests in {@code group} (a
+     * Gatling group, e.g. MixedSoak's {@code soak}), or of all requests when it is null.
+     */
+    public Result await(String group) {
+      try {
+        // the simulation stops itself at its limit; writing the report took over two minutes on a
+        // machine at load average 90, so the wait is generous
+        if (!gatling.waitFor(limitSeconds + 900, TimeUnit.SECONDS)) {
+          gatling.destroyForcibly();
+          throw new IllegalStateException("Gatling did not finish; see " + log);
+        }
+        Path report = newestReport(results, simulation);
+        return read(simulation, rate, seconds, report, group);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
   /**
    * Runs {@code simulation} (e.g. {@code ReadMix}) at {@code rate} arrivals per second for {@code
    * seconds} against {@code targets}; the report goes under {@code results}, Gatling's output to
@@ -41,6 +92,22 @@ public final class GatlingRun {
    */
   public Result run(
       String simulation, double rate, long seconds, Path targets, Path results, Path log) {
+    return start(simulation, rate, seconds, Map.of(), 0, targets, results, log).await(null);
+  }
+
+  /**
+   * Starts {@code simulation} with extra system {@code properties} (e.g. MixedSoak's {@code
+   * load.warmup}) that lengthen the run by {@code extraSeconds}, and returns without waiting.
+   */
+  public Running start(
+      String simulation,
+      double rate,
+      long seconds,
+      Map<String, String> properties,
+      long extraSeconds,
+      Path targets,
+      Path results,
+      Path log) {
     Path classes = loadModule.resolve("target/classes");
     Path classpath = loadModule.resolve("target/runtime-classpath.txt");
     if (!Files.exists(classpath)) {
@@ -61,6 +128,7 @@ public final class GatlingRun {
       command.add("-Dload.targets=" + targets.toAbsolutePath());
       command.add("-Dload.rate=" + rate);
       command.add("-Dload.seconds=" + seconds);
+      properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
       command.add("-cp");
       command.add(classes + java.io.File.pathSeparator + Files.readString(classpath).strip());
       command.add("io.gatling.app.Gatling");
@@ -75,19 +143,10 @@ public final class GatlingRun {
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
               .start();
-      // the simulation stops itself at its limit (seconds + 30); writing the report took over two
-      // minutes on a machine at load average 90, so its wait is generous
-      if (!gatling.waitFor(seconds + 30 + 900, TimeUnit.SECONDS)) {
-        gatling.destroyForcibly();
-        throw new IllegalStateException("Gatling did not finish; see " + log);
-      }
-      Path report = newestReport(results, simulation);
-      return read(simulation, rate, seconds, report);
+      return new Running(
+          gatling, simulation, rate, seconds, seconds + extraSeconds + 30, results, log);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 
@@ -100,14 +159,17 @@ public final class GatlingRun {
     }
   }
 
-  static Result read(String simulation, double rate, long seconds, Path report) throws IOException {
+  static Result read(String simulation, double rate, long seconds, Path report, String group)
+      throws IOException {
     JsonNode root = new ObjectMapper().readTree(report.resolve("js/stats.json").toFile());
+    JsonNode figures = group == null ? root : group(root, group);
     List<LoadFigures> requests = new ArrayList<>();
-    root.path("contents")
+    figures
+        .path("contents")
         .forEach(
             entry -> {
               if ("REQUEST".equals(entry.path("type").asText())) {
-                requests.add(LoadFigures.fromGatlingStats(entry.path("stats")));
+                requests.add(within(group, seconds, entry.path("stats")));
               }
             });
     requests.sort(Comparator.comparing(LoadFigures::name));
@@ -115,8 +177,22 @@ public final class GatlingRun {
         simulation,
         rate,
         seconds,
-        LoadFigures.fromGatlingStats(root.path("stats")),
+        within(group, seconds, figures.path("stats")),
         List.copyOf(requests),
         report);
+  }
+
+  private static LoadFigures within(String group, long seconds, JsonNode stats) {
+    LoadFigures figures = LoadFigures.fromGatlingStats(stats);
+    return group == null ? figures : figures.over(seconds);
+  }
+
+  private static JsonNode group(JsonNode root, String name) {
+    for (JsonNode entry : root.path("contents")) {
+      if ("GROUP".equals(entry.path("type").asText()) && name.equals(entry.path("name").asText())) {
+        return entry;
+      }
+    }
+    throw new IllegalStateException("Gatling's report has no group '" + name + "'");
   }
 }

@@ -36,6 +36,15 @@ public record LoadFigures(
         total(stats, "meanNumberOfRequestsPerSecond"));
   }
 
+  /**
+   * The same figures with the rate taken over {@code seconds}: Gatling's own rate is over the whole
+   * simulation, so a group that ran for part of it (the soak after its warm-up) needs its own.
+   */
+  public LoadFigures over(long seconds) {
+    return new LoadFigures(
+        name, total, failed, p50, p75, p95, p99, max, mean, (double) total / seconds);
+  }
+
   private static double total(JsonNode stats, String field) {
     JsonNode value = stats.path(field).path("total");
     return value.isNumber() ? value.asDouble() : Double.NaN;
