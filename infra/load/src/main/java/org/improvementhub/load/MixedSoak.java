@@ -23,15 +23,15 @@ import java.util.List;
  */
 public class MixedSoak extends Simulation {
 
-  private final LoadShape shape = LoadShape.fromSystemProperties(300, Duration.ofMinutes(10));
-  private final LoadTargets targets = LoadTargets.fromSystemProperty();
-  private final WarmUp warmUp = WarmUp.fromSystemProperty();
-
   /** The group of the measured requests. */
   public static final String SOAK = "soak";
 
   /** The group of the warm-up's requests. */
   public static final String WARM_UP = "warm-up";
+
+  private final LoadShape shape = LoadShape.fromSystemProperties(300, Duration.ofMinutes(10));
+  private final LoadTargets targets = LoadTargets.fromSystemProperty();
+  private final WarmUp warmUp = WarmUp.fromSystemProperty();
 
   private ScenarioBuilder mixed(String phase) {
     return scenario(phase)

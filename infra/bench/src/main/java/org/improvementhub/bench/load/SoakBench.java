@@ -43,6 +43,14 @@ public final class SoakBench {
   }
 
   /**
+   * MixedSoak's groups of requests (infra/load, whose classpath the bench's cannot share): the
+   * measured and the warm-up's.
+   */
+  private static final String SOAK_GROUP = "soak";
+
+  private static final String WARM_UP_GROUP = "warm-up";
+
+  /**
    * The warm-up, as fractions of the soak's rate and seconds at each: the services' JVMs compile
    * their hot code while the load rises, as a deployment's new pods take their share of traffic by
    * degrees. Started cold at the full 300/s (a sixth for 30 s before), the session 10 soak's
@@ -51,14 +59,6 @@ public final class SoakBench {
    * Warmed to three quarters only, the step up to the full rate still cost 446 errors in its first
    * minute and a half: the last step is the full rate.
    */
-  /**
-   * MixedSoak's groups of requests (infra/load, whose classpath the bench's cannot share): the
-   * measured and the warm-up's.
-   */
-  private static final String SOAK_GROUP = "soak";
-
-  private static final String WARM_UP_GROUP = "warm-up";
-
   private static final double[][] WARM_UP = {{1.0 / 6, 30}, {0.5, 60}, {0.75, 60}, {1, 60}};
 
   private static void run(String[] args) throws Exception {
